@@ -1,0 +1,206 @@
+/**
+ * fill(model, data): resolves every placeholder and directive into plain text runs. A value is
+ * always text (never parsed again), and an unfilled placeholder stays visible as "[pad]" with
+ * `missing` set, so the blank pack is usable as it is and renderers can highlight the gap.
+ */
+import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
+import { compute, openInvoices, type Computed } from './compute.ts';
+import { formatDateLong, formatMoney, formatPercent } from './format.ts';
+import { parseInline, type ParseIssue } from './parse.ts';
+import { formatIban, isValidIban, normalizeIban, parseStructuredCommunication } from './payment-ids.ts';
+import type { Block, EpcPayment, FilledBlock, FilledDocument, Inline, InvoiceRow, Run, TemplateDoc } from './types.ts';
+
+export interface PlaceholderRef {
+  path: string;
+  helper?: FormatHelper;
+  strong?: boolean;
+}
+
+export interface FillOptions {
+  /** Used when the template does not fix the jurisdiction. Default: Belgium. */
+  jurisdiction?: Jurisdiction;
+  /** Replaces placeholder resolution; the HTML renderer uses it to compile once with slots. */
+  placeholder?: (ref: PlaceholderRef) => Run;
+}
+
+/** Frame texts shared by every letter, parsed once with the same parser as the templates. */
+const frameIssues: ParseIssue[] = [];
+const frame = (source: string) => parseInline(source, 'briefkader', frameIssues);
+const FRAME = {
+  sender: [
+    frame('**{{afzender.naam}}**'),
+    frame('{{afzender.straat}}'),
+    frame('{{afzender.postcode}} {{afzender.gemeente}}'),
+    frame('{{afzender.ondernemingsnummer}}'),
+    frame('Btw {{afzender.btwNummer}}'),
+    frame('{{afzender.telefoon}} · {{afzender.email}}'),
+  ],
+  recipient: [
+    frame('{{klant.naam}}'),
+    frame('t.a.v. {{klant.contactpersoon}}'),
+    frame('{{klant.straat}}'),
+    frame('{{klant.postcode}} {{klant.gemeente}}'),
+  ],
+  placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
+  reference: frame('Uw klantnummer: {{klant.klantnummer}} · Onze factuur: {{factuur.nummer}}'),
+  signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
+};
+/** Exposed so a test can prove the frame itself parses cleanly. */
+export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
+
+export const INVOICE_COLUMNS = ['Factuur', 'Factuurdatum', 'Vervaldatum', 'Bedrag', 'Openstaand'] as const;
+
+const LABELS: Record<Jurisdiction, { reference: string; interest: string; compensation: string }> = {
+  be: { reference: 'Gestructureerde mededeling', interest: 'Nalatigheidsinteresten', compensation: 'Forfaitaire schadevergoeding' },
+  nl: { reference: 'Betalingskenmerk', interest: 'Wettelijke (handels)rente', compensation: 'Incassokosten' },
+};
+
+function lookup(data: FillData, computed: Computed, path: string): unknown {
+  if (path in computed) return computed[path as keyof Computed];
+  const [group, name] = path.split('.');
+  const section = (data as Record<string, unknown>)[group ?? ''];
+  return section && typeof section === 'object' ? (section as Record<string, unknown>)[name ?? ''] : undefined;
+}
+
+/** Formats one value by its field kind; returns undefined for empty or unusable values. */
+export function formatValue(path: string, value: unknown): { text: string; href?: string } | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const kind = PLACEHOLDERS.get(path)?.kind;
+  switch (kind) {
+    case 'bedrag':
+      return typeof value === 'number' ? { text: formatMoney(value) } : undefined;
+    case 'datum':
+      return { text: formatDateLong(String(value)) };
+    case 'percentage':
+      return typeof value === 'number' ? { text: formatPercent(value) } : undefined;
+    case 'iban':
+      return { text: isValidIban(String(value)) ? formatIban(String(value)) : String(value) };
+    case 'url':
+      return /^https:\/\//.test(String(value)) ? { text: String(value), href: String(value) } : { text: String(value) };
+    case 'email':
+      return /^[^\s@<>"]+@[^\s@<>"]+$/.test(String(value)) ? { text: String(value), href: `mailto:${String(value)}` } : { text: String(value) };
+    default:
+      return { text: String(value) };
+  }
+}
+
+export function missingRun(path: string, strong?: boolean): Run {
+  return strong ? { text: `[${path}]`, missing: path, strong } : { text: `[${path}]`, missing: path };
+}
+
+export function fill(doc: TemplateDoc, data: FillData, options: FillOptions = {}): FilledDocument {
+  const computed = compute(data);
+  const jurisdiction = doc.jurisdiction ?? options.jurisdiction ?? 'be';
+  const resolve =
+    options.placeholder ??
+    ((ref: PlaceholderRef): Run => {
+      const formatted = formatValue(ref.path, lookup(data, computed, ref.path));
+      if (!formatted) return missingRun(ref.path, ref.strong);
+      const run: Run = { text: formatted.text };
+      if (formatted.href) run.href = formatted.href;
+      if (ref.strong) run.strong = true;
+      return run;
+    });
+  const runs = (content: Inline[]): Run[] =>
+    content.map((i) => (i.type === 'text' ? (i.strong ? { text: i.value, strong: true } : { text: i.value }) : resolve(i)));
+  const value = (path: string, raw?: unknown): Run[] => {
+    if (options.placeholder) return [options.placeholder({ path })];
+    const formatted = raw === undefined ? undefined : formatValue(path, raw);
+    return [formatted ? { text: formatted.text } : missingRun(path)];
+  };
+  const money = (path: string) => runs([{ type: 'placeholder', path, helper: 'bedrag' }]);
+
+  const blocks = doc.blocks.map((block: Block): FilledBlock => {
+    switch (block.type) {
+      case 'heading':
+        return { type: 'heading', level: block.level, runs: runs(block.content) };
+      case 'paragraph':
+        return { type: 'paragraph', runs: runs(block.content) };
+      case 'list':
+        return { type: 'list', items: block.items.map(runs) };
+      case 'deadline':
+        return { type: 'deadline', runs: runs(block.content) };
+      case 'invoiceTable': {
+        const invoices = options.placeholder ? [{ nummer: undefined }] : openInvoices(data);
+        const rows: InvoiceRow[] = (invoices.length ? invoices : [{ nummer: undefined }]).map((f) => ({
+          nummer: value('factuur.nummer', f.nummer || undefined),
+          datum: value('factuur.datum', 'datum' in f ? f.datum : undefined),
+          vervaldatum: value('factuur.vervaldatum', 'vervaldatum' in f ? f.vervaldatum : undefined),
+          bedrag: value('factuur.bedrag', 'bedrag' in f ? f.bedrag : undefined),
+          openstaand: value('factuur.openstaand', 'openstaand' in f ? (f.openstaand ?? f.bedrag) : undefined),
+        }));
+        return { type: 'invoiceTable', columns: INVOICE_COLUMNS, rows, total: money('berekend.totaalOpen') };
+      }
+      case 'paymentDetails': {
+        const labels = LABELS[jurisdiction];
+        const lines = [
+          ...(block.withCosts
+            ? [
+                { label: 'Openstaand', value: money('berekend.totaalOpen') },
+                { label: labels.interest, value: money('kosten.interest') },
+                { label: labels.compensation, value: money('kosten.forfait') },
+              ]
+            : []),
+          { label: 'Te betalen', value: money(block.withCosts ? 'berekend.totaalTeBetalen' : 'berekend.totaalOpen') },
+          { label: 'Rekeningnummer (IBAN)', value: runs([{ type: 'placeholder', path: 'afzender.iban' }]) },
+          { label: 'BIC', value: runs([{ type: 'placeholder', path: 'afzender.bic' }]) },
+          { label: 'Begunstigde', value: runs([{ type: 'placeholder', path: 'afzender.naam' }]) },
+          { label: labels.reference, value: runs([{ type: 'placeholder', path: 'betaling.mededeling' }]) },
+        ];
+        return { type: 'paymentDetails', lines };
+      }
+      case 'paymentButton': {
+        const [link] = runs([{ type: 'placeholder', path: 'betaling.link' }]);
+        const button: FilledBlock = { type: 'paymentButton', label: runs(block.label) };
+        if (link?.missing) button.hrefMissing = link.missing;
+        else if (link?.href) button.href = link.href;
+        else if (link && options.placeholder) button.href = link.text;
+        else button.hrefMissing = 'betaling.link';
+        return button;
+      }
+      case 'signature':
+        return { type: 'signature', lines: FRAME.signature.map(runs) };
+    }
+  });
+
+  const withCosts = doc.blocks.some((b) => b.type === 'paymentDetails' && b.withCosts);
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    purpose: doc.purpose,
+    tone: doc.tone,
+    registered: doc.registered,
+    jurisdiction,
+    lang: 'nl',
+    subject: runs(doc.subject),
+    preheader: runs(doc.preheader),
+    letter: {
+      sender: FRAME.sender.map(runs),
+      recipient: FRAME.recipient.map(runs),
+      placeAndDate: runs(FRAME.placeAndDate),
+      reference: runs(FRAME.reference),
+    },
+    blocks,
+    epc: options.placeholder ? null : epcPayment(data, computed, withCosts, doc),
+  };
+}
+
+/** The SEPA QR data, only when a payment is asked and every required part is present and valid. */
+function epcPayment(data: FillData, computed: Computed, withCosts: boolean, doc: TemplateDoc): EpcPayment | null {
+  const asksPayment = doc.blocks.some((b) => b.type === 'paymentDetails' || b.type === 'paymentButton');
+  const amount = withCosts ? computed['berekend.totaalTeBetalen'] : computed['berekend.totaalOpen'];
+  const iban = data.afzender?.iban;
+  const name = data.afzender?.naam;
+  if (!asksPayment || !amount || !iban || !isValidIban(iban) || !name) return null;
+  const reference = data.betaling?.mededeling ?? '';
+  const structured = parseStructuredCommunication(reference);
+  return {
+    bic: data.afzender?.bic ?? '',
+    name,
+    iban: normalizeIban(iban),
+    amountCents: amount,
+    reference: structured ?? reference,
+    structured: structured !== null,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The document model: the format-neutral tree a template parses into. Renderers only ever see a
+ * FilledDocument, whose leaves are plain text runs — values can never become markup.
+ */
+import type { FormatHelper, Jurisdiction, Purpose, TemplateKind, Tone } from '../content/schema.ts';
+
+/** A piece of template text before filling. */
+export type Inline =
+  | { type: 'text'; value: string; strong?: boolean }
+  | { type: 'placeholder'; path: string; helper?: FormatHelper; strong?: boolean };
+
+export type Block =
+  | { type: 'heading'; level: 2 | 3; content: Inline[] }
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'list'; items: Inline[][] }
+  /** The open invoice(s): number, date, due date, amount, open amount. */
+  | { type: 'invoiceTable' }
+  /** IBAN, BIC, beneficiary, reference and the amount; `withCosts` adds interest and compensation. */
+  | { type: 'paymentDetails'; withCosts: boolean }
+  /** A real button to the payment link. */
+  | { type: 'paymentButton'; label: Inline[] }
+  /** A highlighted box with the deadline sentence. */
+  | { type: 'deadline'; content: Inline[] }
+  /** Signer, role, company, phone, email. */
+  | { type: 'signature' };
+
+export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening';
+
+export interface TemplateDoc {
+  id: string;
+  kind: TemplateKind;
+  title: string;
+  purpose: Purpose;
+  tone: Tone;
+  segment: string;
+  registered: boolean;
+  jurisdiction?: Jurisdiction;
+  subject: Inline[];
+  preheader: Inline[];
+  blocks: Block[];
+}
+
+/** A filled run of text. `missing` names the placeholder when no value was given: renderers mark it. */
+export interface Run {
+  text: string;
+  strong?: boolean;
+  /** Set on url and email values so renderers can make them clickable. */
+  href?: string;
+  missing?: string;
+}
+
+export interface InvoiceRow {
+  nummer: Run[];
+  datum: Run[];
+  vervaldatum: Run[];
+  bedrag: Run[];
+  openstaand: Run[];
+}
+
+export type FilledBlock =
+  | { type: 'heading'; level: 2 | 3; runs: Run[] }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'list'; items: Run[][] }
+  | { type: 'invoiceTable'; columns: readonly string[]; rows: InvoiceRow[]; total: Run[] }
+  | { type: 'paymentDetails'; lines: { label: string; value: Run[] }[] }
+  | { type: 'paymentButton'; label: Run[]; href?: string; hrefMissing?: string }
+  | { type: 'deadline'; runs: Run[] }
+  | { type: 'signature'; lines: Run[][] };
+
+/** Data for a SEPA (EPC069-12) payment QR code; only present when every part is known. */
+export interface EpcPayment {
+  bic: string;
+  name: string;
+  iban: string;
+  amountCents: number;
+  /** Belgian structured communication (digits only) or Dutch payment reference. */
+  reference: string;
+  structured: boolean;
+}
+
+export interface FilledDocument {
+  id: string;
+  kind: TemplateKind;
+  title: string;
+  purpose: Purpose;
+  tone: Tone;
+  registered: boolean;
+  jurisdiction: Jurisdiction;
+  lang: 'nl';
+  subject: Run[];
+  preheader: Run[];
+  /** The letter frame: sender block, recipient address, place and date, reference line. */
+  letter: { sender: Run[][]; recipient: Run[][]; placeAndDate: Run[]; reference: Run[] };
+  blocks: FilledBlock[];
+  epc: EpcPayment | null;
+}
