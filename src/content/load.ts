@@ -48,16 +48,17 @@ function splitFrontmatter(file: SourceFile, issues: ContentIssue[]): { data: unk
     issues.push({ file: file.path, path: '', message: 'de frontmatter ontbreekt', hint: 'begin het bestand met een blok tussen twee regels "---" (id, soort, titel, …)' });
     return null;
   }
-  const data = parseYamlText(file, match[1]!, issues);
+  const data = parseYamlText(file, match[1]!, issues, 1);
   return data === undefined ? null : { data, body: match[2]!, bodyLine: match[1]!.split('\n').length + 2 };
 }
 
-function parseYamlText(file: SourceFile, text: string, issues: ContentIssue[]): unknown {
+/** `lineOffset`: lines before the YAML in the file (the opening --- of a frontmatter). */
+function parseYamlText(file: SourceFile, text: string, issues: ContentIssue[], lineOffset = 0): unknown {
   try {
-    return parseYaml(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 50 }) ?? {};
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 50 }) ?? {};
   } catch (error) {
-    const line = error instanceof YAMLParseError ? ` op regel ${error.linePos?.[0]?.line ?? '?'}` : '';
-    issues.push({ file: file.path, path: '', message: `geen geldige YAML${line}: ${String((error as Error).message).split('\n')[0]}`, hint: 'controleer inspringing, dubbele punten en aanhalingstekens' });
+    const line = error instanceof YAMLParseError ? ` op regel ${(error.linePos?.[0]?.line ?? 0) + lineOffset}` : '';
+    issues.push({ file: file.path, path: '', message: `geen geldige YAML${line}: ${String((error as Error).message).split('\n')[0]?.replace(/ at line.*/, '')}`, hint: 'controleer inspringing, dubbele punten en aanhalingstekens' });
     return undefined;
   }
 }

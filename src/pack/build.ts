@@ -1,0 +1,135 @@
+/**
+ * The pack builder: renders every step of every workflow in each format that fits its channel,
+ * writes deterministic zips, a manifest and the JSON Schemas into dist/. The only src/ module
+ * besides read-content.ts that touches the file system.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { Content } from '../content/load.ts';
+import { FillData, GuideFrontmatter, Segment, TemplateFrontmatter, Workflow } from '../content/schema.ts';
+import { formatIssue } from '../content/errors.ts';
+import { buildEml } from '../export/eml.ts';
+import { fill } from '../model/fill.ts';
+import type { TemplateDoc } from '../model/types.ts';
+import { renderDocx } from '../render/docx/index.ts';
+import { compileEmail } from '../render/html/compile.ts';
+import { fillEmail } from '../render/html/fill.ts';
+import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
+import { renderText } from '../render/text/index.ts';
+import { FORMATS, planWorkflow, type Format, type PlannedFile } from './layout.ts';
+import { readContent } from './read-content.ts';
+import { readmeHtml, readmeText } from './readme.ts';
+import { makeZip, type ZipEntry } from './zip.ts';
+
+export interface PackOptions {
+  root: string;
+  outDir: string;
+  /** Written into zips and documents; fixed so that two builds give identical bytes. */
+  date: Date;
+}
+
+export interface ManifestFile extends PlannedFile {
+  bytes: number;
+  sha256: string;
+}
+
+export interface PackResult {
+  files: ManifestFile[];
+  zips: { name: string; bytes: number; sha256: string; files: number }[];
+}
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+export function loadFonts(): { regular: Uint8Array; bold: Uint8Array } {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
+}
+
+/** Renders one blank template in one format. Emails are compiled once and reused for html and eml. */
+export function makeRenderer(date: Date, fonts = loadFonts()) {
+  const fixedDate = date.toISOString();
+  const compiled = new Map<string, ReturnType<typeof compileEmail>>();
+  const email = async (doc: TemplateDoc) => {
+    if (!compiled.has(doc.id)) compiled.set(doc.id, compileEmail(doc));
+    return fillEmail(await compiled.get(doc.id)!, {});
+  };
+  return async (doc: TemplateDoc, format: Format): Promise<Uint8Array | string> => {
+    const filled = fill(doc, {});
+    switch (format) {
+      case 'html':
+        return (await email(doc)).html;
+      case 'txt':
+        return renderText(filled);
+      case 'eml': {
+        const { subject, html } = await email(doc);
+        return buildEml({ subject, html, text: renderText(filled), date });
+      }
+      case 'docx':
+        return renderDocx(filled, { envelope: filled.jurisdiction, fixedDate });
+      case 'pdf':
+        return renderPdf(filled, { fonts, envelope: filled.jurisdiction, fixedDate });
+    }
+  };
+}
+
+export async function buildPack(options: PackOptions): Promise<PackResult> {
+  const loaded = readContent(options.root);
+  if (!loaded.ok) throw new Error(`Content is ongeldig:\n${loaded.issues.map(formatIssue).join('\n')}`);
+  const content: Content = loaded.content;
+  const fonts = loadFonts();
+  const render = makeRenderer(options.date, fonts);
+  const templates = new Map(content.templates.map((t) => [t.id, t]));
+
+  const data = new Map<string, Uint8Array | string>();
+  const planned: PlannedFile[] = content.workflows.flatMap(planWorkflow);
+  for (const file of planned) {
+    if (file.template === null) {
+      const workflow = content.workflows.find((w) => w.id === file.workflow)!;
+      data.set(file.path, await renderPlaybookPdf(workflow, content.templates, { fonts, fixedDate: options.date.toISOString() }));
+    } else {
+      data.set(file.path, await render(templates.get(file.template)!, file.format));
+    }
+  }
+  const files: ManifestFile[] = planned.map((f) => {
+    const bytes = data.get(f.path)!;
+    return { ...f, bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length, sha256: sha256(bytes) };
+  });
+
+  const downloads = join(options.outDir, 'downloads');
+  rmSync(downloads, { recursive: true, force: true });
+  mkdirSync(downloads, { recursive: true });
+  const groups: { name: string; title: string; files: ManifestFile[] }[] = [
+    { name: 'tijdig-alles', title: 'het volledige pakket', files },
+    ...content.workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `draaiboek ${w.titel}`, files: files.filter((f) => f.workflow === w.id) })),
+    ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `alle .${format}-bestanden`, files: files.filter((f) => f.format === format) })),
+  ].filter((g) => g.files.length);
+
+  const zips: PackResult['zips'] = [];
+  for (const group of groups) {
+    const text = readmeText(group.title, content.workflows, group.files);
+    const entries: ZipEntry[] = [
+      ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
+      { name: 'LEESMIJ.txt', data: text },
+      { name: 'LEESMIJ.html', data: readmeHtml(text, group.title) },
+      { name: 'manifest.json', data: `${JSON.stringify({ pakket: group.title, bestanden: group.files }, null, 2)}\n` },
+    ];
+    const zip = await makeZip(entries, options.date);
+    writeFileSync(join(downloads, `${group.name}.zip`), zip);
+    zips.push({ name: `${group.name}.zip`, bytes: zip.length, sha256: sha256(zip), files: group.files.length });
+  }
+  writeFileSync(join(downloads, 'manifest.json'), `${JSON.stringify({ zips, bestanden: files }, null, 2)}\n`);
+  writeSchemas(join(options.outDir, 'schema'));
+  return { files, zips };
+}
+
+/** JSON Schema for people who write their own content, generated from the zod schemas. */
+export function writeSchemas(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const schemas = { segment: Segment, workflow: Workflow, 'template-frontmatter': TemplateFrontmatter, 'fill-data': FillData, 'guide-frontmatter': GuideFrontmatter };
+  for (const [name, schema] of Object.entries(schemas)) {
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+  }
+}

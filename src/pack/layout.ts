@@ -1,0 +1,61 @@
+/**
+ * What goes into the pack, as a pure plan: one entry per file with its place and metadata.
+ * Folder names sort by day offset, so a file browser shows each playbook in order.
+ */
+import type { Channel, Workflow } from '../content/schema.ts';
+
+export const FORMATS = ['html', 'txt', 'eml', 'docx', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Which formats fit a step's channel: an email is sent, a letter printed, a call read aloud. */
+export const FORMATS_FOR_CHANNEL: Record<Channel, readonly Format[]> = {
+  email: ['html', 'txt', 'eml'],
+  telefoon: ['pdf', 'docx', 'txt'],
+  brief: ['docx', 'pdf', 'txt'],
+  'aangetekende-brief': ['docx', 'pdf', 'txt'],
+  juridisch: ['docx', 'pdf', 'txt'],
+};
+
+export interface PlannedFile {
+  /** Path inside the zips, e.g. "wanbetaler/03_D+13_tweede-herinnering/tweede-herinnering.pdf". */
+  path: string;
+  workflow: string;
+  step: number | null;
+  offset: number | null;
+  channel: Channel | null;
+  format: Format;
+  template: string | null;
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48)
+    .replace(/-$/, '');
+}
+
+/** "D-5", "D+0", "D+13". */
+export function offsetLabel(offset: number): string {
+  return offset < 0 ? `D${offset}` : `D+${offset}`;
+}
+
+export function stepFolder(index: number, offset: number, title: string): string {
+  return `${String(index + 1).padStart(2, '0')}_${offsetLabel(offset)}_${slugify(title)}`;
+}
+
+export function planWorkflow(workflow: Workflow): PlannedFile[] {
+  const files: PlannedFile[] = [
+    { path: `${workflow.id}/00_overzicht-${workflow.id}.pdf`, workflow: workflow.id, step: null, offset: null, channel: null, format: 'pdf', template: null },
+  ];
+  workflow.stappen.forEach((step, i) => {
+    const folder = `${workflow.id}/${stepFolder(i, step.offset, step.titel)}`;
+    for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) {
+      files.push({ path: `${folder}/${slugify(step.titel)}.${format}`, workflow: workflow.id, step: i + 1, offset: step.offset, channel: step.kanaal, format, template: step.template });
+    }
+  });
+  return files;
+}

@@ -1,0 +1,63 @@
+/** The LEESMIJ (read-me) in every zip: what is inside and how to use it, generated from the plan. */
+import type { Workflow } from '../content/schema.ts';
+import { escapeHtml } from './escape.ts';
+import { offsetLabel, type PlannedFile } from './layout.ts';
+
+const CHANNEL_NAMES: Record<string, string> = {
+  email: 'e-mail',
+  telefoon: 'telefoon',
+  brief: 'brief',
+  'aangetekende-brief': 'aangetekende brief',
+  juridisch: 'overdracht (advocaat of gerechtsdeurwaarder)',
+};
+
+const FORMAT_HELP: Record<string, string> = {
+  html: 'HTML-mail: open in uw browser, kopieer en plak in uw mailprogramma, of gebruik het in uw mailtool.',
+  txt: 'Platte tekst: voor elk mailprogramma, of om te kopiëren naar uw boekhoudpakket.',
+  eml: 'Mailconcept (.eml): dubbelklik om te openen in Outlook, Apple Mail of Thunderbird, vul aan en verstuur.',
+  docx: 'Word-document: open in Word of LibreOffice; de opmaak zit in stijlen die u zelf kunt aanpassen.',
+  pdf: 'PDF: om af te drukken of te lezen; belscripts zijn handig naast de telefoon.',
+};
+
+export function readmeText(title: string, workflows: readonly Workflow[], files: readonly PlannedFile[]): string {
+  const formats = [...new Set(files.map((f) => f.format))].sort();
+  const lines = [
+    `TIJDIG — ${title}`,
+    '',
+    'Gratis betalingsherinneringen voor kmo\'s en zelfstandigen in Vlaanderen en Nederland.',
+    '',
+    'HOE GEBRUIKT U DIT PAKKET?',
+    '1. Kies het draaiboek dat past bij uw klant: VIP, standaard of wanbetaler.',
+    '2. Open de map van de stap die nu aan de beurt is. De mapnaam begint met de dag,',
+    '   gerekend vanaf de vervaldatum (D-3 is drie dagen ervoor, D+13 dertien dagen erna).',
+    '3. Vervang elk [veld] tussen vierkante haken door uw eigen gegevens, of vul alles',
+    '   in op de website: daar maakt uw browser de bestanden, zonder iets te versturen.',
+    '4. Verstuur het bericht en noteer de datum in uw klantendossier.',
+    '',
+    'FORMATEN IN DIT PAKKET',
+    ...formats.map((f) => `- .${f}: ${FORMAT_HELP[f] ?? ''}`),
+    '',
+    'INHOUD',
+  ];
+  for (const workflow of workflows) {
+    const own = files.filter((f) => f.workflow === workflow.id);
+    if (!own.length) continue;
+    lines.push('', `${workflow.titel} (map ${workflow.id}/)`);
+    workflow.stappen.forEach((step, i) => {
+      if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAMES[step.kanaal] ?? step.kanaal}: ${step.titel}`);
+    });
+  }
+  lines.push(
+    '',
+    'manifest.json somt elk bestand op met draaiboek, stap, dag, kanaal, formaat, grootte en sha256.',
+    '',
+    'Let op: dit pakket is geen juridisch advies. Controleer bedragen, interesten en termijnen',
+    'voor uw situatie; de website legt de regels voor België en Nederland uit, met bronnen.',
+    '',
+  );
+  return lines.join('\r\n');
+}
+
+export function readmeHtml(text: string, title: string): string {
+  return `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(`Tijdig — ${title}`)}</title></head>\n<body><pre style="font:15px/1.5 sans-serif;white-space:pre-wrap;max-width:72ch;margin:2rem auto">${escapeHtml(text)}</pre></body></html>\n`;
+}

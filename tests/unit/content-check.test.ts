@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/content/errors.ts';
+import { loadContent, type SourceFile } from '../../src/content/load.ts';
+
+const TEMPLATE = `---
+id: test-herinnering
+soort: email
+titel: Herinnering
+doel: herinnering
+toon: vriendelijk
+segment: vip
+onderwerp: "Factuur {{factuur.nummer}}"
+preheader: "Een korte herinnering aan uw factuur."
+---
+Beste {{klant.contactpersoon}},
+
+::factuurtabel
+::betaalgegevens
+::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}.
+
+Vragen? Bel {{afzender.telefoon}}.
+
+::handtekening
+`;
+
+const WORKFLOW = `id: test
+titel: Testflow
+segment: vip
+samenvatting: Een korte workflow om de controle te testen.
+doel: Betaald worden zonder de klant te verliezen.
+toon: vriendelijk
+stappen:
+  - offset: 5
+    titel: Eerste herinnering
+    kanaal: email
+    toon: vriendelijk
+    template: test-herinnering
+    bijReactie: Bedank de klant en sluit het dossier af.
+  - offset: 12
+    titel: Tweede herinnering
+    kanaal: email
+    toon: professioneel
+    template: test-herinnering
+    bijReactie: Bedank de klant en sluit het dossier af.
+`;
+
+const valid = (): SourceFile[] => [
+  { path: 'content/templates/test-herinnering.md', text: TEMPLATE },
+  { path: 'content/workflows/test.yaml', text: WORKFLOW },
+];
+
+/** Replaces one file's text and returns every formatted message. */
+function messagesWith(path: string, edit: (text: string) => string): string[] {
+  const files = valid().map((f) => (f.path === path ? { ...f, text: edit(f.text) } : f));
+  const result = loadContent(files);
+  if (result.ok) throw new Error('expected the content check to fail');
+  return result.issues.map(formatIssue);
+}
+
+const T = 'content/templates/test-herinnering.md';
+const W = 'content/workflows/test.yaml';
+
+describe('content check', () => {
+  it('accepts the valid fixture', () => {
+    const result = loadContent(valid());
+    expect(result.ok).toBe(true);
+  });
+
+  const cases: [string, string, (s: string) => string, string][] = [
+    ['unknown template in a step', W, (s) => s.replace('template: test-herinnering\n    bijReactie: Bedank de klant en sluit het dossier af.\n  - offset: 12', 'template: bestaat-niet\n    bijReactie: Bedank de klant en sluit het dossier af.\n  - offset: 12'),
+      `${W} › stappen[0].template: template "bestaat-niet" bestaat niet\n    tip: maak content/templates/bestaat-niet.md of kies een bestaande id`],
+    ['offsets out of order', W, (s) => s.replace('offset: 12', 'offset: 3'),
+      `${W} › stappen[1].offset: dag 3 komt niet na de vorige stap (dag 5)\n    tip: zet de stappen in volgorde van dag; elke stap komt later dan de vorige`],
+    ['channel does not fit the template kind', W, (s) => s.replace('kanaal: email\n    toon: professioneel', 'kanaal: telefoon\n    toon: professioneel'),
+      `${W} › stappen[1].template: kanaal "telefoon" past niet bij template "test-herinnering" (soort email)\n    tip: kies een template van soort belscript`],
+    ['unknown tone', W, (s) => s.replace('toon: professioneel', 'toon: boos'),
+      `${W} › stappen[1].toon: ongeldige waarde de tekst "boos"\n    tip: kies uit: vriendelijk, professioneel, kordaat, formeel`],
+    ['missing required field', W, (s) => s.replace('    bijReactie: Bedank de klant en sluit het dossier af.\n  - offset: 12', '  - offset: 12'),
+      `${W} › stappen[0].bijReactie: dit verplichte veld ontbreekt\n    tip: voeg "bijReactie" toe (tekst)`],
+    ['offset of the wrong type', W, (s) => s.replace('offset: 5', 'offset: vijf'),
+      `${W} › stappen[0].offset: verwacht een getal, kreeg de tekst "vijf"\n    tip: zie de JSON Schema in dist/schema/ voor de vorm van elk veld`],
+    ['unknown key', W, (s) => s.replace('toon: vriendelijk\nstappen', 'toon: vriendelijk\nkleur: blauw\nstappen'),
+      `${W} › kleur: onbekend veld "kleur"\n    tip: verwijder het of controleer de spelling van de veldnaam`],
+    ['broken YAML', W, (s) => s.replace('titel: Testflow', 'titel: [Testflow'),
+      `${W} › (bestand): geen geldige YAML op regel 3: Flow sequence in block collection must be sufficiently indented and end with a ]\n    tip: controleer inspringing, dubbele punten en aanhalingstekens`],
+    ['unknown placeholder', T, (s) => s.replace('{{klant.contactpersoon}}', '{{klant.voornaam}}'),
+      `${T} › tekst blok 1: onbekende placeholder {{klant.voornaam}}\n    tip: alle placeholders staan in dist/schema/fill-data.json`],
+    ['amount without the bedrag helper', T, (s) => s.replace('Vragen? Bel', 'U bent {{factuur.openstaand}} verschuldigd. Vragen? Bel'),
+      `${T} › tekst blok 5: {{factuur.openstaand}} is een bedrag en moet opgemaakt worden\n    tip: schrijf {{bedrag factuur.openstaand}}`],
+    ['Handlebars block in a template', T, (s) => s.replace('Vragen? Bel', '{{#if klant.naam}}x{{/if}} Vragen? Bel'),
+      `${T} › regel 17: niet toegelaten in een sjabloon: een blok {{#…}}\n    tip: gebruik alleen {{pad}} of {{helper pad}}; logica hoort in de code, niet in de tekst`],
+    ['unknown directive', T, (s) => s.replace('::factuurtabel', '::factuurlijst'),
+      `${T} › regel 13: onbekende directive "::factuurlijst"\n    tip: kies uit ::factuurtabel, ::betaalgegevens, ::betaalknop, ::termijn, ::handtekening`],
+    ['email without subject', T, (s) => s.replace('onderwerp: "Factuur {{factuur.nummer}}"\n', ''),
+      `${T} › onderwerp: een e-mail heeft een onderwerp nodig\n    tip: voeg onderwerp: toe, met het factuurnummer erin`],
+    ['reminder without a deadline', T, (s) => s.replace('::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}.\n', ''),
+      `${T} › tekst: een termijn ontbreekt (vereist voor doel "herinnering")\n    tip: zet ::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}. in de tekst`],
+    ['id differs from the file name', T, (s) => s.replace('id: test-herinnering', 'id: andere-naam'),
+      `${T} › id: id "andere-naam" verschilt van de bestandsnaam "test-herinnering"\n    tip: hernoem het bestand naar andere-naam.md of pas de id aan`],
+    ['unclosed bold', T, (s) => s.replace('Vragen? Bel', '**Vragen? Bel'),
+      `${T} › regel 17: vetgedrukte tekst wordt niet afgesloten\n    tip: zet ** voor en na de vette woorden`],
+    ['missing frontmatter', T, () => 'Beste klant,\n',
+      `${T} › (bestand): de frontmatter ontbreekt\n    tip: begin het bestand met een blok tussen twee regels "---" (id, soort, titel, …)`],
+  ];
+
+  it.each(cases)('reports %s with file, path and hint', (_name, path, edit, expected) => {
+    const messages = messagesWith(path, edit);
+    expect(messages.some((m) => m === expected), messages.join('\n')).toBe(true);
+  });
+
+  it('collects every problem instead of stopping at the first', () => {
+    const messages = messagesWith(W, (s) => s.replace('offset: 12', 'offset: 3').replace('toon: vriendelijk\nstappen', 'toon: vriendelijk\nkleur: blauw\nstappen'));
+    expect(messages).toHaveLength(1); // an unknown key stops cross-checks of that file…
+    const more = loadContent([
+      { path: T, text: TEMPLATE.replace('{{klant.contactpersoon}}', '{{klant.voornaam}}').replace('::factuurtabel', '::factuurlijst') },
+      { path: W, text: WORKFLOW.replace('offset: 12', 'offset: 3') },
+    ]);
+    expect(more.ok).toBe(false);
+    if (!more.ok) expect(more.issues.length).toBeGreaterThanOrEqual(3); // …but problems in other files are all reported
+  });
+
+  it('reports a duplicated template id once per duplicate', () => {
+    const result = loadContent([...valid(), { path: 'content/templates/sub/test-herinnering.md', text: TEMPLATE }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map(formatIssue)).toContain(`content/templates/test-herinnering.md › id: de id "test-herinnering" bestaat al\n    tip: elke template heeft een unieke id`);
+  });
+});

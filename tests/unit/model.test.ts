@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { FillData, PLACEHOLDER_FIELDS, sampleFillData } from '../../src/content/schema.ts';
+import { compute } from '../../src/model/compute.ts';
+import { fill, FRAME_PARSE_ISSUES } from '../../src/model/fill.ts';
+import { formatDateLong, formatMoney } from '../../src/model/format.ts';
+import { parseBody, type ParseIssue } from '../../src/model/parse.ts';
+import { isValidIban, makeStructuredCommunication, parseStructuredCommunication } from '../../src/model/payment-ids.ts';
+import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
+
+const body = `Beste {{klant.contactpersoon}},
+
+Wij ontvingen **{{bedrag factuur.openstaand}}** nog niet.
+
+::factuurtabel
+::betaalgegevens met-kosten
+::betaalknop Nu betalen
+::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}.
+::handtekening`;
+
+function doc(): TemplateDoc {
+  const issues: ParseIssue[] = [];
+  const blocks = parseBody(body, issues);
+  expect(issues).toEqual([]);
+  return { id: 't', kind: 'brief', title: 'T', purpose: 'herinnering', tone: 'vriendelijk', segment: 'vip', registered: false, subject: [], preheader: [], blocks };
+}
+
+const allRuns = (f: FilledDocument): Run[] => [
+  ...f.subject,
+  ...f.letter.sender.flat(),
+  ...f.letter.recipient.flat(),
+  ...f.blocks.flatMap((b) => ('runs' in b ? b.runs : b.type === 'list' ? b.items.flat() : b.type === 'invoiceTable' ? b.rows.flatMap((r) => Object.values(r).flat()) : b.type === 'paymentDetails' ? b.lines.flatMap((l) => l.value) : b.type === 'signature' ? b.lines.flat() : b.type === 'paymentButton' ? b.label : [])),
+];
+const textOf = (f: FilledDocument) => allRuns(f).map((r) => r.text).join('');
+
+describe('document model', () => {
+  it('the letter frame parses without issues', () => expect(FRAME_PARSE_ISSUES).toEqual([]));
+
+  it('fills every placeholder from complete sample data, leaving nothing marked', () => {
+    const filled = fill(doc(), sampleFillData());
+    expect(allRuns(filled).filter((r) => r.missing)).toEqual([]);
+    expect(textOf(filled)).toContain('€ 1.240,50');
+    expect(textOf(filled)).toContain('7 december 2026');
+    expect(filled.epc).toMatchObject({ iban: 'BE71096123456769', amountCents: 129_300, structured: true, reference: '090933755493' });
+  });
+
+  it('keeps an unfilled placeholder visible and marked', () => {
+    const filled = fill(doc(), {});
+    const greeting = filled.blocks[0];
+    expect(greeting?.type === 'paragraph' && greeting.runs[1]).toEqual({ text: '[klant.contactpersoon]', missing: 'klant.contactpersoon' });
+    expect(filled.epc).toBeNull();
+  });
+
+  it.each([
+    '<script>alert(1)</script>',
+    '{{afzender.naam}}',
+    '**vet**',
+    ']]>',
+    '\u202Eomgekeerd',
+    'x'.repeat(10_000),
+  ])('keeps the hostile value %# literal', (value) => {
+    const filled = fill(doc(), { klant: { contactpersoon: value } });
+    const greeting = filled.blocks[0];
+    expect(greeting?.type === 'paragraph' && greeting.runs).toEqual([{ text: 'Beste ' }, { text: value }, { text: ',' }]);
+  });
+
+  it('computes days late and totals in one place', () => {
+    const data = FillData.parse({
+      factuur: { vervaldatum: '2026-10-31', openstaand: 10_000 },
+      data: { verzending: '2026-11-23' },
+      kosten: { interest: 250, forfait: 4_000 },
+    });
+    expect(compute(data)).toEqual({ 'berekend.dagenTeLaat': 23, 'berekend.totaalOpen': 10_000, 'berekend.totaalTeBetalen': 14_250 });
+    expect(compute(FillData.parse({ facturen: [{ nummer: 'A', openstaand: 100 }, { nummer: 'B', bedrag: 250 }] }))['berekend.totaalOpen']).toBe(350);
+  });
+
+  it('lists one table row per open invoice', () => {
+    const filled = fill(doc(), { facturen: [{ nummer: 'A-1', bedrag: 100 }, { nummer: 'A-2', bedrag: 200 }] });
+    const table = filled.blocks.find((b) => b.type === 'invoiceTable');
+    expect(table?.type === 'invoiceTable' && table.rows.map((r) => r.nummer[0]?.text)).toEqual(['A-1', 'A-2']);
+    expect(table?.type === 'invoiceTable' && table.total[0]?.text).toBe('€ 3,00');
+  });
+
+  it('uses Dutch labels when the jurisdiction is the Netherlands', () => {
+    const filled = fill(doc(), {}, { jurisdiction: 'nl' });
+    const details = filled.blocks.find((b) => b.type === 'paymentDetails');
+    expect(details?.type === 'paymentDetails' && details.lines.map((l) => l.label)).toContain('Betalingskenmerk');
+  });
+
+  it('sample data covers every placeholder field', () => {
+    const sample = sampleFillData() as Record<string, Record<string, unknown>>;
+    for (const f of PLACEHOLDER_FIELDS.filter((f) => f.group !== 'berekend')) {
+      const [group, name] = f.path.split('.') as [string, string];
+      expect(sample[group]?.[name], f.path).toBeDefined();
+    }
+  });
+});
+
+describe('formatting and payment identifiers', () => {
+  it('formats money and dates the Belgian/Dutch way', () => {
+    expect(formatMoney(123_456_789)).toBe('€ 1.234.567,89');
+    expect(formatMoney(5)).toBe('€ 0,05');
+    expect(formatDateLong('2024-02-29')).toBe('29 februari 2024');
+  });
+
+  it('validates IBANs with the mod-97 check', () => {
+    expect(isValidIban('BE71 0961 2345 6769')).toBe(true);
+    expect(isValidIban('NL91ABNA0417164300')).toBe(true);
+    expect(isValidIban('BE71 0961 2345 6768')).toBe(false);
+  });
+
+  it('builds and checks Belgian structured communications (mod 97, 0 becomes 97)', () => {
+    // 0909337554 mod 97 = 93 -> check digits "93"
+    expect(makeStructuredCommunication('0909337554')).toBe('+++090/9337/55493+++');
+    // 0000000097 mod 97 = 0 -> check digits "97"
+    expect(makeStructuredCommunication(97)).toBe('+++000/0000/09797+++');
+    expect(parseStructuredCommunication('+++090/9337/55493+++')).toBe('090933755493');
+    expect(parseStructuredCommunication('+++090/9337/55494+++')).toBeNull();
+  });
+});
