@@ -127,12 +127,12 @@ export type FieldKind = 'tekst' | 'datum' | 'bedrag' | 'percentage' | 'getal' | 
 export interface FieldMeta {
   label: string;
   kind: FieldKind;
-  group: 'afzender' | 'klant' | 'factuur' | 'betaling' | 'data' | 'kosten' | 'ondertekenaar' | 'berekend';
+  group: 'afzender' | 'klant' | 'factuur' | 'betaling' | 'afspraak' | 'abonnement' | 'data' | 'kosten' | 'ondertekenaar' | 'berekend';
   /** Shown in the form as an example and used as sample data for the blank-pack checks. */
   voorbeeld: string | number;
 }
 
-const field = (schema: z.ZodType, meta: FieldMeta) => schema.optional().meta(meta as unknown as Record<string, unknown>);
+const field = <T extends z.ZodType>(schema: T, meta: FieldMeta) => schema.optional().meta(meta as unknown as Record<string, unknown>);
 const text = (label: string, group: FieldMeta['group'], voorbeeld: string, kind: FieldKind = 'tekst') =>
   field(z.string().max(2000), { label, kind, group, voorbeeld });
 const date = (label: string, group: FieldMeta['group'], voorbeeld: string) =>
@@ -192,6 +192,30 @@ export const FillData = z.strictObject({
         group: 'betaling',
         voorbeeld: '+++090/9337/55493+++',
       }),
+      ontvangen: money('Reeds ontvangen bedrag', 'betaling', 50_000),
+      ontvangenOp: date('Datum van de ontvangen betaling', 'betaling', '2026-11-18'),
+    })
+    .optional(),
+  /** A promise or a plan agreed with the customer. */
+  afspraak: z
+    .strictObject({
+      belofteDatum: date('Beloofde betaaldatum', 'afspraak', '2026-11-30'),
+      aantalTermijnen: field(z.number().int().min(2).max(24), { label: 'Aantal afbetalingstermijnen', kind: 'getal', group: 'afspraak', voorbeeld: 3 }),
+      eersteTermijn: date('Datum van de eerste termijn', 'afspraak', '2026-12-01'),
+      betwisting: text('Wat de klant betwist', 'afspraak', 'het aantal geleverde broden in week 41'),
+    })
+    .optional(),
+  /** Recurring payments (subscription dunning). */
+  abonnement: z
+    .strictObject({
+      naam: text('Naam van het abonnement', 'abonnement', 'Broodabonnement Horeca'),
+      bedrag: money('Bedrag per periode', 'abonnement', 18_900),
+      betaalmethode: text('Betaalmethode', 'abonnement', 'Visa eindigend op 4242'),
+      kaartVervaltIn: text('Kaart vervalt in (MM/JJ)', 'abonnement', '12/26'),
+      reden: text('Reden van de mislukte betaling', 'abonnement', 'onvoldoende saldo'),
+      opschorting: date('Datum van opschorting', 'abonnement', '2026-12-10'),
+      wijziging: text('Wat er verandert aan de betalingsvoorwaarden', 'abonnement', 'facturen zijn voortaan binnen 14 dagen betaalbaar in plaats van 30'),
+      wijzigingVanaf: date('Ingangsdatum van de wijziging', 'abonnement', '2027-01-01'),
     })
     .optional(),
   data: z
@@ -234,6 +258,8 @@ export const COMPUTED_FIELDS: Record<string, FieldMeta> = {
   'berekend.dagenTeLaat': { label: 'Dagen te laat', kind: 'getal', group: 'berekend', voorbeeld: 23 },
   'berekend.totaalOpen': { label: 'Totaal openstaand', kind: 'bedrag', group: 'berekend', voorbeeld: 124_050 },
   'berekend.totaalTeBetalen': { label: 'Totaal te betalen', kind: 'bedrag', group: 'berekend', voorbeeld: 129_300 },
+  'berekend.saldo': { label: 'Openstaand saldo na ontvangen betaling', kind: 'bedrag', group: 'berekend', voorbeeld: 74_050 },
+  'berekend.termijnbedrag': { label: 'Bedrag per afbetalingstermijn', kind: 'bedrag', group: 'berekend', voorbeeld: 41_350 },
 };
 
 export interface PlaceholderField extends FieldMeta {

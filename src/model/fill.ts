@@ -4,7 +4,7 @@
  * `missing` set, so the blank pack is usable as it is and renderers can highlight the gap.
  */
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
-import { compute, openInvoices, type Computed } from './compute.ts';
+import { compute, installmentPlan, openInvoices, type Computed } from './compute.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
 import { formatIban, isValidIban, normalizeIban, parseStructuredCommunication } from './payment-ids.ts';
@@ -160,6 +160,23 @@ export function fill(doc: TemplateDoc, data: FillData, options: FillOptions = {}
       }
       case 'signature':
         return { type: 'signature', lines: FRAME.signature.map(runs) };
+      case 'installmentPlan': {
+        const count = data.afspraak?.aantalTermijnen;
+        const total = computed['berekend.saldo'] ?? computed['berekend.totaalOpen'];
+        if (options.placeholder || !count || total === undefined) {
+          return { type: 'list', items: [[{ text: 'Afbetalingsplan: ' }, missingRun('afspraak.aantalTermijnen'), { text: ' termijnen vanaf ' }, missingRun('afspraak.eersteTermijn')]] };
+        }
+        const first = data.afspraak?.eersteTermijn;
+        return {
+          type: 'list',
+          items: installmentPlan(total, count, first).map((t) => [
+            { text: `Termijn ${t.number}: ` },
+            { text: formatMoney(t.amountCents), strong: true },
+            { text: ' uiterlijk op ' },
+            t.date ? { text: formatDateLong(t.date) } : missingRun('afspraak.eersteTermijn'),
+          ]),
+        };
+      }
     }
   });
 

@@ -22,9 +22,11 @@ export type Block =
   /** A highlighted box with the deadline sentence. */
   | { type: 'deadline'; content: Inline[] }
   /** Signer, role, company, phone, email. */
-  | { type: 'signature' };
+  | { type: 'signature' }
+  /** Instalments computed from the open balance; filled as a plain list, so every renderer has it. */
+  | { type: 'installmentPlan' };
 
-export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening';
+export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening' | 'afbetalingsplan';
 
 export interface TemplateDoc {
   id: string;

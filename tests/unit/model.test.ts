@@ -117,3 +117,25 @@ describe('formatting and payment identifiers', () => {
     expect(parseStructuredCommunication('+++090/9337/55494+++')).toBeNull();
   });
 });
+
+describe('payment plans and partial payments', () => {
+  it('splits the balance into instalments that add up to the cent, a month apart', async () => {
+    const { installmentPlan, addMonths } = await import('../../src/model/compute.ts');
+    const plan = installmentPlan(100_000, 3, '2027-01-31');
+    expect(plan.map((t) => t.amountCents)).toEqual([33_333, 33_333, 33_334]);
+    expect(plan.map((t) => t.date)).toEqual(['2027-01-31', '2027-02-28', '2027-03-31']);
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+  });
+
+  it('fills ::afbetalingsplan from the balance left after a partial payment', () => {
+    const issues: ParseIssue[] = [];
+    const blocks = parseBody('::afbetalingsplan', issues);
+    const planDoc: TemplateDoc = { ...doc(), blocks };
+    const filled = fill(planDoc, { factuur: { openstaand: 90_000 }, betaling: { ontvangen: 30_000 }, afspraak: { aantalTermijnen: 2, eersteTermijn: '2026-12-15' } });
+    const list = filled.blocks[0];
+    expect(list?.type === 'list' && list.items.map((i) => i.map((r) => r.text).join(''))).toEqual([
+      'Termijn 1: € 300,00 uiterlijk op 15 december 2026',
+      'Termijn 2: € 300,00 uiterlijk op 15 januari 2027',
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+// `npm run bench`: speed and size figures from one run on this machine, with ratios against the
+// usual alternatives (Chromium page.pdf on one reused page, LibreOffice docx->pdf in batch).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { sampleFillData } from '../src/content/schema.ts';
+import { fill } from '../src/model/fill.ts';
+import { buildPack, loadFonts } from '../src/pack/build.ts';
+import { readContent } from '../src/pack/read-content.ts';
+import { renderDocx } from '../src/render/docx/index.ts';
+import { compileEmail } from '../src/render/html/compile.ts';
+import { fillEmail } from '../src/render/html/fill.ts';
+import { renderPdf } from '../src/render/pdf/index.ts';
+import { renderText } from '../src/render/text/index.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 200);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timeEach(runs: number, fn: (i: number) => unknown): Promise<number> {
+  for (let i = 0; i < Math.min(20, runs); i++) await fn(i); // warm-up: JIT, caches, fonts
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const loaded = readContent(process.cwd());
+if (!loaded.ok) throw new Error('content is invalid: run npm run check:content');
+const { templates } = loaded.content;
+const letter = templates.find((t) => t.kind === 'brief' && t.registered) ?? templates.find((t) => t.kind === 'brief')!;
+const email = templates.find((t) => t.kind === 'email')!;
+const data = sampleFillData();
+const fonts = loadFonts();
+const filledLetter = fill(letter, data);
+const compiled = await compileEmail(email);
+const compiledLetterHtml = fillEmail(await compileEmail(letter), data).html;
+
+const rows: [string, number][] = [];
+rows.push(['html email (fill compiled template)', await timeEach(RUNS, () => fillEmail(compiled, data))]);
+rows.push(['plain text', await timeEach(RUNS, () => renderText(fill(email, data)))]);
+rows.push(['docx letter', await timeEach(Math.min(RUNS, 100), () => renderDocx(filledLetter))]);
+const pdfMs = await timeEach(RUNS, () => renderPdf(filledLetter, { fonts }));
+rows.push(['pdf letter (pdf-lib)', pdfMs]);
+
+// Chromium: one page reused, body swapped, page.pdf() — the fastest Chromium path measured here.
+const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage();
+await page.setContent(compiledLetterHtml);
+const chromiumMs = await timeEach(Math.min(RUNS, 60), async (i) => {
+  await page.evaluate((n) => document.body.setAttribute('data-run', String(n)), i);
+  await page.pdf({ format: 'A4' });
+});
+await browser.close();
+rows.push(['pdf via Chromium page.pdf() (reused page)', chromiumMs]);
+
+// LibreOffice: 40 letters converted in one soffice process.
+const dir = mkdtempSync(join(tmpdir(), 'tijdig-bench-'));
+const docx = await renderDocx(filledLetter);
+const count = 40;
+for (let i = 0; i < count; i++) writeFileSync(join(dir, `brief-${i}.docx`), docx);
+const loStart = performance.now();
+execFileSync('soffice', ['-env:UserInstallation=file:///tmp/tijdig-bench-lo', '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...Array.from({ length: count }, (_, i) => join(dir, `brief-${i}.docx`))], { stdio: 'ignore' });
+const loMs = (performance.now() - loStart) / count;
+rows.push(['pdf via LibreOffice docx->pdf (batch of 40)', loMs]);
+
+const packStart = performance.now();
+const pack = await buildPack({ root: process.cwd(), outDir: join(dir, 'dist'), date: new Date('2026-01-01T00:00:00Z') });
+const packSeconds = (performance.now() - packStart) / 1000;
+
+console.log(`\nTijdig bench — median ms per document (${RUNS} runs, Node ${process.version})\n`);
+for (const [name, ms] of rows) console.log(`  ${name.padEnd(46)} ${ms.toFixed(2).padStart(8)} ms`);
+console.log(`\n  ratio Chromium / pdf-lib     ${(chromiumMs / pdfMs).toFixed(1)}x   (target >= 10x)`);
+console.log(`  ratio LibreOffice / pdf-lib  ${(loMs / pdfMs).toFixed(1)}x`);
+console.log(`  pdf letter                   ${pdfMs.toFixed(2)} ms (target <= 3 ms)`);
+const zipBytes = pack.zips.find((z) => z.name === 'tijdig-alles.zip')?.bytes ?? 0;
+console.log(`  whole pack                   ${packSeconds.toFixed(1)} s for ${pack.files.length} files, ${pack.zips.length} zips (target < 10 s); tijdig-alles.zip ${(zipBytes / 1024).toFixed(0)} KiB\n`);

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPack, sha256, type PackResult } from '../../src/pack/build.ts';
+import { FORMATS_FOR_CHANNEL } from '../../src/pack/layout.ts';
+import { readContent } from '../../src/pack/read-content.ts';
+
+const date = new Date('2026-01-01T00:00:00Z');
+let first: { dir: string; result: PackResult };
+let second: { dir: string; result: PackResult };
+
+async function build() {
+  const dir = mkdtempSync(join(tmpdir(), 'tijdig-pack-'));
+  return { dir, result: await buildPack({ root: process.cwd(), outDir: dir, date }) };
+}
+
+const zip = async (dir: string, name: string) => JSZip.loadAsync(readFileSync(join(dir, 'downloads', name)));
+
+describe('the downloadable pack', () => {
+  beforeAll(async () => {
+    first = await build();
+    second = await build();
+  }, 120_000);
+
+  it('is byte-identical across two builds of the same content', () => {
+    const zipsOf = (dir: string) => Object.fromEntries(readdirSync(join(dir, 'downloads')).map((n) => [n, sha256(readFileSync(join(dir, 'downloads', n)))]));
+    expect(zipsOf(second.dir)).toEqual(zipsOf(first.dir));
+    expect(Object.keys(zipsOf(first.dir))).toEqual(expect.arrayContaining(['tijdig-alles.zip', 'manifest.json', 'tijdig-formaat-pdf.zip']));
+  });
+
+  it('has a zip per workflow and per format, each with LEESMIJ and its own manifest', async () => {
+    const loaded = readContent(process.cwd());
+    if (!loaded.ok) throw new Error('content invalid');
+    const names = first.result.zips.map((z) => z.name);
+    for (const w of loaded.content.workflows) expect(names).toContain(`tijdig-${w.id}.zip`);
+    for (const name of names) {
+      const archive = await zip(first.dir, name);
+      expect(archive.file('LEESMIJ.txt'), name).not.toBeNull();
+      expect(archive.file('LEESMIJ.html'), name).not.toBeNull();
+      const manifest = JSON.parse(await archive.file('manifest.json')!.async('string')) as { bestanden: { path: string; sha256: string; bytes: number }[] };
+      for (const entry of manifest.bestanden) {
+        const bytes = await archive.file(entry.path)!.async('uint8array');
+        expect(bytes.length, entry.path).toBe(entry.bytes);
+        expect(sha256(bytes), entry.path).toBe(entry.sha256);
+      }
+    }
+  });
+
+  it('renders every step in every format that fits its channel, in folders sorted by day', async () => {
+    const loaded = readContent(process.cwd());
+    if (!loaded.ok) throw new Error('content invalid');
+    const archive = await zip(first.dir, 'tijdig-alles.zip');
+    for (const workflow of loaded.content.workflows) {
+      const folders = [...new Set(Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/`) && p.split('/').length === 3).map((p) => p.split('/')[1]!))];
+      expect(folders).toEqual([...folders].sort());
+      expect(folders).toHaveLength(workflow.stappen.length);
+      workflow.stappen.forEach((step, i) => {
+        const folder = folders[i]!;
+        expect(folder).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}_D${step.offset < 0 ? '-' : '\\+'}${Math.abs(step.offset)}_`));
+        const formats = Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/${folder}/`)).map((p) => p.split('.').pop());
+        expect(formats.sort()).toEqual([...FORMATS_FOR_CHANNEL[step.kanaal]].sort());
+      });
+      expect(archive.file(`${workflow.id}/00_overzicht-${workflow.id}.pdf`)).not.toBeNull();
+    }
+  });
+
+  it('leaves placeholders visible and marked in the blank pack', async () => {
+    const archive = await zip(first.dir, 'tijdig-formaat-txt.zip');
+    const texts = await Promise.all(Object.values(archive.files).filter((f) => f.name.endsWith('.txt') && f.name.includes('/')).map((f) => f.async('string')));
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) expect(text).toMatch(/\[(klant|factuur|afzender)\.[a-zA-Z]+\]/);
+  });
+
+  it('writes the JSON Schemas next to the site', () => {
+    const schema = JSON.parse(readFileSync(join(first.dir, 'schema', 'fill-data.json'), 'utf8')) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['afzender', 'klant', 'factuur', 'betaling']));
+    expect(readdirSync(join(first.dir, 'schema')).sort()).toEqual(['fill-data.json', 'guide-frontmatter.json', 'segment.json', 'template-frontmatter.json', 'workflow.json']);
+  });
+});
