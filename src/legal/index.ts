@@ -1,0 +1,31 @@
+/**
+ * Public API of the legal-rules module: rules as data with their sources and status, and pure
+ * computations on top of them. Isomorphic: no Node-only imports, safe for the browser bundle.
+ * Every figure comes from /work/shared/facts/legal.md; a value it does not know is 'unknown'.
+ */
+export type { Confidence, CustomerType, Fact, IsoDate, Jurisdiction, LegalNote, Source, Status } from './types.ts';
+export { SOURCES } from './sources.ts';
+export type { SourceId } from './sources.ts';
+
+export { addDays, addYears, daysBetween, easterSunday, isIsoDate, isLeapYear, isWeekend, weekday } from './dates.ts';
+
+export { BE_COMMERCIAL_RATES, BE_LEGAL_RATES, NL_COMMERCIAL_RATES, NL_LEGAL_RATES, RATE_TABLES, ratePeriodOn, rateTable } from './rates.ts';
+export type { InterestKind, RatePeriod, RateTable, RateTableId } from './rates.ts';
+
+export { BE_B2B, BE_B2C, NL } from './rules.ts';
+export type { ScaleBand } from './rules.ts';
+
+export { computeInterest, interestKindsFor, interestStartDate, simpleInterestCents } from './interest.ts';
+export type { InterestInput, InterestLine, InterestResult, KnownInterestLine, UnknownInterestLine, UnknownReason } from './interest.ts';
+
+export { applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from './costs.ts';
+export type { CostId, CostItem, CostsInput } from './costs.ts';
+
+export { HOLIDAY_SOURCES, NL_ATW_DECREE_DAYS, addWorkingDays, holidayDataStatus, holidayOn, isWorkingDay, nextWorkingDay, publicHolidays, workingDayOnOrAfter } from './calendar.ts';
+export type { PublicHoliday } from './calendar.ts';
+
+export { NL_ASSUMED_LETTER_RECEIPT_WORKING_DAYS, deliveryDate, earliestNextStep, receiptDate, safeTermEnd, termEnd } from './terms.ts';
+export type { Channel, DeliveryOptions, NextStepInput, NextStepPlan } from './terms.ts';
+
+export { DISCLAIMER, EXPLANATIONS, euro, explanationsFor, percent } from './explain.ts';
+export type { Caveat, Explanation } from './explain.ts';

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BE_B2C, NL, applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from '../../../src/legal/index.ts';
+import { eurToCents, examples, firstTable, section } from './facts.ts';
+
+const EUR = (e: number) => Math.round(e * 100);
+
+describe('BE B2B fixed compensation', () => {
+  it('is EUR 40 (legal.md §1.3)', () => {
+    expect(beB2bCompensationCents()).toBe(4000);
+    expect(section('### 1.3')).toMatch(/\*\*fixed EUR 40\*\*/);
+  });
+});
+
+describe('BE B2C cap on the fixed compensation (art. XIX.4 WER, legal.md §2.4)', () => {
+  it('matches the band figures in the legal.md table', () => {
+    const rows = firstTable(section('### 2.4')).map((r) => r.join(' | '));
+    expect(rows[0]).toMatch(/S ≤ 150\.00 \| EUR 20/);
+    expect(rows[1]).toMatch(/150\.01 ≤ S ≤ 500\.00 \| EUR 30 \+ 10 % × \(S − 150\)/);
+    expect(rows[2]).toMatch(/S > 500\.00 \| EUR 65 \+ 5 % × \(S − 500\), capped at \*\*EUR 2,000\*\*/);
+    const c = BE_B2C.damagesCap.value;
+    expect([c.flatUpToCents, c.flatCapCents, c.middleUpToCents, c.middleBaseCents, c.middlePercent, c.topBaseCents, c.topPercent, c.maxCents]).toEqual([
+      15000, 2000, 50000, 3000, 10, 6500, 5, 200000,
+    ]);
+  });
+
+  it.each(examples(section('### 2.4')))('legal.md example: %i ct → %i ct', (amount, cap) => {
+    expect(beConsumerDamagesCapCents(amount)).toBe(cap);
+  });
+
+  it('reaches EUR 2,000 exactly at EUR 39,200, as legal.md says', () => {
+    expect(section('### 2.4')).toMatch(/reached at S = 39,200/);
+    expect(beConsumerDamagesCapCents(EUR(39_200))).toBe(EUR(2000));
+    expect(beConsumerDamagesCapCents(EUR(39_199.99))).toBe(EUR(1999.99)); // 65 + 5 % × 38,699.99 = 1,999.9995 → down
+  });
+
+  // Worked by hand: 30 + 10 % × (S − 150) and 65 + 5 % × (S − 500), rounded down to the cent.
+  it.each([
+    [150, 20],
+    [150.01, 30], // 30 + 0.001 → 30.00: the cap jumps from 20 to 30 at the band edge
+    [500, 65], // continuous: 30 + 35
+    [500.01, 65], // 65 + 0.0005 → 65.00
+    [2500, 165], // 65 + 100
+    [5000, 290], // 65 + 225
+    [10_000, 540], // 65 + 475
+    [200_000, 2000], // capped
+    [1_000_000, 2000], // capped
+    [0, 20],
+    [151, 30.1],
+    [333.33, 48.33], // 30 + 18.333 → 48.33
+  ])('EUR %d → EUR %d', (amount, cap) => {
+    expect(beConsumerDamagesCapCents(EUR(amount))).toBe(EUR(cap));
+  });
+
+  it('never exceeds the formula, the EUR 2,000 cap, or drops below EUR 20; never decreases', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (s, more) => {
+        const cap = beConsumerDamagesCapCents(s);
+        expect(cap).toBeGreaterThanOrEqual(2000);
+        expect(cap).toBeLessThanOrEqual(200_000);
+        expect(Number.isInteger(cap)).toBe(true);
+        const exact = s <= 15000 ? 2000 : s <= 50000 ? 3000 + (s - 15000) * 0.1 : Math.min(200_000, 6500 + (s - 50000) * 0.05);
+        expect(cap).toBeLessThanOrEqual(exact + 1e-9);
+        expect(exact - cap).toBeLessThan(1);
+        expect(beConsumerDamagesCapCents(s + more)).toBeGreaterThanOrEqual(cap);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('rejects non-cent input', () => {
+    expect(() => beConsumerDamagesCapCents(-1)).toThrow(RangeError);
+    expect(() => beConsumerDamagesCapCents(100.5)).toThrow(RangeError);
+  });
+});
+
+describe('BE B2C reminder fees (legal.md §2.2)', () => {
+  it('first reminder free, later ones at most EUR 7.50 plus postage', () => {
+    expect(section('### 2.2')).toMatch(/at most \*\*EUR 7\.50 plus the postage/);
+    expect(beConsumerReminderFeeCapCents(1)).toBe(0);
+    expect(beConsumerReminderFeeCapCents(1, 150)).toBe(0);
+    expect(beConsumerReminderFeeCapCents(2)).toBe(750);
+    expect(beConsumerReminderFeeCapCents(3, 196)).toBe(946);
+    expect(() => beConsumerReminderFeeCapCents(0)).toThrow(RangeError);
+  });
+});
+
+describe('NL WIK scale (Stb. 2012, 141; legal.md §4.3)', () => {
+  it('matches the staffel table, minimum and maximum in legal.md', () => {
+    const s43 = section('### 4.3');
+    const rows = firstTable(s43);
+    const sizes = rows.map((r) => /EUR ([\d,]+)/.exec(r[0] ?? '')?.[1]).map((x) => (x ? eurToCents(x) : null));
+    const rates = rows.map((r) => Number(/([\d.]+) %/.exec(r[1] ?? '')?.[1]));
+    const bands = NL.wik.value.bands;
+    expect(bands.map((b) => (b.toCents === null ? null : b.toCents - b.fromCents))).toEqual(sizes);
+    expect(bands.map((b) => b.percent)).toEqual(rates);
+    expect(rows.at(-1)?.[1]).toMatch(/maximum of EUR 6,775/);
+    expect(NL.wik.value.maxCents).toBe(677_500);
+    expect(s43).toMatch(/\*\*Minimum EUR 40\*\*/);
+    expect(NL.wik.value.minCents).toBe(4000);
+    expect(s43).toMatch(/ten minste een bedrag van 40 euro/);
+    expect(NL.b2bMinimumCollectionCents.value).toBe(4000);
+  });
+
+  it.each(examples(section('### 4.3')))('legal.md example: %i ct → %i ct', (amount, costs) => {
+    expect(nlCollectionCostsCents(amount)).toBe(costs);
+  });
+
+  // Worked by hand from the bands.
+  it.each([
+    [0, 40],
+    [266.66, 40], // 39.999 → minimum
+    [266.67, 40], // 40.0005 → 40.00
+    [266.74, 40.01],
+    [1000.01, 150], // 150.0015 → 150.00
+    [2500, 375],
+    [2500.01, 375], // 375 + 0.001
+    [5000, 625], // 375 + 250
+    [10_000, 875], // 625 + 250
+    [200_000, 2775], // 875 + 1,900
+    [999_999.99, 6774.99], // 2,775 + 0.5 % × 799,999.99 = 6,774.99995 → down
+    [1_000_000, 6775], // cap reached exactly
+    [5_000_000, 6775],
+  ])('EUR %d → EUR %d', (amount, costs) => {
+    expect(nlCollectionCostsCents(EUR(amount))).toBe(EUR(costs));
+  });
+
+  it('stays between EUR 40 and EUR 6,775 and never decreases', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000_000 }), fc.integer({ min: 0, max: 100_000_000 }), (p, more) => {
+        const c = nlCollectionCostsCents(p);
+        expect(c).toBeGreaterThanOrEqual(4000);
+        expect(c).toBeLessThanOrEqual(677_500);
+        expect(nlCollectionCostsCents(p + more)).toBeGreaterThanOrEqual(c);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('applicableCosts', () => {
+  it('BE business: the fixed EUR 40, with the per-invoice caveat', () => {
+    const [item, ...rest] = applicableCosts({ jurisdiction: 'be', customerType: 'business', outstandingCents: 123_456 });
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({ id: 'be-b2b-forfait', nature: 'fixed', amountCents: 4000, status: 'verified' });
+    expect(item?.conditions.join(' ')).toMatch(/niet nagekeken/);
+  });
+
+  it('BE consumer: the cap for the balance plus the reminder fee, and nothing before Boek XIX', () => {
+    const items = applicableCosts({ jurisdiction: 'be', customerType: 'consumer', outstandingCents: 100_000 });
+    expect(items.map((i) => [i.id, i.nature, i.amountCents])).toEqual([
+      ['be-b2c-schadebeding', 'maximum', 9000],
+      ['be-b2c-herinnering', 'maximum', 750],
+    ]);
+    const old = applicableCosts({ jurisdiction: 'be', customerType: 'consumer', outstandingCents: 100_000, defaultDate: '2023-08-31' });
+    expect(old.map((i) => [i.amountCents, i.status])).toEqual([
+      [null, 'unknown'],
+      [null, 'unknown'],
+    ]);
+    const transition = applicableCosts({ jurisdiction: 'be', customerType: 'consumer', outstandingCents: 100_000, defaultDate: '2023-10-01' });
+    expect(transition[0]?.amountCents).toBe(9000);
+    expect(transition[0]?.conditions[0]).toMatch(/1 december 2023/);
+    expect(applicableCosts({ jurisdiction: 'be', customerType: 'consumer', outstandingCents: 100_000, defaultDate: '2023-12-01' })[0]?.conditions[0]).not.toMatch(/december/);
+  });
+
+  it('NL business: EUR 40 minimum, the scale as a reference', () => {
+    const items = applicableCosts({ jurisdiction: 'nl', customerType: 'business', outstandingCents: 1_000_000 });
+    expect(items.map((i) => [i.id, i.nature, i.amountCents])).toEqual([
+      ['nl-b2b-minimum', 'minimum', 4000],
+      ['nl-wik', 'reference', 87_500],
+    ]);
+  });
+
+  it('NL consumer: the scale as a maximum, after the 14-day letter', () => {
+    const [item] = applicableCosts({ jurisdiction: 'nl', customerType: 'consumer', outstandingCents: 100_000 });
+    expect(item).toMatchObject({ id: 'nl-wik', nature: 'maximum', amountCents: 15_000 });
+    expect(item?.conditions.join(' ')).toMatch(/veertiendagenbrief/);
+  });
+
+  it('every item carries sources and Dutch conditions', () => {
+    for (const jurisdiction of ['be', 'nl'] as const)
+      for (const customerType of ['business', 'consumer'] as const)
+        for (const i of applicableCosts({ jurisdiction, customerType, outstandingCents: 50_000 })) {
+          expect(i.sources.length).toBeGreaterThan(0);
+          expect(i.conditions.length).toBeGreaterThan(0);
+          expect(Object.isFrozen(i)).toBe(true);
+        }
+  });
+});
