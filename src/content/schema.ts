@@ -127,7 +127,7 @@ export type FieldKind = 'tekst' | 'datum' | 'bedrag' | 'percentage' | 'getal' | 
 export interface FieldMeta {
   label: string;
   kind: FieldKind;
-  group: 'afzender' | 'klant' | 'factuur' | 'betaling' | 'afspraak' | 'abonnement' | 'data' | 'kosten' | 'ondertekenaar' | 'berekend';
+  group: 'dossier' | 'afzender' | 'klant' | 'factuur' | 'betaling' | 'afspraak' | 'abonnement' | 'data' | 'kosten' | 'ondertekenaar' | 'berekend';
   /** Shown in the form as an example and used as sample data for the blank-pack checks. */
   voorbeeld: string | number;
 }
@@ -142,6 +142,13 @@ const money = (label: string, group: FieldMeta['group'], voorbeeld: number) =>
   field(z.number().int().min(0).max(100_000_000_000), { label, kind: 'bedrag', group, voorbeeld });
 
 export const FillData = z.strictObject({
+  /** Which law applies: decides interest, costs, terms and wording. */
+  dossier: z
+    .strictObject({
+      jurisdictie: field(Jurisdiction, { label: 'Land van de klant (be of nl)', kind: 'keuze', group: 'dossier', voorbeeld: 'be' }),
+      klanttype: field(z.enum(['onderneming', 'consument']), { label: 'Soort klant', kind: 'keuze', group: 'dossier', voorbeeld: 'onderneming' }),
+    })
+    .optional(),
   afzender: z
     .strictObject({
       naam: text('Bedrijfsnaam', 'afzender', 'Bakkerij De Gouden Korst bv'),

@@ -1,5 +1,11 @@
-/** Computed fill values (days late, totals). Templates never do arithmetic: it all happens here. */
+/**
+ * Computed fill values (days late, interest, costs, totals). Templates never do arithmetic: it all
+ * happens here. Values the user typed win over computed ones; a figure the legal module does not
+ * know (a future rate) stays unfilled rather than guessed.
+ */
 import type { FillData } from '../content/schema.ts';
+import { applicableCosts } from '../legal/costs.ts';
+import { computeInterest, interestKindsFor, interestStartDate, type InterestResult } from '../legal/interest.ts';
 import { daysBetween } from './format.ts';
 
 export interface Computed {
@@ -41,6 +47,46 @@ export function openInvoices(data: FillData): NonNullable<FillData['facturen']> 
   return data.factuur ? [{ ...data.factuur, nummer: data.factuur.nummer ?? '' }] : [];
 }
 
+/** Statutory interest from the day after the due date up to the sending date, when the file says which law applies. */
+export function statutoryInterest(data: FillData, principalCents: number): InterestResult | null {
+  const due = data.factuur?.vervaldatum ?? data.facturen?.[0]?.vervaldatum;
+  const until = data.data?.verzending;
+  const jurisdiction = data.dossier?.jurisdictie;
+  if (!due || !until || !jurisdiction || principalCents <= 0) return null;
+  const customerType = data.dossier?.klanttype === 'consument' ? 'consumer' : 'business';
+  const from = interestStartDate(due);
+  if (from > until) return null;
+  const [kind] = interestKindsFor(jurisdiction, customerType);
+  return computeInterest({ principalCents, from, to: until, jurisdiction, customerType, kind: kind!.kind });
+}
+
+/** The fixed compensation (BE B2B), the minimum (NL B2B) or the WIK scale (NL consumers) that applies by law. */
+function statutoryCosts(data: FillData, openCents: number): number | undefined {
+  const jurisdiction = data.dossier?.jurisdictie;
+  if (!jurisdiction || openCents <= 0) return undefined;
+  const customerType = data.dossier?.klanttype === 'consument' ? 'consumer' : 'business';
+  // Belgian consumers owe damages only under a contract clause, so nothing is computed for them.
+  if (jurisdiction === 'be' && customerType === 'consumer') return undefined;
+  const item = applicableCosts({ jurisdiction, customerType, outstandingCents: openCents }).find((c) => c.nature !== 'reference' && c.amountCents !== null);
+  return item?.amountCents ?? undefined;
+}
+
+/** The costs block with computed interest, rate and compensation where the user left them empty. */
+export function effectiveCosts(data: FillData, openCents: number | undefined): NonNullable<FillData['kosten']> {
+  const typed = data.kosten ?? {};
+  const costs: NonNullable<FillData['kosten']> = { ...typed };
+  if (openCents === undefined) return costs;
+  const interest = typed.interest === undefined ? statutoryInterest(data, openCents) : null;
+  if (interest && interest.totalCents !== null) costs.interest = interest.totalCents;
+  const lastKnown = interest?.breakdown.filter((l) => !l.unknown).at(-1);
+  if (typed.interestvoet === undefined && lastKnown && !lastKnown.unknown) costs.interestvoet = lastKnown.ratePercent;
+  if (typed.forfait === undefined) {
+    const forfait = statutoryCosts(data, openCents);
+    if (forfait !== undefined) costs.forfait = forfait;
+  }
+  return costs;
+}
+
 export function compute(data: FillData): Computed {
   const result: Computed = {};
   const due = data.factuur?.vervaldatum ?? data.facturen?.[0]?.vervaldatum;
@@ -50,7 +96,8 @@ export function compute(data: FillData): Computed {
   if (amounts.length && amounts.every((a) => a !== undefined)) {
     const open = (amounts as number[]).reduce((sum, a) => sum + a, 0);
     result['berekend.totaalOpen'] = open;
-    result['berekend.totaalTeBetalen'] = open + (data.kosten?.interest ?? 0) + (data.kosten?.forfait ?? 0);
+    const costs = effectiveCosts(data, open);
+    result['berekend.totaalTeBetalen'] = open + (costs.interest ?? 0) + (costs.forfait ?? 0);
     if (data.betaling?.ontvangen !== undefined) result['berekend.saldo'] = Math.max(0, open - data.betaling.ontvangen);
     const count = data.afspraak?.aantalTermijnen;
     if (count) result['berekend.termijnbedrag'] = installmentPlan(result['berekend.saldo'] ?? open, count)[0]!.amountCents;

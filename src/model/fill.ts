@@ -4,7 +4,7 @@
  * `missing` set, so the blank pack is usable as it is and renderers can highlight the gap.
  */
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
-import { compute, installmentPlan, openInvoices, type Computed } from './compute.ts';
+import { compute, effectiveCosts, installmentPlan, openInvoices, statutoryInterest, type Computed } from './compute.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
 import { formatIban, isValidIban, normalizeIban, parseStructuredCommunication } from './payment-ids.ts';
@@ -88,9 +88,11 @@ export function missingRun(path: string, strong?: boolean): Run {
   return strong ? { text: `[${path}]`, missing: path, strong } : { text: `[${path}]`, missing: path };
 }
 
-export function fill(doc: TemplateDoc, data: FillData, options: FillOptions = {}): FilledDocument {
-  const computed = compute(data);
-  const jurisdiction = doc.jurisdiction ?? options.jurisdiction ?? 'be';
+export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions = {}): FilledDocument {
+  const computed = compute(typedData);
+  // Computed interest and compensation fill the kosten.* placeholders the user left empty.
+  const data: FillData = { ...typedData, kosten: effectiveCosts(typedData, computed['berekend.totaalOpen']) };
+  const jurisdiction = doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction ?? 'be';
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
@@ -160,6 +162,19 @@ export function fill(doc: TemplateDoc, data: FillData, options: FillOptions = {}
       }
       case 'signature':
         return { type: 'signature', lines: FRAME.signature.map(runs) };
+      case 'interestBreakdown': {
+        const open = computed['berekend.totaalOpen'];
+        const result = options.placeholder || open === undefined ? null : statutoryInterest(typedData, open);
+        if (!result) return { type: 'list', items: [[{ text: 'Berekening van de interest: ' }, missingRun('dossier.jurisdictie'), { text: ', vervaldatum, verzenddatum en bedrag nodig' }]] };
+        const items: Run[][] = result.breakdown.map((line) => {
+          const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} dagen`;
+          if (line.unknown) return [{ text: `${period}: ` }, { text: 'interestvoet nog niet bekend', missing: 'kosten.interestvoet' }];
+          return [{ text: `${period} aan ${formatPercent(line.ratePercent)} op ${formatMoney(line.baseCents)} = ` }, { text: formatMoney(line.amountCents), strong: true }];
+        });
+        const sources = [...new Set(result.breakdown.flatMap((l) => (l.unknown ? [] : [l.source.title])))];
+        items.push([{ text: `Berekening: enkelvoudige interest, werkelijke dagen / 365, per periode afgerond op de cent. Bron: ${sources.join('; ')}.` }]);
+        return { type: 'list', items };
+      }
       case 'installmentPlan': {
         const count = data.afspraak?.aantalTermijnen;
         const total = computed['berekend.saldo'] ?? computed['berekend.totaalOpen'];

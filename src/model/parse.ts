@@ -16,7 +16,7 @@ export interface ParseIssue {
 
 type HbsNode = { type: string; [key: string]: unknown };
 
-const DIRECTIVES: readonly Directive[] = ['factuurtabel', 'betaalgegevens', 'betaalknop', 'termijn', 'handtekening', 'afbetalingsplan'];
+const DIRECTIVES: readonly Directive[] = ['factuurtabel', 'betaalgegevens', 'betaalknop', 'termijn', 'handtekening', 'afbetalingsplan', 'interestoverzicht'];
 
 /** Parses one line of inline text: `**bold**` and placeholders. */
 export function parseInline(source: string, where: string, issues: ParseIssue[]): Inline[] {
@@ -145,6 +145,8 @@ function parseDirective(name: string, rest: string, where: string, issues: Parse
       return { type: 'signature' };
     case 'afbetalingsplan':
       return { type: 'installmentPlan' };
+    case 'interestoverzicht':
+      return { type: 'interestBreakdown' };
   }
 }
 

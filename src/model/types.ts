@@ -24,9 +24,11 @@ export type Block =
   /** Signer, role, company, phone, email. */
   | { type: 'signature' }
   /** Instalments computed from the open balance; filled as a plain list, so every renderer has it. */
-  | { type: 'installmentPlan' };
+  | { type: 'installmentPlan' }
+  /** Statutory interest per rate period with days, rate and amount, and its source; filled as a list. */
+  | { type: 'interestBreakdown' };
 
-export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening' | 'afbetalingsplan';
+export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening' | 'afbetalingsplan' | 'interestoverzicht';
 
 export interface TemplateDoc {
   id: string;

@@ -139,3 +139,51 @@ describe('payment plans and partial payments', () => {
     ]);
   });
 });
+
+describe('legal figures in the fill data', () => {
+  const base = { factuur: { vervaldatum: '2026-03-31', openstaand: 124_050 }, data: { verzending: '2026-05-30' } };
+
+  it('computes Belgian B2B interest and the fixed EUR 40 when the user leaves them empty', () => {
+    const filled = fill(doc(), { ...base, dossier: { jurisdictie: 'be', klanttype: 'onderneming' } });
+    const details = filled.blocks.find((b) => b.type === 'paymentDetails');
+    const lines = details?.type === 'paymentDetails' ? Object.fromEntries(details.lines.map((l) => [l.label, l.value.map((r) => r.text).join('')])) : {};
+    // 1 April – 30 May 2026 = 60 days at 10.5 % (2026 H1): 1240.50 × 0.105 × 60 / 365 = 21.41
+    expect(lines['Nalatigheidsinteresten']).toBe('€ 21,41');
+    expect(lines['Forfaitaire schadevergoeding']).toBe('€ 40,00');
+    expect(lines['Te betalen']).toBe('€ 1.301,91');
+  });
+
+  it('uses the WIK scale for a Dutch consumer and Dutch labels', () => {
+    const filled = fill(doc(), { ...base, dossier: { jurisdictie: 'nl', klanttype: 'consument' } });
+    const details = filled.blocks.find((b) => b.type === 'paymentDetails');
+    const lines = details?.type === 'paymentDetails' ? Object.fromEntries(details.lines.map((l) => [l.label, l.value.map((r) => r.text).join('')])) : {};
+    // 15 % of 1240.50 = 186.075, a legal maximum rounded down to the cent
+    expect(lines['Incassokosten']).toBe('€ 186,07');
+  });
+
+  it('never guesses a rate that is not known yet: the interest stays marked', () => {
+    const filled = fill(doc(), { factuur: { vervaldatum: '2026-10-31', openstaand: 124_050 }, data: { verzending: '2026-11-23' }, dossier: { jurisdictie: 'be', klanttype: 'onderneming' } });
+    const details = filled.blocks.find((b) => b.type === 'paymentDetails');
+    const interest = details?.type === 'paymentDetails' ? details.lines.find((l) => l.label === 'Nalatigheidsinteresten') : undefined;
+    expect(interest?.value[0]?.missing).toBe('kosten.interest');
+  });
+
+  it('lets a typed amount win over the computed one', () => {
+    const filled = fill(doc(), { ...base, dossier: { jurisdictie: 'be', klanttype: 'onderneming' }, kosten: { interest: 999 } });
+    const details = filled.blocks.find((b) => b.type === 'paymentDetails');
+    expect(details?.type === 'paymentDetails' && details.lines.find((l) => l.label === 'Nalatigheidsinteresten')?.value[0]?.text).toBe('€ 9,99');
+  });
+});
+
+describe('::interestoverzicht', () => {
+  it('prints one line per rate period, split exactly at the rate change, with the source', () => {
+    const blocks = parseBody('::interestoverzicht', []);
+    const filled = fill({ ...doc(), blocks }, { factuur: { vervaldatum: '2025-11-30', openstaand: 100_000 }, data: { verzending: '2026-01-31' }, dossier: { jurisdictie: 'be', klanttype: 'onderneming' } });
+    const list = filled.blocks[0];
+    const lines = list?.type === 'list' ? list.items.map((i) => i.map((r) => r.text).join('')) : [];
+    // 1–31 Dec 2025 (31 days) and 1–31 Jan 2026 (31 days), each at its own semester rate
+    expect(lines[0]).toMatch(/^1 december 2025 – 31 december 2025: 31 dagen aan [\d,]+ % op € 1\.000,00 = € [\d,]+$/);
+    expect(lines[1]).toMatch(/^1 januari 2026 – 31 januari 2026: 31 dagen aan 10,5 % op € 1\.000,00 = € 8,92$/);
+    expect(lines.at(-1)).toMatch(/werkelijke dagen \/ 365, per periode afgerond op de cent\. Bron: .+/);
+  });
+});
