@@ -48,6 +48,9 @@ const FRAME = {
 /** Exposed so a test can prove the frame itself parses cleanly. */
 export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
 
+/** Which computed amount a ::betaalgegevens block asks for. */
+const AMOUNT_PATH = { open: 'berekend.totaalOpen', metKosten: 'berekend.totaalTeBetalen', saldo: 'berekend.saldo', termijn: 'berekend.termijnbedrag' } as const;
+
 export const INVOICE_COLUMNS = ['Factuur', 'Factuurdatum', 'Vervaldatum', 'Bedrag', 'Openstaand'] as const;
 
 const LABELS: Record<Jurisdiction, { reference: string; interest: string; compensation: string }> = {
@@ -112,7 +115,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   };
   const money = (path: string) => runs([{ type: 'placeholder', path, helper: 'bedrag' }]);
 
-  const blocks = doc.blocks.map((block: Block): FilledBlock => {
+  const blocks = doc.blocks.flatMap((block: Block): FilledBlock | FilledBlock[] => {
     switch (block.type) {
       case 'heading':
         return { type: 'heading', level: block.level, runs: runs(block.content) };
@@ -143,7 +146,8 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
                 { label: labels.compensation, value: money('kosten.forfait') },
               ]
             : []),
-          { label: 'Te betalen', value: money(block.withCosts ? 'berekend.totaalTeBetalen' : 'berekend.totaalOpen') },
+          ...(block.amount === 'saldo' ? [{ label: 'Reeds ontvangen', value: money('betaling.ontvangen') }] : []),
+          { label: block.amount === 'termijn' ? 'Te betalen per termijn' : 'Te betalen', value: money(AMOUNT_PATH[block.amount ?? (block.withCosts ? 'metKosten' : 'open')]) },
           { label: 'Rekeningnummer (IBAN)', value: runs([{ type: 'placeholder', path: 'afzender.iban' }]) },
           { label: 'BIC', value: runs([{ type: 'placeholder', path: 'afzender.bic' }]) },
           { label: 'Begunstigde', value: runs([{ type: 'placeholder', path: 'afzender.naam' }]) },
@@ -164,8 +168,11 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         return { type: 'signature', lines: FRAME.signature.map(runs) };
       case 'interestBreakdown': {
         const open = computed['berekend.totaalOpen'];
+        // A typed interest amount is the user's own figure: a statutory breakdown beside it would contradict it.
+        if (typedData.kosten?.interest !== undefined) return [];
+        const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
         const result = options.placeholder || open === undefined ? null : statutoryInterest(typedData, open);
-        if (!result) return { type: 'list', items: [[{ text: 'Berekening van de interest: ' }, missingRun('dossier.jurisdictie'), { text: ', vervaldatum, verzenddatum en bedrag nodig' }]] };
+        if (!result) return [...intro, { type: 'list', items: [[{ text: 'Berekening van de interest: ' }, missingRun('dossier.jurisdictie'), { text: ', vervaldatum, verzenddatum en bedrag nodig' }]] }];
         const items: Run[][] = result.breakdown.map((line) => {
           const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} dagen`;
           if (line.unknown) return [{ text: `${period}: ` }, { text: 'interestvoet nog niet bekend', missing: 'kosten.interestvoet' }];
@@ -173,7 +180,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         });
         const sources = [...new Set(result.breakdown.flatMap((l) => (l.unknown ? [] : [l.source.title])))];
         items.push([{ text: `Berekening: enkelvoudige interest, werkelijke dagen / 365, per periode afgerond op de cent. Bron: ${sources.join('; ')}.` }]);
-        return { type: 'list', items };
+        return [...intro, { type: 'list', items }];
       }
       case 'installmentPlan': {
         const count = data.afspraak?.aantalTermijnen;
@@ -195,7 +202,6 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     }
   });
 
-  const withCosts = doc.blocks.some((b) => b.type === 'paymentDetails' && b.withCosts);
   return {
     id: doc.id,
     kind: doc.kind,
@@ -214,14 +220,16 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
       reference: runs(FRAME.reference),
     },
     blocks,
-    epc: options.placeholder ? null : epcPayment(data, computed, withCosts, doc),
+    epc: options.placeholder ? null : epcPayment(data, computed, doc),
   };
 }
 
 /** The SEPA QR data, only when a payment is asked and every required part is present and valid. */
-function epcPayment(data: FillData, computed: Computed, withCosts: boolean, doc: TemplateDoc): EpcPayment | null {
+function epcPayment(data: FillData, computed: Computed, doc: TemplateDoc): EpcPayment | null {
   const asksPayment = doc.blocks.some((b) => b.type === 'paymentDetails' || b.type === 'paymentButton');
-  const amount = withCosts ? computed['berekend.totaalTeBetalen'] : computed['berekend.totaalOpen'];
+  const details = doc.blocks.find((b) => b.type === 'paymentDetails');
+  const key = details?.type === 'paymentDetails' ? (details.amount ?? (details.withCosts ? 'metKosten' : 'open')) : 'open';
+  const amount = computed[AMOUNT_PATH[key]];
   const iban = data.afzender?.iban;
   const name = data.afzender?.naam;
   if (!asksPayment || !amount || !iban || !isValidIban(iban) || !name) return null;

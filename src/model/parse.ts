@@ -133,8 +133,9 @@ function parseDirective(name: string, rest: string, where: string, issues: Parse
     case 'factuurtabel':
       return { type: 'invoiceTable' };
     case 'betaalgegevens':
+      if (rest === 'saldo' || rest === 'termijn') return { type: 'paymentDetails', withCosts: false, amount: rest };
       if (rest && rest !== 'met-kosten') {
-        issues.push({ where, message: `::betaalgegevens kent alleen de optie "met-kosten", niet "${rest}"`, hint: 'schrijf ::betaalgegevens of ::betaalgegevens met-kosten' });
+        issues.push({ where, message: `::betaalgegevens kent de opties "met-kosten", "saldo" en "termijn", niet "${rest}"`, hint: 'schrijf ::betaalgegevens, ::betaalgegevens met-kosten, ::betaalgegevens saldo of ::betaalgegevens termijn' });
       }
       return { type: 'paymentDetails', withCosts: rest === 'met-kosten' };
     case 'betaalknop':
@@ -146,7 +147,7 @@ function parseDirective(name: string, rest: string, where: string, issues: Parse
     case 'afbetalingsplan':
       return { type: 'installmentPlan' };
     case 'interestoverzicht':
-      return { type: 'interestBreakdown' };
+      return { type: 'interestBreakdown', intro: rest ? parseInline(rest, where, issues) : [] };
   }
 }
 
@@ -159,6 +160,7 @@ export function placeholdersIn(blocks: Block[], ...inlines: Inline[][]): Set<str
     if ('content' in block) visit(block.content);
     if (block.type === 'list') block.items.forEach(visit);
     if (block.type === 'paymentButton') visit(block.label);
+    if (block.type === 'interestBreakdown') visit(block.intro);
   }
   return found;
 }

@@ -15,8 +15,11 @@ export type Block =
   | { type: 'list'; items: Inline[][] }
   /** The open invoice(s): number, date, due date, amount, open amount. */
   | { type: 'invoiceTable' }
-  /** IBAN, BIC, beneficiary, reference and the amount; `withCosts` adds interest and compensation. */
-  | { type: 'paymentDetails'; withCosts: boolean }
+  /**
+   * IBAN, BIC, beneficiary, reference and the amount: the open total by default; `withCosts` adds
+   * interest and compensation; `amount` asks the balance after a partial payment or one instalment.
+   */
+  | { type: 'paymentDetails'; withCosts: boolean; amount?: 'saldo' | 'termijn' }
   /** A real button to the payment link. */
   | { type: 'paymentButton'; label: Inline[] }
   /** A highlighted box with the deadline sentence. */
@@ -25,8 +28,11 @@ export type Block =
   | { type: 'signature' }
   /** Instalments computed from the open balance; filled as a plain list, so every renderer has it. */
   | { type: 'installmentPlan' }
-  /** Statutory interest per rate period with days, rate and amount, and its source; filled as a list. */
-  | { type: 'interestBreakdown' };
+  /**
+   * Statutory interest per rate period with days, rate and amount, and its source; filled as an
+   * intro paragraph and a list, or as nothing when the user typed the interest amount.
+   */
+  | { type: 'interestBreakdown'; intro: Inline[] };
 
 export type Directive = 'factuurtabel' | 'betaalgegevens' | 'betaalknop' | 'termijn' | 'handtekening' | 'afbetalingsplan' | 'interestoverzicht';
 

@@ -90,7 +90,7 @@ describe('content check', () => {
     ['Handlebars block in a template', T, (s) => s.replace('Vragen? Bel', '{{#if klant.naam}}x{{/if}} Vragen? Bel'),
       `${T} › regel 17: niet toegelaten in een sjabloon: een blok {{#…}}\n    tip: gebruik alleen {{pad}} of {{helper pad}}; logica hoort in de code, niet in de tekst`],
     ['unknown directive', T, (s) => s.replace('::factuurtabel', '::factuurlijst'),
-      `${T} › regel 13: onbekende directive "::factuurlijst"\n    tip: kies uit ::factuurtabel, ::betaalgegevens, ::betaalknop, ::termijn, ::handtekening, ::afbetalingsplan`],
+      `${T} › regel 13: onbekende directive "::factuurlijst"\n    tip: kies uit ::factuurtabel, ::betaalgegevens, ::betaalknop, ::termijn, ::handtekening, ::afbetalingsplan, ::interestoverzicht`],
     ['email without subject', T, (s) => s.replace('onderwerp: "Factuur {{factuur.nummer}}"\n', ''),
       `${T} › onderwerp: een e-mail heeft een onderwerp nodig\n    tip: voeg onderwerp: toe, met het factuurnummer erin`],
     ['reminder without a deadline', T, (s) => s.replace('::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}.\n', ''),

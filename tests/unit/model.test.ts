@@ -187,3 +187,16 @@ describe('::interestoverzicht', () => {
     expect(lines.at(-1)).toMatch(/werkelijke dagen \/ 365, per periode afgerond op de cent\. Bron: .+/);
   });
 });
+
+describe('::betaalgegevens amount options', () => {
+  it('asks the balance after a partial payment, and the QR code asks the same amount', () => {
+    const blocks = parseBody('::betaalgegevens saldo', []);
+    const data = { ...sampleFillData(), betaling: { ...sampleFillData().betaling, ontvangen: 24_050 } };
+    const filled = fill({ ...doc(), blocks }, data);
+    const details = filled.blocks[0];
+    const lines = details?.type === 'paymentDetails' ? Object.fromEntries(details.lines.map((l) => [l.label, l.value.map((r) => r.text).join('')])) : {};
+    expect(lines['Reeds ontvangen']).toBe('€ 240,50');
+    expect(lines['Te betalen']).toBe('€ 1.000,00');
+    expect(filled.epc?.amountCents).toBe(100_000);
+  });
+});
