@@ -95,7 +95,9 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   const computed = compute(typedData);
   // Computed interest and compensation fill the kosten.* placeholders the user left empty.
   const data: FillData = { ...typedData, kosten: effectiveCosts(typedData, computed['berekend.totaalOpen']) };
-  const jurisdiction = doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction ?? 'be';
+  // Unvalidated form input may carry anything here: only a known jurisdiction is used.
+  const wanted = doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction;
+  const jurisdiction: Jurisdiction = wanted === 'nl' ? 'nl' : 'be';
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
@@ -132,7 +134,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
           datum: value('factuur.datum', 'datum' in f ? f.datum : undefined),
           vervaldatum: value('factuur.vervaldatum', 'vervaldatum' in f ? f.vervaldatum : undefined),
           bedrag: value('factuur.bedrag', 'bedrag' in f ? f.bedrag : undefined),
-          openstaand: value('factuur.openstaand', 'openstaand' in f ? (f.openstaand ?? f.bedrag) : undefined),
+          openstaand: value('factuur.openstaand', ('openstaand' in f ? f.openstaand : undefined) ?? ('bedrag' in f ? f.bedrag : undefined)),
         }));
         return { type: 'invoiceTable', columns: INVOICE_COLUMNS, rows, total: money('berekend.totaalOpen') };
       }

@@ -60,6 +60,7 @@ const FIXTURES: TemplateDoc[] = [
   fixture('test-email', 'email', FULL_BODY, {}, 'Factuur {{factuur.nummer}}: even een seintje', 'Misschien is ze aan uw aandacht ontsnapt, {{klant.naam}}.'),
   fixture('test-email-nl', 'email', FULL_BODY, { jurisdiction: 'nl' }, 'Herinnering factuur {{factuur.nummer}}', 'Uw betaling van {{bedrag berekend.totaalOpen}} is nog niet binnen.'),
   fixture('test-brief', 'brief', `Geachte {{klant.contactpersoon}},\n\n::factuurtabel\n::betaalgegevens\n::termijn Uiterlijk {{datum data.nieuweTermijn}}.\n::handtekening`, { registered: true }, 'Ingebrekestelling factuur {{factuur.nummer}}'),
+  fixture('test-data-shaped', 'email', `Beste {{klant.contactpersoon}},\n\n::interestoverzicht Zo berekenen wij de interest voor {{klant.naam}}:\n::afbetalingsplan\n::betaalgegevens termijn\n::handtekening`, {}, 'Afbetalingsplan {{factuur.nummer}}', 'Uw plan, {{klant.naam}}.'),
   fixture('test-belscript', 'belscript', `## Opening\n\nGoeiedag, spreek ik met {{klant.contactpersoon}}?\n\n## Vragen\n\n- Is factuur {{factuur.nummer}} aangekomen?\n\n## Afspraak\n\nBetaling op {{datum data.nieuweTermijn}}.`),
 ];
 
@@ -141,7 +142,8 @@ function shownRuns(f: FilledDocument): Run[] {
   ];
 }
 
-const usedPaths = (doc: TemplateDoc) => placeholdersIn(doc.blocks, doc.subject, doc.preheader);
+/** Placeholders the visible body shows: the subject is part of it only in a letter ("Betreft"). */
+const usedPaths = (doc: TemplateDoc) => placeholdersIn(doc.blocks, ...(doc.kind === 'brief' ? [doc.subject] : []));
 
 /** Every string field of the fill data set to one value; amounts and dates stay valid. */
 function everyTextField(value: string): FillData {
@@ -246,7 +248,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('HTML email %s', (_id, d
   });
 
   it('marks every unfilled placeholder with a highlighted [pad] and sends the button nowhere', async () => {
-    const r = read(fillEmail(await compiled(doc), {}).html);
+    const out = fillEmail(await compiled(doc), {});
+    const r = read(out.html);
+    for (const path of placeholdersIn([], doc.subject)) expect(out.subject).toContain(`[${path}]`);
+    for (const path of placeholdersIn([], doc.preheader)) expect(out.preheader).toContain(`[${path}]`);
     const markers = new Set(r.missing.map((e) => squash(textOf(e))));
     for (const path of usedPaths(doc)) expect(markers, path).toContain(`[${path}]`);
     for (const m of r.missing) expect(attr(m, 'style')).toContain(`background-color:${THEME.missing}`);
@@ -332,6 +337,19 @@ describe('HTML email: filling', () => {
     const fixed = await compiled(FIXTURES[1]!);
     expect(fixed.variants).toHaveLength(1);
     expect(read(fillEmail(fixed, { ...sampleFillData(), dossier: { jurisdictie: 'be' } }).html).visible).toContain('Betalingskenmerk');
+  });
+
+  it('renders data-shaped blocks (interest breakdown, installments) at fill time, as fill() does', async () => {
+    const shaped = FIXTURES.find((f) => f.id === 'test-data-shaped')!;
+    const { kosten: _typed, ...rest } = sampleFillData();
+    const data: FillData = { ...rest, kosten: { interestvoet: 10.5 }, klant: { ...rest.klant, naam: '<i>Pleintje</i>' } };
+    const r = read(fillEmail(await compiled(shaped), data).html);
+    const filled = fill(shaped, data);
+    expect(filled.blocks.length).toBeGreaterThan(shaped.blocks.length); // the breakdown has an intro and a list
+    for (const run of shownRuns(filled)) expect(r.visible).toContain(squash(run.text));
+    expect(r.visible).toContain('Zo berekenen wij de interest voor <i>Pleintje</i>:');
+    expect(r.visible).toMatch(/Termijn 1: € [\d.,]+ uiterlijk op 1 december 2026/);
+    expect(r.all.some((e) => e.tagName === 'i')).toBe(false);
   });
 
   it('renders a letter with its frame and AANGETEKEND', async () => {
