@@ -12,6 +12,7 @@ import type { Content } from '../content/load.ts';
 import { FillData, GuideFrontmatter, Segment, TemplateFrontmatter, Workflow } from '../content/schema.ts';
 import { formatIssue } from '../content/errors.ts';
 import { buildEml } from '../export/eml.ts';
+import { buildExports } from '../export/index.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { renderDocx } from '../render/docx/index.ts';
@@ -19,7 +20,7 @@ import { compileEmail } from '../render/html/compile.ts';
 import { fillEmail } from '../render/html/fill.ts';
 import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
-import { FORMATS, planWorkflow, type Format, type PlannedFile } from './layout.ts';
+import { FORMATS, SITUATIONS, planSituations, planWorkflow, type Format, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { makeZip, type ZipEntry } from './zip.ts';
@@ -31,10 +32,15 @@ export interface PackOptions {
   date: Date;
 }
 
-export interface ManifestFile extends PlannedFile {
+export interface ManifestFile extends Omit<PlannedFile, 'format'> {
+  /** A rendered format (html, txt, eml, docx, pdf) or, for exports, the file's extension. */
+  format: string;
   bytes: number;
   sha256: string;
 }
+
+/** The sample due date the blank calendars and schedules count from. */
+export const SAMPLE_DUE_DATE = '2026-03-31';
 
 export interface PackResult {
   files: ManifestFile[];
@@ -84,7 +90,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const templates = new Map(content.templates.map((t) => [t.id, t]));
 
   const data = new Map<string, Uint8Array | string>();
-  const planned: PlannedFile[] = content.workflows.flatMap(planWorkflow);
+  const planned: PlannedFile[] = [...content.workflows.flatMap(planWorkflow), ...planSituations(content.templates, content.workflows)];
   for (const file of planned) {
     if (file.template === null) {
       const workflow = content.workflows.find((w) => w.id === file.workflow)!;
@@ -93,9 +99,15 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
       data.set(file.path, await render(templates.get(file.template)!, file.format));
     }
   }
-  const files: ManifestFile[] = planned.map((f) => {
+  const exportFiles = await buildExports(content, { dueDate: SAMPLE_DUE_DATE, dtstamp: options.date });
+  for (const file of exportFiles) data.set(file.path, file.data);
+  const byteLength = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length);
+  const files: ManifestFile[] = [
+    ...planned,
+    ...exportFiles.map((f) => ({ path: f.path, workflow: 'exports', step: null, offset: null, channel: null, format: f.path.split('.').pop() ?? '', template: null })),
+  ].map((f) => {
     const bytes = data.get(f.path)!;
-    return { ...f, bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length, sha256: sha256(bytes) };
+    return { ...f, bytes: byteLength(bytes), sha256: sha256(bytes) };
   });
 
   const downloads = join(options.outDir, 'downloads');
@@ -104,7 +116,9 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const groups: { name: string; title: string; files: ManifestFile[] }[] = [
     { name: 'tijdig-alles', title: 'het volledige pakket', files },
     ...content.workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `draaiboek ${w.titel}`, files: files.filter((f) => f.workflow === w.id) })),
-    ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `alle .${format}-bestanden`, files: files.filter((f) => f.format === format) })),
+    { name: 'tijdig-situaties', title: 'berichten voor bijzondere situaties (belofte, afbetalingsplan, betwisting …)', files: files.filter((f) => f.workflow === SITUATIONS) },
+    { name: 'tijdig-exports', title: 'exports voor agenda, rekenblad, mailprogramma en boekhoudpakket', files: files.filter((f) => f.workflow === 'exports') },
+    ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `alle .${format}-bestanden`, files: files.filter((f) => f.format === format && f.workflow !== 'exports') })),
   ].filter((g) => g.files.length);
 
   const zips: PackResult['zips'] = [];

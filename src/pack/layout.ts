@@ -2,7 +2,7 @@
  * What goes into the pack, as a pure plan: one entry per file with its place and metadata.
  * Folder names sort by day offset, so a file browser shows each playbook in order.
  */
-import type { Channel, Workflow } from '../content/schema.ts';
+import type { Channel, TemplateKind, Workflow } from '../content/schema.ts';
 
 export const FORMATS = ['html', 'txt', 'eml', 'docx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,4 +58,21 @@ export function planWorkflow(workflow: Workflow): PlannedFile[] {
     }
   });
   return files;
+}
+
+/** Formats for a template outside any workflow, by its kind. */
+const FORMATS_FOR_KIND: Record<TemplateKind, readonly Format[]> = {
+  email: FORMATS_FOR_CHANNEL.email,
+  brief: FORMATS_FOR_CHANNEL.brief,
+  belscript: FORMATS_FOR_CHANNEL.telefoon,
+};
+
+export const SITUATIONS = 'situaties';
+
+/** Templates no workflow uses (payment promises, plans, disputes …) get a folder of their own. */
+export function planSituations(templates: readonly { id: string; kind: TemplateKind }[], workflows: readonly Workflow[]): PlannedFile[] {
+  const used = new Set(workflows.flatMap((w) => w.stappen.map((s) => s.template)));
+  return templates
+    .filter((t) => !used.has(t.id))
+    .flatMap((t) => FORMATS_FOR_KIND[t.kind].map((format) => ({ path: `${SITUATIONS}/${t.id}/${t.id}.${format}`, workflow: SITUATIONS, step: null, offset: null, channel: null, format, template: t.id })));
 }

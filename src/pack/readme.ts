@@ -1,7 +1,13 @@
 /** The LEESMIJ (read-me) in every zip: what is inside and how to use it, generated from the plan. */
 import type { Workflow } from '../content/schema.ts';
 import { escapeHtml } from './escape.ts';
-import { offsetLabel, type PlannedFile } from './layout.ts';
+import { offsetLabel } from './layout.ts';
+
+interface ListedFile {
+  workflow: string;
+  step: number | null;
+  format: string;
+}
 
 const CHANNEL_NAMES: Record<string, string> = {
   email: 'e-mail',
@@ -19,8 +25,8 @@ const FORMAT_HELP: Record<string, string> = {
   pdf: 'PDF: om af te drukken of te lezen; belscripts zijn handig naast de telefoon.',
 };
 
-export function readmeText(title: string, workflows: readonly Workflow[], files: readonly PlannedFile[]): string {
-  const formats = [...new Set(files.map((f) => f.format))].sort();
+export function readmeText(title: string, workflows: readonly Workflow[], files: readonly ListedFile[]): string {
+  const formats = [...new Set(files.filter((f) => f.workflow !== 'exports').map((f) => f.format))].sort();
   const lines = [
     `TIJDIG — ${title}`,
     '',
@@ -46,6 +52,12 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     workflow.stappen.forEach((step, i) => {
       if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAMES[step.kanaal] ?? step.kanaal}: ${step.titel}`);
     });
+  }
+  if (files.some((f) => f.workflow === 'situaties')) {
+    lines.push('', 'Map situaties/: losse berichten die bij elk draaiboek passen: een betaalbelofte bevestigen,', 'een afbetalingsplan voorstellen, antwoorden op een betwisting, bedanken na betaling …');
+  }
+  if (files.some((f) => f.workflow === 'exports')) {
+    lines.push('', 'Map exports/: dezelfde draaiboeken voor uw agenda (.ics), Excel (.csv), Word-samenvoegen,', 'e-maildiensten en boekhoudpakketten. exports/LEESMIJ-export.txt legt elke map uit.');
   }
   lines.push(
     '',
