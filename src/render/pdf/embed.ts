@@ -1,0 +1,145 @@
+/**
+ * One font as used by one document: which glyphs it draws (CIDs handed out in order of first
+ * use), the text encoding for content streams, and at the end the PDF objects for a subset
+ * Type0/CIDFontType2 font with a ToUnicode map, so text stays selectable and extractable.
+ */
+import { PDFHexString, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import type { FontFace } from './fonts.ts';
+import { subsetTrueType } from './truetype.ts';
+
+const HEX: string[] = [];
+const hex4 = (n: number) => (HEX[n] ??= n.toString(16).padStart(4, '0'));
+
+export class DocFont {
+  readonly face: FontFace;
+  /** Original glyph id per CID; CID 0 is .notdef. */
+  private readonly glyphs: number[] = [0];
+  /** The text each CID stands for (first code point seen), for ToUnicode. */
+  private readonly text: string[] = [''];
+  private readonly cid = new Map<number, number>();
+
+  constructor(face: FontFace) {
+    this.face = face;
+  }
+
+  /** Hex string of CIDs for cleaned text (every character has a glyph). */
+  encode(text: string): string {
+    let out = '';
+    for (const ch of text) {
+      // Text is cleaned before layout; should a character without a glyph slip through, draw "?".
+      const gid = this.face.glyph(ch.codePointAt(0)!) || this.face.glyph(0x3f);
+      let cid = this.cid.get(gid);
+      if (cid === undefined) {
+        cid = this.glyphs.length;
+        this.glyphs.push(gid);
+        this.text.push(ch);
+        this.cid.set(gid, cid);
+      }
+      out += hex4(cid);
+    }
+    return out;
+  }
+
+  get used(): boolean {
+    return this.glyphs.length > 1;
+  }
+
+  /** The subset font file and ToUnicode map, uncompressed; call after all text is encoded. */
+  files(): { fontFile: Uint8Array; toUnicode: Uint8Array } {
+    return { fontFile: subsetTrueType(this.face.tables, this.glyphs), toUnicode: new TextEncoder().encode(toUnicodeCMap(this.text)) };
+  }
+
+  /** Writes the font objects into `context`; returns the reference of the Type0 font. */
+  embed(context: PDFContext, files: { fontFileLength: number; fontFile: Uint8Array; toUnicode: Uint8Array }): PDFRef {
+    const face = this.face;
+    const name = `${subsetTag(this.glyphs)}+${face.postscriptName}`;
+    const scale = 1000 / face.unitsPerEm;
+    const widths = this.glyphs.slice(1).map((g) => face.tables.advance[g]! * scale);
+    const fontFileRef = context.register(context.stream(files.fontFile, { Filter: 'FlateDecode', Length1: files.fontFileLength }));
+    const [x0, y0, x1, y1] = face.bbox;
+    const descriptor = context.register(
+      context.obj({
+        Type: 'FontDescriptor',
+        FontName: name,
+        Flags: 4,
+        FontBBox: [x0 * scale, y0 * scale, x1 * scale, y1 * scale],
+        ItalicAngle: face.italicAngle,
+        Ascent: face.ascent * scale,
+        Descent: face.descent * scale,
+        CapHeight: face.capHeight * scale,
+        StemV: 80,
+        FontFile2: fontFileRef,
+      }),
+    );
+    const cidFont = context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: name,
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: descriptor,
+        DW: 1000,
+        W: widths.length ? [1, widths] : [],
+        CIDToGIDMap: 'Identity',
+      }),
+    );
+    const toUnicode = context.register(context.stream(files.toUnicode, { Filter: 'FlateDecode' }));
+    return context.register(
+      context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+    );
+  }
+}
+
+/** Six capital letters that identify this subset (PDF 32000 §9.6.4), derived from its glyphs. */
+export function subsetTag(glyphs: readonly number[]): string {
+  let h = 0x811c9dc5;
+  for (const g of glyphs) {
+    h = Math.imul(h ^ (g & 0xff), 0x01000193);
+    h = Math.imul(h ^ (g >>> 8), 0x01000193);
+  }
+  let tag = '';
+  h >>>= 0;
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26) + i * 7919;
+  }
+  return tag;
+}
+
+function utf16Hex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
+  return out;
+}
+
+/** A ToUnicode CMap mapping each CID back to its character(s). */
+export function toUnicodeCMap(text: readonly string[]): string {
+  const lines = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+  ];
+  for (let start = 1; start < text.length; start += 100) {
+    const end = Math.min(text.length, start + 100);
+    lines.push(`${end - start} beginbfchar`);
+    for (let cid = start; cid < end; cid++) lines.push(`<${hex4(cid)}> <${utf16Hex(text[cid]!)}>`);
+    lines.push('endbfchar');
+  }
+  lines.push('endcmap', 'CMapName currentdict /CIDInit /ProcSet findresource /defineresource pop', 'end', 'end');
+  return lines.join('\n');
+}
+
+/** A URI as a PDF byte string: ASCII only, anything else percent-encoded, written as hex. */
+export function uriString(uri: string): PDFHexString {
+  const wellFormed = uri.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const ascii = wellFormed.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  let hex = '';
+  for (let i = 0; i < ascii.length; i++) hex += ascii.charCodeAt(i).toString(16).padStart(2, '0');
+  return PDFHexString.of(hex);
+}

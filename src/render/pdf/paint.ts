@@ -1,0 +1,149 @@
+/**
+ * Display list → PDF with pdf-lib: one content stream per page written as operator text, the two
+ * fonts embedded as subsets once every page is drawn, link annotations, metadata, and fixed dates
+ * when asked so that the same input gives the same bytes.
+ */
+import { PDFDocument, PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
+import { zlibSync } from 'fflate';
+import { DocFont, uriString } from './embed.ts';
+import { A4, type Fonts, type Op, type Page, type Rgb } from './layout.ts';
+
+export interface Metadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** ISO date; "now" when absent. */
+  fixedDate?: string;
+}
+
+const PRODUCER = 'Tijdig';
+
+/** A number as PDF content-stream text: at most 3 decimals, no exponent, no "-0". */
+function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  if (Object.is(r, -0) || r === 0) return '0';
+  return String(r);
+}
+
+const color = (c: Rgb) => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
+
+/**
+ * zlib at level 6 with fflate: pure JavaScript, so the browser and Node write the same bytes for
+ * the same document (a personalised download equals the pack's file for the same data). Node's
+ * native zlib through CompressionStream was measured no faster here once the fonts lost their
+ * hinting bytes (streams are small; the stream set-up costs what native zlib saves).
+ */
+const deflate = (data: Uint8Array) => zlibSync(data, { level: 6 });
+
+const FONT_NAMES = { regular: 'F1', bold: 'F2' } as const;
+type FontKey = keyof typeof FONT_NAMES;
+const encoder = new TextEncoder();
+
+function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint8Array; uses: FontKey[] } {
+  const H = A4.height;
+  const out: string[] = [];
+  const uses = new Set<FontKey>();
+  const shapes = (ops: Op[]) => {
+    for (const op of ops) {
+      if (op.t === 'rect') {
+        const rect = `${num(op.x)} ${num(H - op.y - op.h)} ${num(op.w)} ${num(op.h)} re`;
+        if (op.fill) out.push(`${color(op.fill)} rg`, op.stroke ? `${color(op.stroke)} RG ${num(op.lw ?? 0.5)} w ${rect} B` : `${rect} f`);
+        else if (op.stroke) out.push(`${color(op.stroke)} RG ${num(op.lw ?? 0.5)} w ${rect} S`);
+      } else if (op.t === 'line') {
+        out.push(`${color(op.color)} RG ${num(op.lw)} w ${num(op.x1)} ${num(H - op.y1)} m ${num(op.x2)} ${num(H - op.y2)} l S`);
+      } else if (op.t === 'qr') {
+        // White quiet zone, then one rectangle per horizontal run of dark modules.
+        const q = 4 * op.module;
+        out.push(`1 1 1 rg ${num(op.x - q)} ${num(H - op.y - op.size * op.module - q)} ${num(op.size * op.module + 2 * q)} ${num(op.size * op.module + 2 * q)} re f`, '0 0 0 rg');
+        for (let r = 0; r < op.size; r++) {
+          let c = 0;
+          while (c < op.size) {
+            if (!op.dark(r, c)) {
+              c++;
+              continue;
+            }
+            const start = c;
+            while (c < op.size && op.dark(r, c)) c++;
+            out.push(`${num(op.x + start * op.module)} ${num(H - op.y - (r + 1) * op.module)} ${num((c - start) * op.module)} ${num(op.module)} re`);
+          }
+        }
+        out.push('f');
+      }
+    }
+  };
+  const texts = (ops: Op[]) => {
+    let inText = false;
+    let font = '';
+    let fill = '';
+    for (const op of ops) {
+      if (op.t !== 'text') {
+        if (inText) out.push('ET');
+        inText = false;
+        fill = '';
+        shapes([op]);
+        continue;
+      }
+      if (!op.text) continue;
+      if (!inText) {
+        out.push('BT');
+        inText = true;
+        font = '';
+      }
+      uses.add(op.font);
+      const f = `/${FONT_NAMES[op.font]} ${num(op.size)} Tf`;
+      if (f !== font) out.push((font = f));
+      const c = `${color(op.color)} rg`;
+      if (c !== fill) out.push((fill = c));
+      out.push(`1 0 0 1 ${num(op.x)} ${num(H - op.y)} Tm <${fonts[op.font].encode(op.text)}> Tj`);
+    }
+    if (inText) out.push('ET');
+  };
+  shapes(page.bg);
+  texts(page.fg);
+  return { content: encoder.encode(out.join('\n')), uses: [...uses].sort() };
+}
+
+function setMetadata(doc: PDFDocument, meta: Metadata): void {
+  let date = new Date();
+  if (meta.fixedDate !== undefined) {
+    const time = Date.parse(meta.fixedDate);
+    if (Number.isNaN(time)) throw new RangeError(`fixedDate is geen geldige datum: ${JSON.stringify(meta.fixedDate)}`);
+    date = new Date(time);
+  }
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setCreator(PRODUCER);
+  doc.setProducer(PRODUCER);
+  doc.setLanguage(meta.lang);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+}
+
+/** Writes the pages into a new PDF and returns its bytes. */
+export async function paint(pages: Page[], fonts: Fonts, meta: Metadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  setMetadata(doc, meta);
+  const context: PDFContext = doc.context;
+  const docFonts = { regular: new DocFont(fonts.regular), bold: new DocFont(fonts.bold) };
+  const painted = pages.map((page) => paintPage(page, docFonts));
+  const used = (['regular', 'bold'] as const).filter((key) => docFonts[key].used);
+  const refs: Partial<Record<FontKey, PDFRef>> = {};
+  for (const key of used) {
+    const { fontFile, toUnicode } = docFonts[key].files();
+    refs[key] = docFonts[key].embed(context, { fontFileLength: fontFile.length, fontFile: deflate(fontFile), toUnicode: deflate(toUnicode) });
+  }
+  pages.forEach((page, i) => {
+    const pdfPage = doc.addPage([A4.width, A4.height]);
+    pdfPage.node.addContentStream(context.register(context.stream(deflate(painted[i]!.content), { Filter: 'FlateDecode' })));
+    for (const key of painted[i]!.uses) pdfPage.node.setFontDictionary(PDFName.of(FONT_NAMES[key]), refs[key]!);
+    for (const link of page.links) {
+      const rect = [link.x, A4.height - link.y - link.h, link.x + link.w, A4.height - link.y].map((v) => Math.round(v * 100) / 100);
+      pdfPage.node.addAnnot(context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: uriString(link.uri) } })));
+    }
+  });
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });
+}

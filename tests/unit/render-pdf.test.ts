@@ -1,0 +1,581 @@
+/**
+ * PDF renderer, read back with tools that did not write it: poppler (pdftotext, pdffonts,
+ * pdfinfo, pdftoppm), qpdf, zbarimg and jsQR. A missing tool makes these tests fail, never skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent, type Content } from '../../src/content/load.ts';
+import { FORMAT_HELPERS, PLACEHOLDER_FIELDS, sampleFillData, type FillData, type Workflow } from '../../src/content/schema.ts';
+import { epcPayload } from '../../src/model/epc.ts';
+import { fill } from '../../src/model/fill.ts';
+import { parseBody, parseInline, type ParseIssue } from '../../src/model/parse.ts';
+import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
+import { readContent, readContentFiles } from '../../src/pack/read-content.ts';
+import { ENVELOPES, PdfLayoutError, renderPdf, renderPlaybookPdf } from '../../src/render/pdf/index.ts';
+
+// ------------------------------------------------------------------ tools and fixtures
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fonts = { regular: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans.ttf'))), bold: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf'))) };
+const FIXED = '2026-11-23T09:30:00Z';
+
+const work = mkdtempSync(join(tmpdir(), 'tijdig-pdf-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let fileNo = 0;
+function save(bytes: Uint8Array): string {
+  const file = join(work, `doc-${++fileNo}.pdf`);
+  writeFileSync(file, bytes);
+  return file;
+}
+const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+const text = (bytes: Uint8Array, ...opts: string[]) => run('pdftotext', ['-enc', 'UTF-8', ...opts, save(bytes), '-']);
+/** pdftotext output per page (pages end in a form feed), in layout mode so table rows stay rows. */
+const pagesText = (bytes: Uint8Array) => text(bytes, '-layout').split('\f').slice(0, -1);
+/** The body of every page, without running head and footer (cropped at 18 and 278 mm). */
+const bodyText = (bytes: Uint8Array) => text(bytes, '-x', '0', '-y', '51', '-W', '596', '-H', '737');
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+function qpdfCheck(bytes: Uint8Array): string {
+  const out = run('qpdf', ['--check', save(bytes)]); // throws on errors (exit 2) and warnings (exit 3)
+  expect(out).toContain('No syntax or stream encoding errors found');
+  return out;
+}
+function info(bytes: Uint8Array): Record<string, string> {
+  const out = run('pdfinfo', ['-isodates', save(bytes)]);
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+/** Words with their boxes in points, per page, from `pdftotext -bbox`. */
+function words(bytes: Uint8Array): { page: number; word: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = text(bytes, '-bbox');
+  const out: ReturnType<typeof words> = [];
+  let page = -1;
+  for (const m of html.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === '<page ') page++;
+    else out.push({ page, word: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+  }
+  return out;
+}
+function rasterise(bytes: Uint8Array, page: number, dpi = 150): string {
+  const prefix = join(work, `page-${++fileNo}`);
+  run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', save(bytes), prefix]);
+  return `${prefix}.png`;
+}
+const mm = (v: number) => (v * 72) / 25.4;
+
+function template(kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc {
+  const issues: ParseIssue[] = [];
+  const doc: TemplateDoc = {
+    id,
+    kind,
+    title: `Testsjabloon ${id}`,
+    purpose: 'herinnering',
+    tone: 'professioneel',
+    segment: 'standaard',
+    registered: false,
+    subject: subject ? parseInline(subject, 'onderwerp', issues) : [],
+    preheader: kind === 'email' ? parseInline('Een korte herinnering voor {{klant.naam}}.', 'preheader', issues) : [],
+    blocks: parseBody(body, issues),
+    ...extra,
+  };
+  expect(issues).toEqual([]);
+  return doc;
+}
+
+const LETTER = template(
+  'brief',
+  'test-herinnering',
+  'Herinnering factuur {{factuur.nummer}}',
+  `Geachte {{klant.contactpersoon}},
+
+Volgens onze boekhouding staat de onderstaande factuur nog open. Café Zoë's crème brûlée – € en ë blijven heel.
+
+::factuurtabel
+
+Wij vragen u vriendelijk het openstaande bedrag van **{{bedrag berekend.totaalOpen}}** over te maken.
+
+::betaalgegevens
+
+::termijn Betaal uiterlijk op **{{datum data.nieuweTermijn}}**.
+
+Met vriendelijke groeten,
+
+::handtekening`,
+);
+
+const REGISTERED = template(
+  'brief',
+  'test-ingebrekestelling',
+  'Ingebrekestelling factuur {{factuur.nummer}}',
+  `Geachte {{klant.contactpersoon}},
+
+::factuurtabel
+
+## Wat u verschuldigd bent
+
+- Het openstaande bedrag van **{{bedrag berekend.totaalOpen}}**.
+- De interest: {{bedrag kosten.interest}}.
+
+::betaalgegevens met-kosten
+
+Met vriendelijke groeten,
+
+::handtekening`,
+  { registered: true },
+);
+
+/** A formal notice as long as the real ones: with 40 invoices it takes three pages. */
+const FORMAL = template(
+  'brief',
+  'test-formele-aanmaning',
+  'Ingebrekestelling – onbetaalde facturen',
+  `Geachte {{klant.contactpersoon}},
+
+Wij stellen vast dat de onderstaande facturen, ondanks onze herinneringen en ons telefonisch contact, nog altijd onbetaald zijn.
+
+::factuurtabel
+
+Met deze brief stellen wij {{klant.naam}} formeel in gebreke om het openstaande bedrag van **{{bedrag berekend.totaalOpen}}** te betalen, vermeerderd met:
+
+- de interesten aan {{kosten.interestvoet}} per jaar vanaf de dag na de vervaldag, tot vandaag {{bedrag kosten.interest}};
+- de forfaitaire vergoeding voor invorderingskosten van {{bedrag kosten.forfait}}.
+
+Deze bedragen zijn verschuldigd op grond van onze algemene voorwaarden en van de wet. De interesten lopen tot de dag van volledige betaling.
+
+::betaalgegevens met-kosten
+
+::termijn Betaal het totaal van {{bedrag berekend.totaalTeBetalen}} uiterlijk op {{datum data.nieuweTermijn}}.
+
+Ontvangen wij binnen die termijn geen volledige betaling, dan dragen wij het dossier zonder verdere verwittiging over aan onze advocaat of aan een gerechtsdeurwaarder. Alle bijkomende kosten kunnen ten laste van u worden gelegd.
+
+Betwist u deze vordering, meld ons dat dan vóór dezelfde datum schriftelijk en gemotiveerd. Voor vragen bereikt u ons op {{afzender.telefoon}} of via {{afzender.email}}.
+
+Deze brief geldt als ingebrekestelling, onder voorbehoud van al onze rechten.
+
+Hoogachtend,
+
+::handtekening`,
+  { registered: true },
+);
+
+const EMAIL = template('email', 'test-mail', 'Factuur {{factuur.nummer}}', `Beste {{klant.contactpersoon}},\n\nUw factuur staat nog open.\n\n::betaalknop Nu betalen\n\n::handtekening`);
+const SCRIPT = template('belscript', 'test-belscript', '', `## Opening\n\nGoedemiddag, u spreekt met {{ondertekenaar.naam}}.\n\n## Vragen\n\n- Is de factuur goed ontvangen?\n- Wanneer kunt u betalen?`);
+
+/** A paragraph per fill-data field, so every sample value must show up. */
+const ALL_FIELDS = template(
+  'brief',
+  'test-alle-velden',
+  'Alle velden',
+  PLACEHOLDER_FIELDS.map((f) => {
+    const helper = Object.entries(FORMAT_HELPERS).find(([, kinds]) => (kinds as readonly string[]).includes(f.kind))?.[0];
+    return `${f.path}: {{${helper ? `${helper} ` : ''}${f.path}}}`;
+  }).join('\n\n'),
+);
+
+const data = sampleFillData();
+const render = (doc: FilledDocument, extra: { envelope?: 'be' | 'nl' } = {}) => renderPdf(doc, { fonts, fixedDate: FIXED, ...extra });
+
+// ------------------------------------------------------------------ tests
+
+describe('tools', () => {
+  it('are installed (the tests below need every one of them)', () => {
+    for (const tool of ['pdftotext', 'pdffonts', 'pdfinfo', 'pdftoppm', 'qpdf', 'zbarimg']) {
+      expect(() => execFileSync(tool, ['-v'], { stdio: 'ignore' }), tool).not.toThrow(/ENOENT/);
+    }
+  });
+});
+
+describe('text', () => {
+  it('holds every sample value, as the model formats it, with € and ë intact', async () => {
+    const doc = fill(ALL_FIELDS, data);
+    const bytes = await render(doc);
+    qpdfCheck(bytes);
+    const out = squash(text(bytes));
+    expect(out).not.toContain('\uFFFD');
+    for (const block of doc.blocks) {
+      if (block.type !== 'paragraph') continue;
+      const line = squash(block.runs.map((r) => r.text).join(''));
+      expect(block.runs.some((r) => r.missing), line).toBe(false);
+      expect(out, line).toContain(line);
+    }
+    for (const literal of ['€ 1.240,50', 'Bakkerij De Gouden Korst bv', 'BE71 0961 2345 6769', '+++090/9337/55493+++', '31 oktober 2026', '10,5 %']) expect(out).toContain(literal);
+  });
+
+  it('prints a letter with frame, table, payment details and signature', async () => {
+    const bytes = await render(fill(LETTER, data));
+    qpdfCheck(bytes);
+    const out = squash(text(bytes, '-layout'));
+    for (const part of [
+      'Bakkerij De Gouden Korst bv',
+      'Kerkstraat 12',
+      'Brasserie Het Pleintje',
+      't.a.v. Jan Claes',
+      '9300 Aalst',
+      'Gent, 23 november 2026',
+      'Uw klantnummer: K-0427 · Onze factuur: 2026-0153',
+      'Betreft: Herinnering factuur 2026-0153',
+      "Café Zoë's crème brûlée – € en ë blijven heel.",
+      'Factuur Factuurdatum Vervaldatum Bedrag Openstaand',
+      'Totaal openstaand € 1.240,50',
+      'Rekeningnummer (IBAN) BE71 0961 2345 6769',
+      'Betaal uiterlijk op 7 december 2026.',
+      'Sofie Peeters Zaakvoerder',
+      'Pagina 1/',
+    ]) {
+      expect(out).toContain(part);
+    }
+    expect(out).not.toContain('AANGETEKEND');
+  });
+
+  it('embeds subset fonts with a Unicode map', async () => {
+    const out = run('pdffonts', [save(await render(fill(LETTER, data)))]);
+    const rows = out.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/));
+    expect(rows.map((r) => r[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+    for (const r of rows) {
+      expect(r[0]).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+      expect(r.slice(1, 3).join(' ')).toBe('CID TrueType');
+      expect(r.slice(4, 7)).toEqual(['yes', 'yes', 'yes']); // emb sub uni
+    }
+  });
+
+  it('sets the metadata: title, author, subject, language, producer and fixed dates', async () => {
+    const bytes = await render(fill(LETTER, data));
+    const meta = info(bytes);
+    expect(meta['Title']).toBe('Testsjabloon test-herinnering');
+    expect(meta['Author']).toBe('Bakkerij De Gouden Korst bv');
+    expect(meta['Subject']).toBe('Herinnering factuur 2026-0153');
+    expect(meta['Producer']).toBe('Tijdig');
+    expect(meta['Creator']).toBe('Tijdig');
+    expect(meta['CreationDate']).toBe('2026-11-23T09:30:00Z');
+    expect(meta['ModDate']).toBe('2026-11-23T09:30:00Z');
+    expect(meta['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts \(A4\)/);
+    const objects = (JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', save(bytes)])) as { qpdf: [unknown, Record<string, { value: Record<string, unknown> }>] }).qpdf[1];
+    const root = objects['trailer']?.value['/Root'] as string;
+    expect(objects[`obj:${root}`]?.value['/Lang']).toBe('u:nl');
+    expect(info(await render(fill(LETTER, {})))['Author']).toBe('Tijdig');
+  });
+
+  it('is byte-identical for the same input and fixed date, whatever was rendered before', async () => {
+    const doc = fill(LETTER, data);
+    const a = await render(doc);
+    await render(fill(ALL_FIELDS, { ...data, klant: { naam: 'Ander 😀 ✓ Ω 漢字' } }));
+    await renderPdf(fill(REGISTERED, data), { fonts: { regular: new Uint8Array(fonts.regular), bold: new Uint8Array(fonts.bold) }, fixedDate: FIXED });
+    const b = await render(doc);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const c = await renderPdf(doc, { fonts, fixedDate: '2027-01-01' });
+    expect(Buffer.from(c).equals(Buffer.from(a))).toBe(false);
+  });
+});
+
+describe('letter frame', () => {
+  for (const preset of ['be', 'nl'] as const) {
+    it(`puts the address in the ${preset} window and marks a registered letter`, async () => {
+      const bytes = await render(fill(REGISTERED, data), { envelope: preset });
+      qpdfCheck(bytes);
+      const w = ENVELOPES[preset];
+      const page1 = words(bytes).filter((x) => x.page === 0);
+      const first = page1.find((x) => x.word === 'Brasserie')!;
+      const last = page1.find((x) => x.word === 'Aalst')!;
+      for (const box of [first, last]) {
+        expect(box.xMin).toBeGreaterThanOrEqual(mm(w.x) - 0.5);
+        expect(box.xMax).toBeLessThanOrEqual(mm(w.x + w.width) + 0.5);
+        expect(box.yMin).toBeGreaterThanOrEqual(mm(w.top + w.noteHeight) - 0.5);
+        expect(box.yMax).toBeLessThanOrEqual(mm(w.top + w.noteHeight + w.addressHeight) + 0.5);
+      }
+      const mark = page1.find((x) => x.word === 'AANGETEKEND')!;
+      expect(mark).toBeDefined();
+      const inWindow = mark.yMin >= mm(w.top) - 0.5 && mark.yMax <= mm(w.top + w.noteHeight + w.addressHeight) && mark.xMin >= mm(w.x) - 0.5;
+      // bpost wants nothing but the address in a Belgian window; DIN 5008's note zone carries it in the Netherlands.
+      expect(inWindow).toBe(preset === 'nl');
+    });
+  }
+
+  it('uses the same window geometry as the DOCX renderer', async () => {
+    const docx = await import('../../src/render/docx/envelope.ts');
+    for (const preset of ['be', 'nl'] as const) {
+      const { label: _a, ...ours } = ENVELOPES[preset];
+      const { label: _b, ...theirs } = docx.ENVELOPES[preset];
+      expect(ours).toEqual(theirs);
+    }
+  });
+
+  it('marks every unfilled placeholder with a highlight behind its text', async () => {
+    const doc = fill(LETTER, {});
+    const bytes = await render(doc);
+    qpdfCheck(bytes);
+    const out = squash(text(bytes));
+    for (const path of ['afzender.naam', 'klant.naam', 'factuur.nummer', 'afzender.iban', 'data.nieuweTermijn', 'ondertekenaar.naam']) expect(out).toContain(`[${path}]`);
+    // The highlight is yellow: most pixels in the box of "[klant.naam]" in the window are yellow.
+    const png = PNG.sync.read(readFileSync(rasterise(bytes, 1, 144)));
+    const box = words(bytes).find((x) => x.page === 0 && x.word === '[klant.naam]')!;
+    let yellow = 0;
+    let all = 0;
+    for (let y = Math.ceil(box.yMin * 2); y < box.yMax * 2; y++) {
+      for (let x = Math.ceil(box.xMin * 2); x < box.xMax * 2; x++) {
+        const i = (y * png.width + x) * 4;
+        all++;
+        if (png.data[i]! > 230 && png.data[i + 1]! > 200 && png.data[i + 2]! < 140) yellow++;
+      }
+    }
+    expect(yellow / all).toBeGreaterThan(0.5);
+  });
+});
+
+describe('payment QR', () => {
+  it('decodes (zbarimg) to exactly epcPayload(doc.epc)', async () => {
+    const doc = fill(LETTER, data);
+    expect(doc.epc).not.toBeNull();
+    const bytes = await render(doc);
+    const decoded = run('zbarimg', ['--raw', '-q', rasterise(bytes, 1)]);
+    expect(decoded.replace(/\n$/, '')).toBe(epcPayload(doc.epc!));
+  });
+
+  it('carries UTF-8 names in byte mode (decoded with jsQR)', async () => {
+    const doc = fill(LETTER, { ...data, afzender: { ...data.afzender, naam: 'Brouwerij Ëlsken & Zoë' } });
+    const bytes = await render(doc);
+    const png = PNG.sync.read(readFileSync(rasterise(bytes, 1)));
+    const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(found).not.toBeNull();
+    expect(new TextDecoder().decode(new Uint8Array(found!.binaryData))).toBe(epcPayload(doc.epc!));
+    expect(epcPayload(doc.epc!)).toContain('Brouwerij Ëlsken & Zoë');
+  });
+
+  it('is left out when there is no valid payment, and the details still print', async () => {
+    const doc = fill(LETTER, { ...data, afzender: { ...data.afzender, iban: 'BE00 0000' } });
+    expect(doc.epc).toBeNull();
+    const bytes = await render(doc);
+    expect(squash(text(bytes))).toContain('BE00 0000');
+    expect(() => run('zbarimg', ['--raw', '-q', rasterise(bytes, 1)])).toThrow();
+  });
+});
+
+describe('pagination', () => {
+  const invoices: NonNullable<FillData['facturen']> = Array.from({ length: 40 }, (_, i) => ({
+    nummer: `2026-${String(1001 + i)}`,
+    datum: '2026-09-01',
+    vervaldatum: '2026-10-01',
+    bedrag: 10_000 + i * 137,
+  }));
+
+  it('breaks a 40-invoice letter over 3 or more pages with the table header on each table page', async () => {
+    const doc = fill(FORMAL, { ...data, facturen: invoices });
+    const bytes = await render(doc);
+    qpdfCheck(bytes);
+    const pages = pagesText(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const tablePages = pages.filter((p) => /2026-10\d\d/.test(p));
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    for (const p of tablePages) expect(squash(p)).toContain('Factuur Factuurdatum Vervaldatum Bedrag Openstaand');
+    // Every invoice is there once, in order.
+    const all = squash(pages.join(' '));
+    const positions = invoices.map((f) => all.indexOf(f.nummer));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    pages.forEach((p, i) => expect(squash(p)).toContain(`Pagina ${i + 1}/${pages.length}`));
+    // A running head from page 2: sender and subject.
+    for (const p of pages.slice(1)) expect(squash(p)).toContain('Bakkerij De Gouden Korst bv Ingebrekestelling – onbetaalde facturen');
+    expect(info(bytes)['Pages']).toBe(String(pages.length));
+  });
+});
+
+describe('other kinds', () => {
+  it('prints an email as a simple document with its subject', async () => {
+    const bytes = await render(fill(EMAIL, data));
+    qpdfCheck(bytes);
+    const out = squash(text(bytes));
+    expect(out).toContain('Onderwerp: Factuur 2026-0153');
+    expect(out).toContain('Nu betalen: https://betalen.goudenkorst.be/2026-0153');
+    expect(out).not.toContain('Betreft');
+    expect(out).not.toContain('t.a.v.');
+  });
+
+  it('makes payment links clickable', async () => {
+    const bytes = await render(fill(EMAIL, data));
+    const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', save(bytes)])) as { qpdf: [unknown, Record<string, { value: Record<string, unknown> }>] };
+    const uris = Object.values(json.qpdf[1]).flatMap((o) => {
+      const a = o.value?.['/A'] as Record<string, string> | undefined;
+      return a?.['/URI'] ? [a['/URI']] : [];
+    });
+    expect(uris).toEqual(['u:https://betalen.goudenkorst.be/2026-0153']);
+  });
+
+  it('prints a phone script without a letter frame', async () => {
+    const bytes = await render(fill(SCRIPT, data));
+    qpdfCheck(bytes);
+    const out = squash(text(bytes));
+    expect(out).toContain('Belscript Testsjabloon test-belscript Opening Goedemiddag, u spreekt met Sofie Peeters.');
+    expect(out).toContain('• Is de factuur goed ontvangen? • Wanneer kunt u betalen?');
+    expect(out).not.toContain('Brasserie');
+    expect(out).not.toContain('Betreft');
+  });
+});
+
+describe('hostile values', () => {
+  const long = '0123456789'.repeat(1024);
+  const hostile: FillData = {
+    ...data,
+    afzender: { ...data.afzender, naam: 'Evil (Corp) \\ <b>bv</b>' },
+    klant: { ...data.klant, naam: '<script>alert("x")</script> (a) \\b\\ \u202Eesrever\u202C z\u200Bw\u200Dj 😀 🧾 👨‍👩‍👧 end', contactpersoon: long },
+    factuur: { ...data.factuur, nummer: 'F(1)\\2' },
+    betaling: { ...data.betaling, link: `https://example.com/${'pad/'.repeat(300)}(x)?q=\\` },
+  };
+
+  it('renders them literally, never overflowing, and the file stays clean', async () => {
+    for (const doc of [fill(LETTER, hostile), fill(EMAIL, hostile)]) {
+      const bytes = await render(doc);
+      qpdfCheck(bytes);
+      const flat = squash(text(bytes));
+      expect(flat).toContain('F(1)\\2');
+      expect(bodyText(bytes).replace(/\s+/g, '')).toContain(long);
+      if (doc.kind === 'brief') {
+        expect(flat).toContain('<script>alert("x")</script> (a) \\b\\');
+        expect(flat).toContain('esrever');
+        expect(flat).toContain('😀'); // DejaVu has it
+        expect(flat).not.toContain('🧾'); // DejaVu lacks it: replaced by "?"
+        expect(flat).toContain('😀 ? ? end'); // the family emoji (three people and two joiners) is one "?"
+        expect(flat).toContain('Evil (Corp) \\ <b>bv</b>');
+      } else {
+        expect(bodyText(bytes).replace(/\s+/g, '')).toContain(hostile.betaling!.link!);
+      }
+      // Every word stays inside the page's margins.
+      for (const w of words(bytes)) {
+        expect(w.xMin, w.word).toBeGreaterThanOrEqual(mm(25) - 0.5);
+        expect(w.xMax, w.word).toBeLessThanOrEqual(595.28 - mm(20) + 0.5);
+        expect(w.yMax, w.word).toBeLessThanOrEqual(mm(290));
+      }
+    }
+  });
+
+  it('splits an invoice row taller than a page over pages and shortens running heads', async () => {
+    const doc = fill(LETTER, { ...data, factuur: { ...data.factuur, nummer: long } });
+    const bytes = await render(doc);
+    qpdfCheck(bytes);
+    expect(bodyText(bytes).replace(/\s+/g, '')).toContain(long);
+    const pages = pagesText(bytes);
+    expect(pages.length).toBeGreaterThan(4);
+    for (const p of pages.slice(1)) expect(p.split('\n')[0]).toMatch(/^\s*Bakkerij De Gouden Korst bv\s+Herinnering factuur 0123\d+…$/);
+    // The table header comes back above the rest of the long row.
+    expect(pages.filter((p) => squash(p).includes('Factuur Factuurdatum Vervaldatum Bedrag Openstaand')).length).toBeGreaterThan(1);
+    for (const w of words(bytes)) expect(w.xMax, w.word).toBeLessThanOrEqual(595.28 - mm(20) + 0.5);
+  });
+
+  it('keeps zero-width and direction controls as text without moving anything', async () => {
+    const bytes = await render(fill(LETTER, hostile));
+    const out = text(bytes);
+    expect(out).toMatch(/z\u200Bw\u200Dj/);
+    expect(out).toContain('\u202E');
+  });
+});
+
+describe('bad template content', () => {
+  it('throws an error naming the template for an empty body', async () => {
+    const empty = { ...fill(LETTER, data), id: 'leeg-sjabloon', blocks: [] };
+    await expect(render(empty)).rejects.toThrow(PdfLayoutError);
+    await expect(render(empty)).rejects.toThrow(/leeg-sjabloon/);
+    const blank = { ...empty, blocks: [{ type: 'paragraph' as const, runs: [{ text: '   ' }] as Run[] }] };
+    await expect(render(blank)).rejects.toThrow(/leeg-sjabloon/);
+  });
+});
+
+// ------------------------------------------------------------------ real content
+
+function realContent(): { content: Content; note: string } | null {
+  const loaded = readContent(process.cwd());
+  if (loaded.ok) return { content: loaded.content, note: 'all content' };
+  // Content is being written: use every template that is valid on its own.
+  const files = readContentFiles(process.cwd()).filter((f) => f.path.startsWith('content/templates/'));
+  const templates = files.flatMap((f) => {
+    const one = loadContent([f]);
+    return one.ok ? one.content.templates : [];
+  });
+  return templates.length ? { content: { segments: [], workflows: [], templates, guides: [] }, note: 'valid templates only' } : null;
+}
+
+describe('real templates', () => {
+  const real = realContent();
+
+  it('exist', () => {
+    expect(real?.content.templates.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('render blank and with sample data: clean files that hold every word', async () => {
+    for (const t of real?.content.templates ?? []) {
+      for (const input of [{}, data] as FillData[]) {
+        const doc = fill(t, input);
+        const bytes = await render(doc);
+        qpdfCheck(bytes);
+        const out = new Set(squash(text(bytes)).split(' '));
+        const join = (runs: Run[]) => runs.map((r) => r.text).join('');
+        const expected = doc.blocks.flatMap((b) =>
+          'runs' in b ? [join(b.runs)] : b.type === 'list' ? b.items.map(join) : b.type === 'signature' ? b.lines.map(join) : b.type === 'paymentDetails' ? b.lines.map((l) => join(l.value)) : [],
+        );
+        const missing = squash(expected.join(' '))
+          .split(' ')
+          .filter((w) => w && !out.has(w));
+        expect(missing, `${t.id}`).toEqual([]);
+      }
+    }
+  });
+
+  it('paginate 40 invoices with the table header on every page the table reaches', async () => {
+    const invoices = Array.from({ length: 40 }, (_, i) => ({ nummer: `2026-${String(1001 + i)}`, datum: '2026-09-01', vervaldatum: '2026-10-01', bedrag: 10_000 + i }));
+    const letters = (real?.content.templates ?? []).filter((t) => t.kind === 'brief' && t.blocks.some((b) => b.type === 'invoiceTable'));
+    for (const t of letters) {
+      const pages = pagesText(await render(fill(t, { ...data, facturen: invoices })));
+      const tablePages = pages.filter((p) => /2026-10\d\d/.test(p));
+      expect(tablePages.length, t.id).toBeGreaterThanOrEqual(2);
+      for (const p of tablePages) expect(squash(p), t.id).toContain('Factuur Factuurdatum Vervaldatum Bedrag Openstaand');
+    }
+  });
+
+  it('render every playbook overview', async () => {
+    for (const w of real?.content.workflows ?? []) {
+      const bytes = await renderPlaybookPdf(w, real!.content.templates, { fonts, fixedDate: FIXED });
+      qpdfCheck(bytes);
+      const out = squash(text(bytes));
+      expect(out).toContain(w.titel);
+      for (const s of w.stappen) expect(out).toContain(s.offset < 0 ? `D${s.offset}` : `D+${s.offset}`);
+    }
+  });
+});
+
+describe('playbook overview', () => {
+  const workflow: Workflow = {
+    id: 'test-draaiboek',
+    titel: 'Wanbetalers: vroeg en kordaat',
+    segment: 'wanbetaler',
+    samenvatting: 'Vroeg beginnen, schriftelijk en met duidelijke termijnen.',
+    doel: 'Betaald worden voor de schuld oploopt.',
+    toon: 'zakelijk en kordaat',
+    stappen: [
+      { offset: -5, titel: 'Preventieve herinnering', kanaal: 'email', toon: 'professioneel', template: 'test-mail', bijReactie: 'Bevestig de ontvangst van de betaling.' },
+      { offset: 13, titel: 'Tweede herinnering met interest', kanaal: 'brief', toon: 'kordaat', template: 'test-herinnering', bijReactie: 'Stop de reeks zodra betaald is.' },
+      { offset: 27, titel: 'Ingebrekestelling', kanaal: 'aangetekende-brief', toon: 'formeel', template: 'test-ingebrekestelling', bijReactie: 'Noteer elke afspraak schriftelijk.' },
+    ],
+  };
+
+  it('shows title, goal, tone and the timeline table', async () => {
+    const bytes = await renderPlaybookPdf(workflow, [LETTER, REGISTERED, EMAIL], { fonts, fixedDate: FIXED });
+    qpdfCheck(bytes);
+    const out = squash(text(bytes));
+    for (const part of [
+      'Wanbetalers: vroeg en kordaat',
+      'Doel: Betaald worden voor de schuld oploopt.',
+      'Toon: zakelijk en kordaat',
+      'Dag Kanaal Toon Stap Sjabloon',
+      'D-5 E-mail Professioneel Preventieve herinnering Testsjabloon test-mail',
+      'D+13 Brief Kordaat Tweede herinnering met interest Testsjabloon test-herinnering',
+      'D+27 Aangetekende brief Formeel Ingebrekestelling Testsjabloon test-ingebrekestelling',
+      'Bij reactie: Stop de reeks zodra betaald is.',
+    ]) {
+      expect(out).toContain(part);
+    }
+    expect(info(bytes)['Title']).toBe('Draaiboek: Wanbetalers: vroeg en kordaat');
+    const again = await renderPlaybookPdf(workflow, [LETTER, REGISTERED, EMAIL], { fonts, fixedDate: FIXED });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
