@@ -294,14 +294,6 @@ describe('letter frame', () => {
     });
   }
 
-  it('uses the same window geometry as the DOCX renderer', async () => {
-    const docx = await import('../../src/render/docx/envelope.ts');
-    for (const preset of ['be', 'nl'] as const) {
-      const { label: _a, ...ours } = ENVELOPES[preset];
-      const { label: _b, ...theirs } = docx.ENVELOPES[preset];
-      expect(ours).toEqual(theirs);
-    }
-  });
 
   it('marks every unfilled placeholder with a highlight behind its text', async () => {
     const doc = fill(LETTER, {});

@@ -4,7 +4,7 @@
  */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
 import type { FilledBlock, Run } from '../../model/types.ts';
-import { PAGE } from './envelope.ts';
+import { PAGE } from '../envelope.ts';
 import { label, toRuns } from './runs.ts';
 import { S } from './styles.ts';
 

@@ -8,14 +8,14 @@
 import { Document, Packer, type FileChild } from 'docx';
 import type { FilledDocument, Run } from '../../model/types.ts';
 import { mm, para, renderBlocks } from './blocks.ts';
-import { checkWindow, ENVELOPES, PAGE, type AddressWindow } from './envelope.ts';
+import { checkWindow, ENVELOPES, PAGE, type AddressWindow } from '../envelope.ts';
 import { parseFixedDate, runFrozen } from './frozen.ts';
 import { continuationHeaders } from './header.ts';
 import { letterHead } from './letter.ts';
 import { label, xmlSafe } from './runs.ts';
 import { NUMBERING, S, stylesFor, TABLE_STYLES_XML } from './styles.ts';
 
-export { ENVELOPES, PAGE, type AddressWindow } from './envelope.ts';
+export { ENVELOPES, PAGE, type AddressWindow } from '../envelope.ts';
 export { REGISTERED } from './letter.ts';
 export { S as DOCX_STYLES } from './styles.ts';
 

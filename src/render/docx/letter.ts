@@ -9,7 +9,7 @@
 import { HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type FileChild } from 'docx';
 import type { FilledDocument, Run } from '../../model/types.ts';
 import { mm, para } from './blocks.ts';
-import { PAGE, type AddressWindow } from './envelope.ts';
+import { PAGE, type AddressWindow } from '../envelope.ts';
 import { label } from './runs.ts';
 import { S } from './styles.ts';
 

@@ -7,7 +7,7 @@
 import QRCode from 'qrcode';
 import { epcPayloadForDocument } from '../../model/epc.ts';
 import type { FilledBlock, FilledDocument, Run } from '../../model/types.ts';
-import { ENVELOPES, FOLD_MARKS, HOLE_MARK, type AddressWindow, type EnvelopePreset } from './envelope.ts';
+import { ENVELOPES, FOLD_MARKS, HOLE_MARK, type AddressWindow, type EnvelopePreset } from '../envelope.ts';
 import {
   A4,
   COLOR,

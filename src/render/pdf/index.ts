@@ -14,7 +14,7 @@
 import type { Workflow } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import { layoutDocument, plain, senderName } from './document.ts';
-import type { EnvelopePreset } from './envelope.ts';
+import type { EnvelopePreset } from '../envelope.ts';
 import { fontFace } from './fonts.ts';
 import { TextLayout, type Fonts } from './layout.ts';
 import { paint } from './paint.ts';
@@ -73,4 +73,4 @@ export async function renderPlaybookPdf(workflow: Workflow, templates: readonly 
 }
 
 export { PdfLayoutError } from './layout.ts';
-export { ENVELOPES, type AddressWindow, type EnvelopePreset } from './envelope.ts';
+export { ENVELOPES, type AddressWindow, type EnvelopePreset } from '../envelope.ts';

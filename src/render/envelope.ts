@@ -21,6 +21,8 @@ export interface AddressWindow {
   addressHeight: number;
 }
 
+export type EnvelopePreset = 'be' | 'nl';
+
 export const PAGE = { width: 210, height: 297, top: 20, right: 20, bottom: 20, left: 25 } as const;
 
 export const ENVELOPES = {
@@ -40,7 +42,11 @@ export const ENVELOPES = {
    * zone is 62.7–90 mm.
    */
   nl: { label: 'Nederland: DIN 5008 vorm B, venster links', x: 25, width: 80, top: 45, noteHeight: 17.7, addressHeight: 27.3 },
-} as const satisfies Record<string, AddressWindow>;
+} as const satisfies Record<EnvelopePreset, AddressWindow>;
+
+/** DIN 5008 form B fold marks (105 and 210 mm) and the hole mark (148.5 mm), from the top. */
+export const FOLD_MARKS = [105, 210] as const;
+export const HOLE_MARK = 148.5;
 
 /** Rejects a custom window that falls outside the printable area or above the first line. */
 export function checkWindow(w: AddressWindow): AddressWindow {
