@@ -12,31 +12,15 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
-import { parseBody, parseInline, type ParseIssue } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { DOCX_STYLES, ENVELOPES, REGISTERED, renderDocx, type DocxOptions } from '../../src/render/docx/index.ts';
+import { testTemplate } from '../helpers/template.ts';
 
 // ------------------------------------------------------------------ fixtures
 
-function template(kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc {
-  const issues: ParseIssue[] = [];
-  const doc: TemplateDoc = {
-    id,
-    kind,
-    title: `Testsjabloon ${id}`,
-    purpose: 'herinnering',
-    tone: 'professioneel',
-    segment: 'standaard',
-    registered: false,
-    subject: subject ? parseInline(subject, 'onderwerp', issues) : [],
-    preheader: kind === 'email' ? parseInline('Een korte herinnering voor {{klant.naam}}.', 'preheader', issues) : [],
-    blocks: parseBody(body, issues),
-    ...extra,
-  };
-  expect(issues).toEqual([]);
-  return doc;
-}
+const template = (kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc =>
+  testTemplate({ id, kind, subject, body, preheader: kind === 'email' ? 'Een korte herinnering voor {{klant.naam}}.' : '', extra: { tone: 'professioneel', segment: 'standaard', ...extra } });
 
 /** A normal first reminder letter: must fit on one page. */
 const LETTER = template(

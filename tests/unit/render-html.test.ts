@@ -8,36 +8,21 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_FIELDS, sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
-import { parseBody, parseInline, placeholdersIn, type ParseIssue } from '../../src/model/parse.ts';
+import { placeholdersIn } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { compileEmail, renderEmailHtml } from '../../src/render/html/compile.ts';
 import { fillEmail, type CompiledEmail } from '../../src/render/html/fill.ts';
 import { THEME } from '../../src/render/html/theme.ts';
+import { testTemplate } from '../helpers/template.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 // ------------------------------------------------------------------ templates under test
 
-function fixture(id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = '', preheader = ''): TemplateDoc {
-  const issues: ParseIssue[] = [];
-  const doc: TemplateDoc = {
-    id,
-    kind,
-    title: `Testsjabloon ${id}`,
-    purpose: 'herinnering',
-    tone: 'vriendelijk',
-    segment: 'algemeen',
-    registered: false,
-    subject: subject ? parseInline(subject, 'onderwerp', issues) : [],
-    preheader: preheader ? parseInline(preheader, 'preheader', issues) : [],
-    blocks: parseBody(body, issues),
-    ...extra,
-  };
-  if (issues.length) throw new Error(JSON.stringify(issues));
-  return doc;
-}
+const fixture = (id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = '', preheader = ''): TemplateDoc =>
+  testTemplate({ id, kind, body, subject, preheader, extra });
 
 const FULL_BODY = `Beste {{klant.contactpersoon}},
 

@@ -14,10 +14,10 @@ import { loadContent, type Content } from '../../src/content/load.ts';
 import { FORMAT_HELPERS, PLACEHOLDER_FIELDS, sampleFillData, type FillData, type Workflow } from '../../src/content/schema.ts';
 import { epcPayload } from '../../src/model/epc.ts';
 import { fill } from '../../src/model/fill.ts';
-import { parseBody, parseInline, type ParseIssue } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent, readContentFiles } from '../../src/pack/read-content.ts';
 import { ENVELOPES, PdfLayoutError, renderPdf, renderPlaybookPdf } from '../../src/render/pdf/index.ts';
+import { testTemplate } from '../helpers/template.ts';
 
 // ------------------------------------------------------------------ tools and fixtures
 
@@ -67,24 +67,8 @@ function rasterise(bytes: Uint8Array, page: number, dpi = 150): string {
 }
 const mm = (v: number) => (v * 72) / 25.4;
 
-function template(kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc {
-  const issues: ParseIssue[] = [];
-  const doc: TemplateDoc = {
-    id,
-    kind,
-    title: `Testsjabloon ${id}`,
-    purpose: 'herinnering',
-    tone: 'professioneel',
-    segment: 'standaard',
-    registered: false,
-    subject: subject ? parseInline(subject, 'onderwerp', issues) : [],
-    preheader: kind === 'email' ? parseInline('Een korte herinnering voor {{klant.naam}}.', 'preheader', issues) : [],
-    blocks: parseBody(body, issues),
-    ...extra,
-  };
-  expect(issues).toEqual([]);
-  return doc;
-}
+const template = (kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc =>
+  testTemplate({ id, kind, subject, body, preheader: kind === 'email' ? 'Een korte herinnering voor {{klant.naam}}.' : '', extra: { tone: 'professioneel', segment: 'standaard', ...extra } });
 
 const LETTER = template(
   'brief',

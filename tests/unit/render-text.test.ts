@@ -2,29 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_FIELDS, sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
-import { parseBody, parseInline, placeholdersIn, type ParseIssue } from '../../src/model/parse.ts';
+import { placeholdersIn } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { renderText } from '../../src/render/text/index.ts';
+import { testTemplate } from '../helpers/template.ts';
 
-function fixture(id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = ''): TemplateDoc {
-  const issues: ParseIssue[] = [];
-  const doc: TemplateDoc = {
-    id,
-    kind,
-    title: `Testsjabloon ${id}`,
-    purpose: 'herinnering',
-    tone: 'vriendelijk',
-    segment: 'algemeen',
-    registered: false,
-    subject: subject ? parseInline(subject, 'onderwerp', issues) : [],
-    preheader: [],
-    blocks: parseBody(body, issues),
-    ...extra,
-  };
-  if (issues.length) throw new Error(JSON.stringify(issues));
-  return doc;
-}
+const fixture = (id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = ''): TemplateDoc =>
+  testTemplate({ id, kind, body, subject, extra });
 
 const FULL_BODY = `Beste {{klant.contactpersoon}},
 
