@@ -1,0 +1,423 @@
+/**
+ * Timeline warnings: each rule fires on a bad plan and stays quiet on a good one, with Dutch
+ * messages in the right country's usage and sources from the legal module. Then the real seed
+ * playbooks, read with readContent, under every country and customer type.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Purpose, TemplateKind } from '../../src/content/schema.ts';
+import { SOURCES, addDays } from '../../src/legal/index.ts';
+import { readContent } from '../../src/pack/read-content.ts';
+import {
+  PlanError,
+  RULES,
+  WARNING_IDS,
+  blankPlan,
+  buildTimeline,
+  computeSchedule,
+  createSettings,
+  describeTemplate,
+  planFromWorkflow,
+  planRows,
+  validatePlan,
+  warningsFor,
+  type Plan,
+  type PlanStep,
+  type SettingsInput,
+  type TemplateInfo,
+  type Warning,
+  type WarningId,
+} from '../../src/timeline/index.ts';
+
+// ---------------------------------------------------------------- helpers
+
+const settings = (over: Partial<SettingsInput> = {}) =>
+  createSettings({ invoiceDate: '2026-02-02', dueDate: '2026-03-04', amountCents: 100_000, customerType: 'business', jurisdiction: 'be', workingDaysOnly: false, ...over });
+
+const T = (id: string, kind: TemplateKind, purpose: Purpose, claimsCosts = false): TemplateInfo => ({ id, kind, purpose, claimsCosts });
+const TEMPLATES: TemplateInfo[] = [
+  T('vooraf', 'email', 'preventief'),
+  T('vooraf-kosten', 'email', 'preventief', true),
+  T('herinnering', 'email', 'herinnering'),
+  T('herinnering-kosten', 'email', 'herinnering', true),
+  T('tweede', 'email', 'tweede-herinnering'),
+  T('tweede-kosten', 'email', 'tweede-herinnering', true),
+  T('laatste-kosten', 'email', 'laatste-herinnering', true),
+  T('brief-herinnering', 'brief', 'herinnering'),
+  T('ingebrekestelling', 'brief', 'ingebrekestelling', true),
+  T('bellen', 'belscript', 'telefonisch-contact'),
+  T('advocaat', 'brief', 'overdracht', true),
+];
+
+const step = (offset: number, template: string, over: Partial<PlanStep> = {}): PlanStep => {
+  const kind = TEMPLATES.find((t) => t.id === template)?.kind;
+  const kanaal = over.kanaal ?? (kind === 'belscript' ? 'telefoon' : kind === 'brief' ? (template === 'ingebrekestelling' ? 'aangetekende-brief' : template === 'advocaat' ? 'juridisch' : 'brief') : 'email');
+  return { offset, anchor: 'vervaldag', titel: `Stap ${template}`, kanaal, toon: 'professioneel', template, bijReactie: 'Bij betaling: afsluiten en bedanken.', ...over };
+};
+
+const plan = (steps: PlanStep[], over: Partial<SettingsInput> = {}, extra: Partial<Plan> = {}): Plan => {
+  const p = validatePlan({ ...blankPlan(settings(over)), steps, ...extra });
+  if (p instanceof PlanError) throw p;
+  return p;
+};
+
+const warnings = (p: Plan) => buildTimeline(p, TEMPLATES).warnings;
+const only = (p: Plan, id: WarningId) => warnings(p).filter((w) => w.id === id);
+
+const ALL_URLS = new Set(Object.values(SOURCES).map((s) => s.url));
+function wellFormed(w: Warning): void {
+  expect(WARNING_IDS).toContain(w.id);
+  expect(w.message).toMatch(/^[A-Z].*[.]$/s);
+  expect(w.message).not.toMatch(/undefined|null|NaN|\[object|\s{2}/);
+  for (const s of w.sources) expect(ALL_URLS.has(s.url)).toBe(true);
+  expect(w.source).toBe(w.sources[0] ?? null);
+}
+
+// ---------------------------------------------------------------- the rules one by one
+
+describe('binnen-termijn: an escalation while a term is still running', () => {
+  it('fires for a legal step inside the term of a registered formal notice (BE: third working day)', () => {
+    // Tuesday 31 March 2026 + 3 working days (Easter Monday off) = Friday 3 April … Thursday 16 April.
+    const p = plan([step(27, 'ingebrekestelling', { toon: 'formeel' }), step(41, 'advocaat', { toon: 'formeel' })]);
+    const [w] = only(p, 'binnen-termijn');
+    expect(w).toBeDefined();
+    wellFormed(w!);
+    expect(w!.stepIndex).toBe(1);
+    expect(w!.severity).toBe('warning');
+    expect(w!.message).toContain('loopt dan nog tot en met donderdag 16 april 2026');
+    expect(w!.message).toContain('derde werkdag na het versturen van de brief, op vrijdag 3 april 2026');
+    expect(w!.message).toContain('Plan stap 2 op vrijdag 17 april 2026 of later, of geef in stap 1 een kortere termijn.');
+    expect(w!.source?.url).toBe(SOURCES.legalNewsXix.url);
+  });
+
+  it('is quiet once the term has ended, or with a shorter notice term', () => {
+    expect(only(plan([step(27, 'ingebrekestelling'), step(44, 'advocaat')]), 'binnen-termijn')).toEqual([]);
+    expect(only(plan([step(27, 'ingebrekestelling'), step(41, 'advocaat')], { noticeTermDays: 8 }), 'binnen-termijn')).toEqual([]);
+  });
+
+  it('fires for a formal notice before the term of the previous reminder ends (e-mail: from the next day)', () => {
+    const p = plan([step(5, 'herinnering', { termDays: 14 }), step(15, 'ingebrekestelling')]);
+    const [w] = only(p, 'binnen-termijn');
+    expect(w!.message).toContain('de dag na het versturen van de e-mail, op dinsdag 10 maart 2026');
+    expect(w!.message).toContain('Bij een onderneming');
+  });
+
+  it('the Netherlands: counts from the day after receipt, in Dutch usage', () => {
+    const p = plan([step(27, 'ingebrekestelling'), step(41, 'advocaat')], { jurisdiction: 'nl', customerType: 'consumer' });
+    const [w] = only(p, 'binnen-termijn');
+    wellFormed(w!);
+    expect(w!.message).toContain('de dag nadat de klant de brief heeft ontvangen');
+    expect(w!.message).not.toContain('Bij een onderneming');
+    expect(w!.sources.map((s) => s.url)).toContain(SOURCES.phr2016938.url);
+  });
+
+  it('ignores ordinary reminders and phone calls during a term', () => {
+    const p = plan([step(27, 'ingebrekestelling'), step(30, 'bellen'), step(32, 'tweede')]);
+    expect(only(p, 'binnen-termijn')).toEqual([]);
+  });
+
+  it('a reminder that asks costs inside a term the same creditor gave (business)', () => {
+    const p = plan([step(5, 'herinnering', { termDays: 14 }), step(12, 'tweede-kosten')]);
+    expect(only(p, 'binnen-termijn').map((w) => w.stepIndex)).toEqual([1]);
+  });
+});
+
+describe('be-eerste-herinnering-gratis: the first reminder to a Belgian consumer is free', () => {
+  it('fires when the first reminder after the due date asks costs', () => {
+    const p = plan([step(-3, 'vooraf'), step(5, 'herinnering-kosten')], { customerType: 'consumer' });
+    const [w] = only(p, 'be-eerste-herinnering-gratis');
+    wellFormed(w!);
+    expect(w!.severity).toBe('error');
+    expect(w!.stepIndex).toBe(1);
+    expect(w!.message).toContain('eerste herinnering aan uw klant, een consument, en die moet gratis zijn');
+  });
+
+  it('is quiet for a free first reminder, for businesses and for the Netherlands', () => {
+    expect(only(plan([step(5, 'herinnering')], { customerType: 'consumer' }), 'be-eerste-herinnering-gratis')).toEqual([]);
+    expect(only(plan([step(5, 'herinnering-kosten')]), 'be-eerste-herinnering-gratis')).toEqual([]);
+    expect(only(plan([step(5, 'herinnering-kosten')], { customerType: 'consumer', jurisdiction: 'nl' }), 'be-eerste-herinnering-gratis')).toEqual([]);
+  });
+
+  it('looks at the first reminder actually sent (after the first sending date)', () => {
+    const p = plan([step(5, 'herinnering'), step(30, 'laatste-kosten')], { customerType: 'consumer', firstSendDate: '2026-03-20' });
+    expect(only(p, 'be-eerste-herinnering-gratis').map((w) => w.stepIndex)).toEqual([1]);
+    expect(only(p, 'overgeslagen').map((w) => w.stepIndex)).toEqual([0]);
+  });
+});
+
+describe('be-wachttermijn: Belgian consumer costs only after 14 days', () => {
+  it('fires inside the waiting period and names the first day allowed', () => {
+    const p = plan([step(5, 'herinnering'), step(13, 'tweede-kosten')], { customerType: 'consumer' });
+    const [w] = only(p, 'be-wachttermijn');
+    wellFormed(w!);
+    expect(w!.message).toContain('loopt nog tot en met maandag 23 maart 2026');
+    expect(w!.message).toContain('Plan stap 2 op dinsdag 24 maart 2026 of later');
+  });
+
+  it('counts a letter from the third working day: the exact boundary', () => {
+    // Letter Monday 9 March → Thursday 12 March … Wednesday 25 March: costs from Thursday 26 March.
+    const at = (offset: number) => only(plan([step(5, 'brief-herinnering'), step(offset, 'tweede-kosten')], { customerType: 'consumer' }), 'be-wachttermijn');
+    expect(at(21)).toHaveLength(1); // 25 March
+    expect(at(22)).toEqual([]); // 26 March
+  });
+
+  it('is quiet for businesses', () => {
+    expect(only(plan([step(5, 'herinnering'), step(13, 'tweede-kosten')]), 'be-wachttermijn')).toEqual([]);
+  });
+});
+
+describe('be-termijn-te-kort: the first reminder to a Belgian consumer gives at least 14 days', () => {
+  it('fires for a shorter term, and for no term', () => {
+    expect(only(plan([step(5, 'herinnering', { termDays: 8 })], { customerType: 'consumer' }), 'be-termijn-te-kort')[0]!.message).toContain('geeft maar 8 dagen');
+    expect(only(plan([step(5, 'herinnering', { termDays: 0 })], { customerType: 'consumer' }), 'be-termijn-te-kort')[0]!.message).toContain('geeft geen termijn');
+  });
+  it('is quiet for 14 days or more, or automatic', () => {
+    expect(only(plan([step(5, 'herinnering', { termDays: 15 })], { customerType: 'consumer' }), 'be-termijn-te-kort')).toEqual([]);
+    expect(only(plan([step(5, 'herinnering')], { customerType: 'consumer' }), 'be-termijn-te-kort')).toEqual([]);
+  });
+});
+
+describe('nl-veertiendagenbrief: Dutch consumer collection costs need a completed 14-day letter', () => {
+  const nl = { jurisdiction: 'nl' as const, customerType: 'consumer' as const };
+
+  it('fires when no 14-day letter came before', () => {
+    const p = plan([step(-3, 'vooraf'), step(10, 'laatste-kosten')], nl);
+    const [w] = only(p, 'nl-veertiendagenbrief');
+    wellFormed(w!);
+    expect(w!.severity).toBe('error');
+    expect(w!.message).toContain('geen veertiendagenbrief');
+    expect(w!.message).toContain('heeft gestuurd');
+    expect(w!.source?.url).toBe(SOURCES.wetboekplus96.url);
+  });
+
+  it('fires while the term of the letter runs, counted from the day after receipt', () => {
+    // Letter Thursday 5 March → received Tuesday 10 March → term 11–24 March → costs from 25 March.
+    const at = (offset: number) => only(plan([step(1, 'brief-herinnering'), step(offset, 'laatste-kosten')], nl), 'nl-veertiendagenbrief');
+    expect(at(20)[0]!.message).toContain('tot en met dinsdag 24 maart 2026');
+    expect(at(20)[0]!.message).toContain('Plan stap 2 op woensdag 25 maart 2026 of later');
+    expect(at(21)).toEqual([]);
+  });
+
+  it('does not count a letter that gives fewer than 14 days', () => {
+    const p = plan([step(1, 'brief-herinnering', { termDays: 7 }), step(30, 'laatste-kosten')], nl);
+    expect(only(p, 'nl-veertiendagenbrief')[0]!.message).toContain('geen veertiendagenbrief');
+  });
+
+  it('is quiet for businesses and in Belgium', () => {
+    expect(only(plan([step(10, 'laatste-kosten')], { jurisdiction: 'nl' }), 'nl-veertiendagenbrief')).toEqual([]);
+    expect(only(plan([step(10, 'laatste-kosten')], { customerType: 'consumer' }), 'nl-veertiendagenbrief')).toEqual([]);
+  });
+});
+
+describe('kosten-voor-vervaldag', () => {
+  it('fires for costs on or before the due date, with the country’s words', () => {
+    const be = only(plan([step(-3, 'vooraf-kosten'), step(0, 'vooraf-kosten'), step(1, 'tweede-kosten')]), 'kosten-voor-vervaldag');
+    expect(be.map((w) => w.stepIndex)).toEqual([0, 1]);
+    expect(be[0]!.message).toContain('interesten en een schadevergoeding');
+    const nl = only(plan([step(-3, 'vooraf-kosten')], { jurisdiction: 'nl' }), 'kosten-voor-vervaldag');
+    expect(nl[0]!.message).toContain('rente en incassokosten');
+    wellFormed(nl[0]!);
+  });
+});
+
+describe('toon-omlaag', () => {
+  it('fires when the tone goes down, quiet when it stays or goes up', () => {
+    const p = plan([step(5, 'herinnering', { toon: 'vriendelijk' }), step(10, 'tweede', { toon: 'kordaat' }), step(15, 'bellen', { toon: 'professioneel' }), step(20, 'tweede', { toon: 'professioneel' })]);
+    const w = only(p, 'toon-omlaag');
+    expect(w.map((x) => x.stepIndex)).toEqual([2]);
+    wellFormed(w[0]!);
+    expect(w[0]!.message).toContain('is professioneel, terwijl stap 2 al kordaat was');
+    expect(w[0]!.source).toBeNull();
+  });
+});
+
+describe('juridisch-zonder-ingebrekestelling', () => {
+  it('fires without a formal notice before the legal step', () => {
+    const be = only(plan([step(5, 'herinnering'), step(30, 'advocaat')]), 'juridisch-zonder-ingebrekestelling');
+    expect(be).toHaveLength(1);
+    expect(be[0]!.message).toContain('gerechtsdeurwaarder');
+    expect(be[0]!.message).toContain('hebt');
+    const nl = only(plan([step(5, 'herinnering'), step(30, 'advocaat')], { jurisdiction: 'nl' }), 'juridisch-zonder-ingebrekestelling');
+    expect(nl[0]!.message).toContain('advocaat of deurwaarder');
+    expect(nl[0]!.message).not.toContain('gerechtsdeurwaarder');
+    expect(nl[0]!.source?.url).toBe(SOURCES.wetboekplusIngebrekestelling.url);
+    wellFormed(nl[0]!);
+  });
+
+  it('fires when the notice comes only after the legal step', () => {
+    expect(only(plan([step(30, 'advocaat'), step(40, 'ingebrekestelling')]), 'juridisch-zonder-ingebrekestelling')).toHaveLength(1);
+  });
+
+  it('accepts a registered letter or a template meant as formal notice', () => {
+    expect(only(plan([step(20, 'brief-herinnering', { kanaal: 'aangetekende-brief' }), step(40, 'advocaat')]), 'juridisch-zonder-ingebrekestelling')).toEqual([]);
+    expect(only(plan([step(20, 'ingebrekestelling', { kanaal: 'brief' }), step(40, 'advocaat')]), 'juridisch-zonder-ingebrekestelling')).toEqual([]);
+  });
+});
+
+describe('minimale-tussentijd', () => {
+  it('warns about contacts closer than the minimum gap, unless the plan enforces it', () => {
+    const steps = [step(5, 'herinnering'), step(5, 'bellen'), step(7, 'tweede')];
+    const w = only(plan(steps, { minGapDays: 3 }), 'minimale-tussentijd');
+    expect(w.map((x) => x.stepIndex)).toEqual([1, 2]);
+    expect(w[0]!.message).toContain('valt op dezelfde dag als stap 1');
+    expect(w[1]!.message).toContain('volgt al 2 dagen na stap 2');
+    expect(only(plan(steps, { minGapDays: 3, enforceMinGap: true }), 'minimale-tussentijd')).toEqual([]);
+    expect(only(plan(steps), 'minimale-tussentijd')).toEqual([]);
+  });
+});
+
+describe('volgorde, kanaal-sjabloon, sjabloon-ontbreekt, overgeslagen, gepauzeerd, betalingstermijn', () => {
+  it('volgorde: a step dated before the step above it', () => {
+    const w = only(plan([step(10, 'herinnering'), step(5, 'tweede')]), 'volgorde');
+    expect(w.map((x) => x.stepIndex)).toEqual([1]);
+    wellFormed(w[0]!);
+  });
+
+  it('kanaal-sjabloon: the template kind must fit the channel', () => {
+    const w = only(plan([step(10, 'herinnering', { kanaal: 'aangetekende-brief' })]), 'kanaal-sjabloon');
+    expect(w[0]!.message).toContain('gaat als aangetekende brief, maar het sjabloon "herinnering" is een e-mail');
+    expect(w[0]!.severity).toBe('error');
+    expect(only(plan([step(10, 'bellen')]), 'kanaal-sjabloon')).toEqual([]);
+  });
+
+  it('sjabloon-ontbreekt: none chosen, or unknown to the catalog', () => {
+    const w = only(plan([step(10, ''), step(12, 'bestaat-niet')]), 'sjabloon-ontbreekt');
+    expect(w.map((x) => [x.stepIndex, x.severity])).toEqual([
+      [0, 'info'],
+      [1, 'warning'],
+    ]);
+    // Without a catalog we cannot know, so we do not complain about unknown ids.
+    expect(warningsFor(computeSchedule(plan([step(12, 'bestaat-niet')]))).filter((x) => x.id === 'sjabloon-ontbreekt')).toEqual([]);
+  });
+
+  it('gepauzeerd: steps held by an open pause', () => {
+    const w = only(plan([step(5, 'herinnering'), step(15, 'tweede')], {}, { pauses: [{ from: '2026-03-12', until: null, reason: 'betwisting' }] }), 'gepauzeerd');
+    expect(w.map((x) => x.stepIndex)).toEqual([1]);
+    expect(w[0]!.message).toContain('pauze van donderdag 12 maart 2026 (betwisting)');
+  });
+
+  it('betalingstermijn: due date before the invoice date; more than 60 days between businesses', () => {
+    expect(only(plan([], { invoiceDate: '2026-03-10' }), 'betalingstermijn')[0]).toMatchObject({ severity: 'error', stepIndex: null });
+    const long = only(plan([], { invoiceDate: '2025-12-01' }), 'betalingstermijn');
+    expect(long[0]!.severity).toBe('warning');
+    expect(long[0]!.message).toContain('hoogstens 60 kalenderdagen');
+    wellFormed(long[0]!);
+    expect(only(plan([], { invoiceDate: '2025-12-01', customerType: 'consumer' }), 'betalingstermijn')).toEqual([]);
+    expect(only(plan([], { invoiceDate: '2025-12-01', jurisdiction: 'nl' }), 'betalingstermijn')[0]!.severity).toBe('info');
+    expect(only(plan([], { invoiceDate: '2026-01-10' }), 'betalingstermijn')).toEqual([]);
+  });
+});
+
+describe('every rule, on random plans (property)', () => {
+  const templateIds = ['', 'onbekend', ...TEMPLATES.map((t) => t.id)];
+  const arbStep = fc.record({
+    offset: fc.integer({ min: -10, max: 60 }),
+    template: fc.constantFrom(...templateIds),
+    kanaal: fc.constantFrom('email' as const, 'telefoon' as const, 'brief' as const, 'aangetekende-brief' as const, 'juridisch' as const),
+    toon: fc.constantFrom('vriendelijk' as const, 'professioneel' as const, 'kordaat' as const, 'formeel' as const),
+    termDays: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+  });
+
+  it('never throw, and every warning is well formed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbStep, { maxLength: 8 }),
+        fc.constantFrom('be' as const, 'nl' as const),
+        fc.constantFrom('business' as const, 'consumer' as const),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.boolean(),
+        (raw, jurisdiction, customerType, d, minGapDays, workingDaysOnly) => {
+          const due = addDays('2025-01-01', d);
+          const steps = raw.map((r) => step(r.offset, r.template, r.termDays === undefined ? { kanaal: r.kanaal, toon: r.toon } : { kanaal: r.kanaal, toon: r.toon, termDays: r.termDays }));
+          const p = plan(steps, { jurisdiction, customerType, dueDate: due, invoiceDate: addDays(due, -30), minGapDays, workingDaysOnly, firstSendDate: d % 3 === 0 ? addDays(due, 5) : null });
+          for (const rule of RULES) expect(() => rule.check({ plan: p, schedule: computeSchedule(p, TEMPLATES), sent: [] })).not.toThrow();
+          const ws = warnings(p);
+          ws.forEach(wellFormed);
+          const rows = planRows(p, TEMPLATES);
+          expect(rows.flatMap((r) => r.warnings).length + ws.filter((w) => w.stepIndex === null).length).toBe(ws.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------- the real seed playbooks
+
+describe('the real seed playbooks', () => {
+  const loaded = readContent(process.cwd());
+  if (!loaded.ok) throw new Error(`content does not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  const { workflows, templates } = loaded.content;
+  const catalog = templates.map(describeTemplate);
+  const seed = (id: string) => {
+    const w = workflows.find((x) => x.id === id);
+    if (!w) throw new Error(`no playbook ${id}`);
+    return w;
+  };
+  const found = (id: string, jurisdiction: 'be' | 'nl', customerType: 'business' | 'consumer', dueDate = '2026-03-04', workingDaysOnly = true) =>
+    buildTimeline(planFromWorkflow(seed(id), settings({ jurisdiction, customerType, dueDate, invoiceDate: addDays(dueDate, -30), workingDaysOnly })), catalog).warnings;
+  const summary = (ws: Warning[]) => ws.map((w) => `${w.id}@${w.stepIndex! + 1}`);
+  const COMBOS = [
+    ['be', 'business'],
+    ['be', 'consumer'],
+    ['nl', 'business'],
+    ['nl', 'consumer'],
+  ] as const;
+
+  it('derives claimsCosts from the payment block of each template', () => {
+    const info = (id: string) => catalog.find((t) => t.id === id)!;
+    expect(info('wanbetaler-d3-eerste-herinnering').claimsCosts).toBe(false);
+    expect(info('wanbetaler-d13-tweede-herinnering').claimsCosts).toBe(true);
+    expect(info('wanbetaler-d27-ingebrekestelling')).toMatchObject({ kind: 'brief', purpose: 'ingebrekestelling', claimsCosts: true });
+  });
+
+  it.each(COMBOS)('VIP (%s, %s): no warnings at all', (j, ct) => {
+    expect(summary(found('vip', j, ct))).toEqual([]);
+  });
+
+  it.each(COMBOS)('standard (%s, %s): only the legal step at D+54 inside the 14-day term of the D+40 registered notice', (j, ct) => {
+    expect(summary(found('standaard', j, ct))).toEqual(['binnen-termijn@7']);
+  });
+
+  it('bad payer, Belgian business: the D+41 legal step falls inside the D+27 formal notice term', () => {
+    const ws = found('wanbetaler', 'be', 'business');
+    expect(summary(ws)).toEqual(['binnen-termijn@6']);
+    expect(ws[0]!.message).toContain('derde werkdag na het versturen van de brief');
+  });
+
+  it('bad payer, Belgian consumer: also the D+13 costs inside the waiting period of the D+3 first reminder', () => {
+    expect(summary(found('wanbetaler', 'be', 'consumer'))).toEqual(['be-wachttermijn@3', 'binnen-termijn@6']);
+  });
+
+  it('bad payer, Dutch consumer: the D+13 costs come before the veertiendagenbrief term ends', () => {
+    expect(summary(found('wanbetaler', 'nl', 'consumer'))).toEqual(['nl-veertiendagenbrief@3', 'binnen-termijn@6']);
+  });
+
+  it('bad payer, Dutch business: only the term of the formal notice', () => {
+    expect(summary(found('wanbetaler', 'nl', 'business'))).toEqual(['binnen-termijn@6']);
+  });
+
+  it('the same holds for every due date in a year, with and without working days', () => {
+    for (let i = 0; i < 365; i += 3) {
+      const due = addDays('2026-01-01', i);
+      for (const [j, ct] of COMBOS) {
+        for (const wd of [true, false]) {
+          expect(found('vip', j, ct, due, wd)).toEqual([]);
+          expect(summary(found('standaard', j, ct, due, wd))).toEqual(['binnen-termijn@7']);
+          const bad = summary(found('wanbetaler', j, ct, due, wd));
+          expect(bad).toContain('binnen-termijn@6');
+          // Tone never goes down, every legal step has a formal notice, channels fit their templates.
+          expect(bad.filter((x) => /toon|juridisch|kanaal|sjabloon|volgorde/.test(x))).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('with an 8-day formal notice (common in Belgium) the standard and bad-payer playbooks are quiet for businesses', () => {
+    for (const id of ['standaard', 'wanbetaler']) {
+      const p = planFromWorkflow(seed(id), settings({ noticeTermDays: 8, workingDaysOnly: true }));
+      expect(buildTimeline(p, catalog).warnings).toEqual([]);
+    }
+  });
+});
