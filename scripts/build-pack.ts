@@ -1,14 +1,15 @@
-// Builds dist/downloads (zips + manifest) and dist/schema. Run after `astro build`.
+// Builds public/downloads (zips + manifest) and public/schema before `astro build`, which copies
+// them into dist/ and can then show every zip's size on the downloads page.
 import { buildPack } from '../src/pack/build.ts';
 
 // One fixed date for every zip entry and document: SOURCE_DATE_EPOCH when a packager sets it.
 const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? Date.UTC(2026, 0, 1) / 1000);
 const started = performance.now();
 try {
-  const result = await buildPack({ root: process.cwd(), outDir: 'dist', date: new Date(epoch * 1000) });
+  const result = await buildPack({ root: process.cwd(), outDir: 'public', date: new Date(epoch * 1000) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Pakket: ${result.files.length} bestanden, ${result.zips.length} zips in ${seconds} s`);
-  for (const zip of result.zips) console.log(`  dist/downloads/${zip.name}  ${(zip.bytes / 1024).toFixed(0)} KiB  ${zip.files} bestanden`);
+  for (const zip of result.zips) console.log(`  public/downloads/${zip.name}  ${(zip.bytes / 1024).toFixed(0)} KiB  ${zip.files} bestanden`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -20,7 +20,8 @@ import { compileEmail } from '../render/html/compile.ts';
 import { fillEmail } from '../render/html/fill.ts';
 import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
-import { FORMATS, SITUATIONS, planSituations, planWorkflow, type Format, type PlannedFile } from './layout.ts';
+import { EXPORTS, zipGroups } from './groups.ts';
+import { planSituations, planWorkflow, type Format, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { makeZip, type ZipEntry } from './zip.ts';
@@ -104,7 +105,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const byteLength = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length);
   const files: ManifestFile[] = [
     ...planned,
-    ...exportFiles.map((f) => ({ path: f.path, workflow: 'exports', step: null, offset: null, channel: null, format: f.path.split('.').pop() ?? '', template: null })),
+    ...exportFiles.map((f) => ({ path: f.path, workflow: EXPORTS, step: null, offset: null, channel: null, format: f.path.split('.').pop() ?? '', template: null })),
   ].map((f) => {
     const bytes = data.get(f.path)!;
     return { ...f, bytes: byteLength(bytes), sha256: sha256(bytes) };
@@ -113,13 +114,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const downloads = join(options.outDir, 'downloads');
   rmSync(downloads, { recursive: true, force: true });
   mkdirSync(downloads, { recursive: true });
-  const groups: { name: string; title: string; files: ManifestFile[] }[] = [
-    { name: 'tijdig-alles', title: 'het volledige pakket', files },
-    ...content.workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `draaiboek ${w.titel}`, files: files.filter((f) => f.workflow === w.id) })),
-    { name: 'tijdig-situaties', title: 'berichten voor bijzondere situaties (belofte, afbetalingsplan, betwisting …)', files: files.filter((f) => f.workflow === SITUATIONS) },
-    { name: 'tijdig-exports', title: 'exports voor agenda, rekenblad, mailprogramma en boekhoudpakket', files: files.filter((f) => f.workflow === 'exports') },
-    ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `alle .${format}-bestanden`, files: files.filter((f) => f.format === format && f.workflow !== 'exports') })),
-  ].filter((g) => g.files.length);
+  const groups = zipGroups(content.workflows, files);
 
   const zips: PackResult['zips'] = [];
   for (const group of groups) {

@@ -1,7 +1,8 @@
 /** The LEESMIJ (read-me) in every zip: what is inside and how to use it, generated from the plan. */
 import type { Workflow } from '../content/schema.ts';
 import { escapeHtml } from './escape.ts';
-import { offsetLabel } from './layout.ts';
+import { EXPORTS } from './groups.ts';
+import { offsetLabel, SITUATIONS } from './layout.ts';
 
 interface ListedFile {
   workflow: string;
@@ -26,7 +27,7 @@ const FORMAT_HELP: Record<string, string> = {
 };
 
 export function readmeText(title: string, workflows: readonly Workflow[], files: readonly ListedFile[]): string {
-  const formats = [...new Set(files.filter((f) => f.workflow !== 'exports').map((f) => f.format))].sort();
+  const formats = [...new Set(files.filter((f) => f.workflow !== EXPORTS).map((f) => f.format))].sort();
   const lines = [
     `TIJDIG — ${title}`,
     '',
@@ -53,10 +54,10 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
       if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAMES[step.kanaal] ?? step.kanaal}: ${step.titel}`);
     });
   }
-  if (files.some((f) => f.workflow === 'situaties')) {
+  if (files.some((f) => f.workflow === SITUATIONS)) {
     lines.push('', 'Map situaties/: losse berichten die bij elk draaiboek passen: een betaalbelofte bevestigen,', 'een afbetalingsplan voorstellen, antwoorden op een betwisting, bedanken na betaling …');
   }
-  if (files.some((f) => f.workflow === 'exports')) {
+  if (files.some((f) => f.workflow === EXPORTS)) {
     lines.push('', 'Map exports/: dezelfde draaiboeken voor uw agenda (.ics), Excel (.csv), Word-samenvoegen,', 'e-maildiensten en boekhoudpakketten. exports/LEESMIJ-export.txt legt elke map uit.');
   }
   lines.push(

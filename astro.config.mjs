@@ -1,0 +1,74 @@
+// @ts-check
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The browser's PDF renderer fetches /fonts/DejaVuSans*.ttf: copy them (and their licence) from the
+ * dejavu-fonts-ttf package into the git-ignored public/fonts for `astro dev` and `astro build`.
+ * @returns {import('astro').AstroIntegration}
+ */
+function tijdigFonts() {
+  return {
+    name: 'tijdig-fonts',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const pkg = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
+        const target = join(root, 'public', 'fonts');
+        const files = { 'DejaVuSans.ttf': 'ttf/DejaVuSans.ttf', 'DejaVuSans-Bold.ttf': 'ttf/DejaVuSans-Bold.ttf', 'LICENSE.txt': 'LICENSE' };
+        const missing = Object.keys(files).filter((name) => !existsSync(join(target, name)));
+        if (!missing.length) return;
+        mkdirSync(target, { recursive: true });
+        for (const name of missing) copyFileSync(join(pkg, files[/** @type {keyof typeof files} */ (name)]), join(target, name));
+        logger.info(`copied ${missing.join(', ')} into public/fonts`);
+      },
+    },
+  };
+}
+
+/**
+ * In the browser bundle, src/model/parse.ts gets Handlebars' parser only (lib/handlebars-parse-only.mjs):
+ * it calls Handlebars.parse and nothing else. Build-time code keeps the full package.
+ * @returns {import('vite').Plugin}
+ */
+function handlebarsParseOnly() {
+  const shim = join(root, 'src', 'site', 'lib', 'handlebars-parse-only.mjs');
+  return {
+    name: 'tijdig-handlebars-parse-only',
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    resolveId(source, importer) {
+      if (source === 'handlebars' && importer?.split('\\').join('/').endsWith('/src/model/parse.ts')) return shim;
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  // Placeholder origin: set TIJDIG_SITE to the real one when it is known.
+  site: process.env.TIJDIG_SITE ?? 'https://tijdig.example',
+  srcDir: './src/site',
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // Every stylesheet is a file, so the Content-Security-Policy can say style-src 'self'.
+    inlineStylesheets: 'never',
+  },
+  // Never inline scripts either (script-src 'self', no hashes to keep in sync).
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      sourcemap: process.env.TIJDIG_SOURCEMAP === '1',
+      // The PDF renderer (pdf-lib + fontkit, about 1.2 MB) loads only when a PDF is asked for.
+      chunkSizeWarningLimit: 1300,
+    },
+    plugins: [handlebarsParseOnly()],
+  },
+  devToolbar: { enabled: false },
+  integrations: [tijdigFonts()],
+});

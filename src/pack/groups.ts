@@ -1,0 +1,38 @@
+/**
+ * Which zips the pack has and what goes in each: one list for the pack builder and the downloads
+ * page. Pure, so the site can describe the zips from the same plan.
+ */
+import type { Workflow } from '../content/schema.ts';
+import { FORMATS, SITUATIONS } from './layout.ts';
+
+export const EXPORTS = 'exports';
+
+/** What each format is for, in the words the downloads page and zip titles use. */
+export const FORMAT_DESCRIPTION: Record<(typeof FORMATS)[number], string> = {
+  html: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool',
+  txt: 'berichten als platte tekst',
+  eml: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent',
+  docx: 'Word-documenten om aan te passen en af te drukken',
+  pdf: 'PDF-brieven en belscripts, klaar om af te drukken',
+};
+
+export interface ZipGroup<F> {
+  /** File name without .zip. */
+  name: string;
+  title: string;
+  description: string;
+  files: F[];
+}
+
+/** The zips in their order on the downloads page; empty groups are left out. */
+export function zipGroups<F extends { workflow: string; format: string }>(workflows: readonly Workflow[], files: readonly F[]): ZipGroup<F>[] {
+  const rendered = files.filter((f) => f.workflow !== EXPORTS);
+  const groups: ZipGroup<F>[] = [
+    { name: 'tijdig-alles', title: 'Het volledige pakket', description: 'Alle draaiboeken, de berichten voor bijzondere situaties en de exports voor andere programma’s.', files: [...files] },
+    ...workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `Draaiboek ${w.titel}`, description: `De ${w.stappen.length} stappen van dit draaiboek en een overzicht als PDF.`, files: files.filter((f) => f.workflow === w.id) })),
+    { name: 'tijdig-situaties', title: 'Bijzondere situaties', description: 'Berichten voor een betaalbelofte, een afbetalingsplan, een betwisting, een deelbetaling en meer.', files: files.filter((f) => f.workflow === SITUATIONS) },
+    { name: 'tijdig-exports', title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket.', files: files.filter((f) => f.workflow === EXPORTS) },
+    ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `Alleen .${format}`, description: `Alle ${FORMAT_DESCRIPTION[format]}.`, files: rendered.filter((f) => f.format === format) })),
+  ];
+  return groups.filter((g) => g.files.length);
+}

@@ -1,0 +1,97 @@
+/**
+ * Makes a personalised file in the browser with the pack's own renderers. Loaded with import()
+ * from workbench.ts on the first download click; DOCX and PDF libraries load one step later, only
+ * for their own format, and the PDF fonts are fetched from this site (/fonts/).
+ */
+import type { FillData, Jurisdiction } from '../../content/schema.ts';
+import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
+import type { FilledEmail } from '../../render/html/fill.ts';
+import type { DownloadFormat } from '../lib/workbench-types.ts';
+
+export interface FileInput {
+  doc: TemplateDoc;
+  filled: FilledDocument;
+  email: FilledEmail | null;
+  text: string;
+  jurisdiction: Jurisdiction;
+  data: FillData;
+}
+
+export interface MadeFile {
+  blob: Blob;
+  name: string;
+}
+
+const MIME: Record<DownloadFormat, string> = {
+  html: 'text/html;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
+  eml: 'message/rfc822',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
+
+function loadFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const get = async (name: string) => {
+    const response = await fetch(`/fonts/${name}`);
+    if (!response.ok) throw new Error(`lettertype ${name}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  fonts ??= Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
+  fonts.catch(() => (fonts = undefined));
+  return fonts;
+}
+
+/** "Factuur 2026/0153" -> "factuur-2026-0153". */
+export function fileSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+export function fileName(doc: TemplateDoc, data: FillData, format: DownloadFormat): string {
+  const invoice = data.factuur?.nummer ? fileSlug(data.factuur.nummer) : '';
+  return `${[doc.id, invoice].filter(Boolean).join('_')}.${format}`;
+}
+
+/** Wraps the plain text so a letter or phone script also opens as a readable web page. */
+function textAsHtml(title: string, text: string): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><pre style="font:15px/1.5 sans-serif;white-space:pre-wrap;max-width:44em">${esc(text)}</pre></body></html>\n`;
+}
+
+export async function makeFile(format: DownloadFormat, input: FileInput): Promise<MadeFile> {
+  const part = await render(format, input);
+  return { blob: new Blob([part as BlobPart], { type: MIME[format] }), name: fileName(input.doc, input.data, format) };
+}
+
+async function render(format: DownloadFormat, input: FileInput): Promise<string | Uint8Array> {
+  const { filled, email, text, jurisdiction, data } = input;
+  switch (format) {
+    case 'txt':
+      return text;
+    case 'html':
+      return email ? email.html : textAsHtml(filled.title, text);
+    case 'eml': {
+      if (!email) throw new Error('alleen een e-mail kan als .eml bewaard worden');
+      const { buildEml } = await import('../../export/eml.ts');
+      const from = data.afzender?.email ? { address: data.afzender.email, ...(data.afzender.naam ? { name: data.afzender.naam } : {}) } : undefined;
+      const toName = data.klant?.contactpersoon ?? data.klant?.naam;
+      const to = data.klant?.email ? { address: data.klant.email, ...(toName ? { name: toName } : {}) } : undefined;
+      return buildEml({ subject: email.subject, html: email.html, text, date: new Date(), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    }
+    case 'docx': {
+      const { renderDocx } = await import('../../render/docx/index.ts');
+      return renderDocx(filled, { envelope: jurisdiction });
+    }
+    case 'pdf': {
+      const [{ renderPdf }, loaded] = await Promise.all([import('../../render/pdf/index.ts'), loadFonts()]);
+      return renderPdf(filled, { fonts: loaded, envelope: jurisdiction });
+    }
+  }
+}

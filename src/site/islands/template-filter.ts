@@ -1,0 +1,25 @@
+/** Filters the template index by segment, kind and tone; without JavaScript every template shows. */
+const root = document.querySelector<HTMLElement>('[data-template-filter]');
+if (root) {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const items = [...document.querySelectorAll<HTMLElement>('[data-template-item]')];
+  const groups = [...document.querySelectorAll<HTMLElement>('[data-template-group]')];
+  const count = root.querySelector<HTMLElement>('[data-count]')!;
+  form.hidden = false;
+
+  const apply = () => {
+    const wanted = Object.fromEntries(['segment', 'soort', 'toon'].map((name) => [name, (form.elements.namedItem(name) as HTMLSelectElement).value]));
+    let shown = 0;
+    for (const item of items) {
+      const match = Object.entries(wanted).every(([key, value]) => !value || (item.dataset[key] ?? '').split(' ').includes(value));
+      item.hidden = !match;
+      if (match) shown++;
+    }
+    for (const group of groups) group.hidden = !group.querySelector('[data-template-item]:not([hidden])');
+    count.textContent = shown === 1 ? '1 sjabloon' : `${shown} sjablonen`;
+  };
+  form.addEventListener('change', apply);
+  form.addEventListener('reset', () => window.setTimeout(apply));
+  form.addEventListener('submit', (event) => event.preventDefault());
+  apply();
+}

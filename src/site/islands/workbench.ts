@@ -1,0 +1,294 @@
+/**
+ * The template page's island: reads the form, validates each field in Dutch, fills the template
+ * with the same fill()/renderers as the pack, and updates the previews as the user types. Copy and
+ * download buttons; the heavy DOCX/PDF code is loaded by files.ts only when a download is asked.
+ * Nothing leaves the browser; the user's own details are kept in localStorage until forgotten.
+ */
+import type { FillData, Jurisdiction } from '../../content/schema.ts';
+import { fill } from '../../model/fill.ts';
+import type { FilledDocument } from '../../model/types.ts';
+import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
+import { renderText } from '../../render/text/index.ts';
+import { parseField } from '../lib/field-input.ts';
+import { readJsonScript } from '../lib/json-script.ts';
+import { printPreviewHtml } from '../lib/print-preview.ts';
+import { fieldId, REMEMBERED_GROUPS, STORAGE_KEY, type DownloadFormat, type FieldSpec, type WorkbenchData } from '../lib/workbench-types.ts';
+
+const root = document.querySelector<HTMLElement>('[data-workbench]');
+if (root) init(root);
+
+interface State {
+  data: FillData;
+  jurisdiction: Jurisdiction;
+  filled: FilledDocument;
+  email: FilledEmail | null;
+  text: string;
+}
+
+function init(root: HTMLElement): void {
+  const model = readJsonScript<WorkbenchData>('tj-template-data');
+  const form = root.querySelector<HTMLFormElement>('form[data-fill-form]')!;
+  const $ = <T extends Element>(sel: string) => root.querySelector<T>(sel);
+  const status = $<HTMLElement>('[data-status]')!;
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  for (const field of model.fields) {
+    const input = form.elements.namedItem(field.path);
+    if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) inputs.set(field.path, input);
+  }
+  const fields = model.fields.filter((f) => inputs.has(f.path));
+  const remembered = fields.filter((f) => REMEMBERED_GROUPS.includes(f.group));
+
+  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
+
+  // ---------------------------------------------------------------- form -> data
+
+  function parse(field: FieldSpec) {
+    const input = inputs.get(field.path)!;
+    const limits = { badDate: input.type === 'date' && input.validity.badInput, ...(field.options ? { options: field.options } : {}), ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) };
+    return parseField(field.kind, input.value, limits);
+  }
+
+  function showError(field: FieldSpec, message: string | null): void {
+    const input = inputs.get(field.path)!;
+    const error = document.getElementById(`${fieldId(field.path)}-fout`);
+    if (!error) return;
+    error.textContent = message ?? '';
+    error.hidden = !message;
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  function readData(): FillData {
+    const data: Record<string, Record<string, string | number>> = {};
+    for (const field of fields) {
+      const parsed = parse(field);
+      if (!parsed.ok || parsed.value === undefined) continue;
+      const [group, name] = field.path.split('.') as [string, string];
+      (data[group] ??= {})[name] = parsed.value;
+    }
+    // A template written for one country: its law applies (interest, costs).
+    if (model.doc.jurisdiction) (data['dossier'] ??= {})['jurisdictie'] = model.doc.jurisdiction;
+    return data as FillData;
+  }
+
+  // ---------------------------------------------------------------- previews
+
+  const subjectOut = $<HTMLElement>('[data-out="subject"]');
+  const preheaderOut = $<HTMLElement>('[data-out="preheader"]');
+  const frame = $<HTMLIFrameElement>('iframe[data-out="email"]');
+  const textOut = $<HTMLElement>('[data-out="text"]');
+  const printOut = $<HTMLElement>('[data-out="print"]');
+  let state: State | null = null;
+
+  function compute(): State {
+    const data = readData();
+    const jurisdiction: Jurisdiction = model.doc.jurisdiction ?? (data.dossier?.jurisdictie === 'nl' ? 'nl' : 'be');
+    const filled = fill(model.doc, data, { jurisdiction });
+    const compiled = model.compiled ? (model.compiled[jurisdiction] ?? model.compiled.be ?? model.compiled.nl) : undefined;
+    return { data, jurisdiction, filled, email: compiled ? fillEmail(compiled, data) : null, text: renderText(filled) };
+  }
+
+  function render(): void {
+    try {
+      state = compute();
+    } catch (error) {
+      console.warn('Tijdig: voorbeeld bijwerken mislukt', error);
+      say('Het voorbeeld kon niet bijgewerkt worden. Kijk de ingevulde gegevens na.');
+      return;
+    }
+    if (state.email) {
+      if (subjectOut) subjectOut.textContent = state.email.subject;
+      if (preheaderOut) preheaderOut.textContent = state.email.preheader;
+      if (frame && frame.srcdoc !== state.email.html) frame.srcdoc = state.email.html;
+    }
+    if (textOut) textOut.textContent = state.text;
+    if (printOut) printOut.innerHTML = printPreviewHtml(state.filled);
+  }
+
+  let pending = 0;
+  const schedule = () => {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(render, 120);
+  };
+
+  // ---------------------------------------------------------------- remembered details
+
+  function loadRemembered(): void {
+    let saved: Record<string, string> = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
+    } catch {
+      saved = {};
+    }
+    for (const field of remembered) {
+      const value = saved[field.path];
+      const input = inputs.get(field.path);
+      if (input && typeof value === 'string' && !input.value) input.value = value;
+    }
+  }
+
+  function saveRemembered(): void {
+    let saved: Record<string, string> = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
+    } catch {
+      saved = {};
+    }
+    for (const field of remembered) {
+      const value = inputs.get(field.path)!.value.trim();
+      if (value) saved[field.path] = value;
+      else delete saved[field.path];
+    }
+    try {
+      if (Object.keys(saved).length) localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+      else localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // Storage full or blocked: remembering is a convenience, the form still works.
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  const fieldOf = (target: EventTarget | null) => fields.find((f) => inputs.get(f.path) === target);
+
+  form.addEventListener('input', (event) => {
+    const field = fieldOf(event.target);
+    if (field) {
+      // While typing, only clear an error; a new error shows when the field is left.
+      const parsed = parse(field);
+      if (parsed.ok) showError(field, null);
+      if (REMEMBERED_GROUPS.includes(field.group)) saveRemembered();
+    }
+    schedule();
+  });
+  form.addEventListener('change', (event) => {
+    const field = fieldOf(event.target);
+    if (field) {
+      const parsed = parse(field);
+      showError(field, parsed.ok ? null : parsed.error);
+    }
+    schedule();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    validateAll();
+    render();
+  });
+
+  function validateAll(): boolean {
+    let first: HTMLInputElement | HTMLSelectElement | null = null;
+    for (const field of fields) {
+      const parsed = parse(field);
+      showError(field, parsed.ok ? null : parsed.error);
+      if (!parsed.ok && !first) first = inputs.get(field.path)!;
+    }
+    if (first) {
+      first.focus();
+      say('Niet alle velden kloppen: kijk de rode meldingen na.');
+    }
+    return !first;
+  }
+
+  $('[data-action="forget"]')?.addEventListener('click', () => {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // nothing stored
+    }
+    for (const field of remembered) {
+      inputs.get(field.path)!.value = '';
+      showError(field, null);
+    }
+    render();
+    say('Uw bedrijfsgegevens zijn gewist uit deze browser.');
+  });
+
+  $('[data-action="example"]')?.addEventListener('click', () => {
+    for (const field of fields) {
+      const input = inputs.get(field.path)!;
+      const example = model.examples[field.path];
+      if (!input.value && example !== undefined) input.value = example;
+      showError(field, null);
+    }
+    saveRemembered();
+    render();
+    say('Lege velden zijn ingevuld met een voorbeeld. Vervang ze door uw eigen gegevens.');
+  });
+
+  $('[data-action="clear"]')?.addEventListener('click', () => {
+    for (const field of fields) {
+      if (REMEMBERED_GROUPS.includes(field.group) || field.options) continue;
+      inputs.get(field.path)!.value = '';
+      showError(field, null);
+    }
+    render();
+    say('De klant- en factuurgegevens zijn leeggemaakt.');
+  });
+
+  root.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
+    button.addEventListener('click', () => void copy(button.dataset['copy'] as 'subject' | 'body')),
+  );
+  root.querySelectorAll<HTMLButtonElement>('[data-download]').forEach((button) =>
+    button.addEventListener('click', () => void download(button, button.dataset['download'] as DownloadFormat)),
+  );
+
+  async function copy(what: 'subject' | 'body'): Promise<void> {
+    const current = state ?? compute();
+    try {
+      if (what === 'subject') {
+        await navigator.clipboard.writeText(current.email?.subject ?? current.filled.subject.map((r) => r.text).join(''));
+        say('Het onderwerp staat op het klembord.');
+      } else if (current.email && typeof ClipboardItem !== 'undefined') {
+        // Rich text for mail programs, plain text for everything else.
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/html': new Blob([current.email.html], { type: 'text/html' }),
+            'text/plain': new Blob([current.text], { type: 'text/plain' }),
+          }),
+        ]);
+        say('De tekst staat op het klembord. Plak hem in uw e-mailprogramma.');
+      } else {
+        await navigator.clipboard.writeText(current.text);
+        say('De tekst staat op het klembord.');
+      }
+    } catch {
+      say('Kopiëren lukte niet in deze browser. Selecteer de tekst in het voorbeeld en kopieer hem zelf.');
+    }
+  }
+
+  async function download(button: HTMLButtonElement, format: DownloadFormat): Promise<void> {
+    const current = state ?? compute();
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    say(`Het .${format}-bestand wordt gemaakt…`);
+    try {
+      const { makeFile } = await import('./files.ts');
+      const file = await makeFile(format, { doc: model.doc, filled: current.filled, email: current.email, text: current.text, jurisdiction: current.jurisdiction, data: current.data });
+      const url = URL.createObjectURL(file.blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.name;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      say(`${file.name} is gedownload.`);
+    } catch (error) {
+      console.warn('Tijdig: bestand maken mislukt', error);
+      say(`Het .${format}-bestand kon niet gemaakt worden. Probeer het opnieuw of kies een ander formaat.`);
+    } finally {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  }
+
+  function say(message: string): void {
+    status.textContent = '';
+    // A fresh text node so screen readers announce a repeated message too.
+    window.setTimeout(() => (status.textContent = message), 30);
+  }
+
+  loadRemembered();
+  render();
+}

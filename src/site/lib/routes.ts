@@ -1,0 +1,42 @@
+/** Every URL of the site in one place: links, the sitemap and the e2e tests agree on them. */
+import { getContent } from './content.ts';
+
+export const HOME = '/';
+export const GUIDES = '/gidsen/';
+export const PLAYBOOKS = '/draaiboeken/';
+export const TEMPLATES = '/sjablonen/';
+export const DOWNLOADS_PAGE = '/downloaden/';
+export const ABOUT = '/over/';
+/** The segmentation guide carries the calculator. */
+export const SEGMENTATION_GUIDE = 'segmentatie';
+
+export const guideUrl = (slug: string) => `${GUIDES}${slug}/`;
+export const playbookUrl = (id: string) => `${PLAYBOOKS}${id}/`;
+export const templateUrl = (id: string) => `${TEMPLATES}${id}/`;
+/** Zips are written by the pack builder after `astro build` into dist/downloads/. */
+export const zipUrl = (name: string) => `/downloads/${name}`;
+
+export const NAV: readonly { href: string; label: string }[] = [
+  { href: guideUrl(SEGMENTATION_GUIDE), label: 'Klanten indelen' },
+  { href: PLAYBOOKS, label: 'Draaiboeken' },
+  { href: TEMPLATES, label: 'Sjablonen' },
+  { href: GUIDES, label: 'Gidsen' },
+  { href: DOWNLOADS_PAGE, label: 'Downloaden' },
+  { href: ABOUT, label: 'Over & privacy' },
+];
+
+/** Every indexable page, for the sitemap. */
+export function allPaths(): string[] {
+  const { guides, workflows, templates } = getContent();
+  return [
+    HOME,
+    GUIDES,
+    ...guides.map((g) => guideUrl(g.slug)),
+    PLAYBOOKS,
+    ...workflows.map((w) => playbookUrl(w.id)),
+    TEMPLATES,
+    ...templates.map((t) => templateUrl(t.id)),
+    DOWNLOADS_PAGE,
+    ABOUT,
+  ];
+}

@@ -1,0 +1,163 @@
+/**
+ * The segmentation calculator, following the reasoning of the segmentation guide:
+ *  1. any alarm signal of the bad-payer segment (one of its numeric thresholds is met) → bad payer;
+ *  2. otherwise every numeric VIP threshold is known and met → VIP;
+ *  3. otherwise → standard.
+ * The thresholds are the numeric min/max of content/segments/*.yaml (inclusive bounds); indicators
+ * are matched across segments by their name. Pure: used at build time (model) and in the browser.
+ */
+import type { Segment } from '../../content/schema.ts';
+
+export interface CalcIndicator {
+  /** Stable key derived from the name, used as the form field name. */
+  key: string;
+  /** The name without its unit, e.g. "Gemiddeld aantal dagen te laat t.o.v. de vervaldatum". */
+  label: string;
+  /** The unit written in parentheses at the end of the name, e.g. "dagen", "procent". */
+  unit: string;
+}
+
+export interface CalcCriterion {
+  key: string;
+  drempel: string;
+  min?: number;
+  max?: number;
+}
+
+export interface CalcSegment {
+  id: string;
+  titel: string;
+  playbook: string;
+  criteria: CalcCriterion[];
+}
+
+export interface CalcModel {
+  indicators: CalcIndicator[];
+  segments: CalcSegment[];
+  /** Indicators no segment gives numbers for (e.g. the payment method): shown, not computed. */
+  qualitative: { label: string; drempels: { segment: string; drempel: string }[] }[];
+}
+
+export interface Reason {
+  /** The segment whose threshold this is. */
+  segment: string;
+  key: string;
+  label: string;
+  unit: string;
+  value: number | undefined;
+  drempel: string;
+  met: boolean;
+}
+
+export interface Suggestion {
+  segment: string;
+  titel: string;
+  playbook: string;
+  /** Why, in order of weight: the thresholds that decided it. */
+  reasons: Reason[];
+  /** The VIP thresholds still blank, when they are all that kept a customer from VIP. */
+  missingForVip: CalcIndicator[];
+}
+
+const ALARM = 'wanbetaler';
+const ALL_OF = 'vip';
+const FALLBACK = 'standaard';
+
+export function indicatorKey(name: string): string {
+  return name
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function splitName(name: string): { label: string; unit: string } {
+  const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(name);
+  return m ? { label: m[1]!, unit: m[2]! } : { label: name, unit: '' };
+}
+
+export function buildModel(segments: readonly Segment[]): CalcModel {
+  const numeric = new Map<string, CalcIndicator>();
+  const textual = new Map<string, CalcModel['qualitative'][number]>();
+  for (const segment of segments) {
+    for (const ind of segment.indicatoren) {
+      const key = indicatorKey(ind.naam);
+      if (ind.min !== undefined || ind.max !== undefined) {
+        if (!numeric.has(key)) numeric.set(key, { key, ...splitName(ind.naam) });
+      }
+    }
+  }
+  for (const segment of segments) {
+    for (const ind of segment.indicatoren) {
+      const key = indicatorKey(ind.naam);
+      if (numeric.has(key)) continue;
+      const entry = textual.get(key) ?? { label: splitName(ind.naam).label, drempels: [] };
+      entry.drempels.push({ segment: segment.titel, drempel: ind.drempel });
+      textual.set(key, entry);
+    }
+  }
+  return {
+    indicators: [...numeric.values()],
+    segments: segments.map((s) => ({
+      id: s.id,
+      titel: s.titel,
+      playbook: s.playbook,
+      criteria: s.indicatoren
+        .filter((i) => i.min !== undefined || i.max !== undefined)
+        .map((i) => {
+          const c: CalcCriterion = { key: indicatorKey(i.naam), drempel: i.drempel };
+          if (i.min !== undefined) c.min = i.min;
+          if (i.max !== undefined) c.max = i.max;
+          return c;
+        }),
+    })),
+    qualitative: [...textual.values()],
+  };
+}
+
+export const meets = (c: CalcCriterion, value: number): boolean =>
+  (c.min === undefined || value >= c.min) && (c.max === undefined || value <= c.max);
+
+export function suggest(model: CalcModel, values: Readonly<Record<string, number | undefined>>): Suggestion | null {
+  const known = Object.values(values).some((v) => v !== undefined);
+  if (!known) return null;
+  const indicator = new Map(model.indicators.map((i) => [i.key, i]));
+  const reasonsOf = (s: CalcSegment) => s.criteria.map((c): Reason => {
+    const ind = indicator.get(c.key)!;
+    const value = values[c.key];
+    return { segment: s.id, key: c.key, label: ind.label, unit: ind.unit, value, drempel: c.drempel, met: value !== undefined && meets(c, value) };
+  });
+  const segment = (id: string) => model.segments.find((s) => s.id === id);
+  const result = (s: CalcSegment, reasons: Reason[], missingForVip: CalcIndicator[] = []): Suggestion => ({
+    segment: s.id,
+    titel: s.titel,
+    playbook: s.playbook,
+    reasons,
+    missingForVip,
+  });
+
+  const alarm = segment(ALARM);
+  if (alarm) {
+    const signals = reasonsOf(alarm).filter((r) => r.met);
+    if (signals.length) return result(alarm, signals);
+  }
+  const vip = segment(ALL_OF);
+  const vipReasons = vip ? reasonsOf(vip) : [];
+  if (vip && vipReasons.length && vipReasons.every((r) => r.met)) return result(vip, vipReasons);
+  const fallback = segment(FALLBACK);
+  if (!fallback) return null;
+  // Why not VIP: the thresholds missed first, then the blanks.
+  const missed = vipReasons.filter((r) => r.value !== undefined && !r.met);
+  const blanks = missed.length ? [] : vipReasons.filter((r) => r.value === undefined).map((r) => indicator.get(r.key)!);
+  const ownReasons = reasonsOf(fallback).filter((r) => r.value !== undefined);
+  return result(fallback, [...missed, ...ownReasons], blanks);
+}
+
+/** "1,5" or "1.5" or "30 %" -> 1.5 / 30; undefined when blank; NaN when not a number. */
+export function parseIndicatorValue(raw: string): number | undefined {
+  const text = raw.trim().replace(/\s|%/g, '').replace(',', '.');
+  if (!text) return undefined;
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}

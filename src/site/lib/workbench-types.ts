@@ -1,0 +1,32 @@
+/** The JSON a template page ships for its workbench island. */
+import type { FieldKind, FieldMeta, Jurisdiction } from '../../content/schema.ts';
+import type { TemplateDoc } from '../../model/types.ts';
+import type { CompiledEmail } from '../../render/html/types.ts';
+
+export type DownloadFormat = 'html' | 'txt' | 'eml' | 'docx' | 'pdf';
+
+export interface FieldSpec {
+  path: string;
+  kind: FieldKind;
+  group: FieldMeta['group'];
+  label: string;
+  options?: string[];
+  min?: number;
+  max?: number;
+}
+
+export interface WorkbenchData {
+  doc: TemplateDoc;
+  /** Compiled email per jurisdiction (labels differ); null for letters and phone scripts. */
+  compiled: Partial<Record<Jurisdiction, CompiledEmail>> | null;
+  fields: FieldSpec[];
+  formats: DownloadFormat[];
+  /** Example values per path, for the "fill in an example" button. */
+  examples: Record<string, string>;
+}
+
+/** Groups whose values are the user's own details, remembered across templates. */
+export const REMEMBERED_GROUPS: readonly FieldMeta['group'][] = ['afzender', 'ondertekenaar'];
+export const STORAGE_KEY = 'tijdig:eigen-gegevens:v1';
+
+export const fieldId = (path: string) => `veld-${path.replace(/\./g, '-')}`;

@@ -1,0 +1,110 @@
+/** Every page of the sitemap loads cleanly and carries its meta tags and a strict CSP. */
+import { expect, sitemapPaths, test } from './fixtures.ts';
+
+test('the sitemap lists every page type', async ({ request }) => {
+  const paths = await sitemapPaths(request);
+  for (const expected of ['/', '/gidsen/', '/gidsen/segmentatie/', '/draaiboeken/', '/sjablonen/', '/downloaden/', '/over/']) {
+    expect(paths).toContain(expected);
+  }
+  expect(paths.filter((p) => p.startsWith('/draaiboeken/') && p !== '/draaiboeken/').length).toBeGreaterThanOrEqual(3);
+  expect(paths.filter((p) => p.startsWith('/sjablonen/') && p !== '/sjablonen/').length).toBeGreaterThanOrEqual(3);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('/sitemap.xml');
+});
+
+test('every page loads without console errors, failed or third-party requests', async ({ page, request, watch }) => {
+  test.setTimeout(120_000);
+  const paths = await sitemapPaths(request);
+  for (const path of paths) {
+    const response = await page.goto(path, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    expect((await page.title()).length, `${path} title`).toBeGreaterThan(5);
+    const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
+    expect((await meta('meta[name="description"]'))?.length ?? 0, `${path} description`).toBeGreaterThan(40);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(new URL(path, 'https://tijdig.example').href);
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:type']) expect(await meta(`meta[property="${property}"]`), `${path} ${property}`).toBeTruthy();
+    for (const name of ['twitter:card', 'twitter:title']) expect(await meta(`meta[name="${name}"]`), `${path} ${name}`).toBeTruthy();
+    await expect(page.locator('h1')).toHaveCount(1);
+
+    const csp = (await meta('meta[http-equiv="Content-Security-Policy"]')) ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp.match(/script-src[^;]*/)?.[0]).toBe("script-src 'self'");
+    expect(csp).not.toMatch(/https?:\/\//);
+    // Every executable script is a same-origin file: no inline script.
+    const inline = await page.locator('script:not([src]):not([type="application/json"])').count();
+    expect(inline, `${path} inline scripts`).toBe(0);
+  }
+  expect(watch.requests.every((url) => /^(data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1')).toBe(true);
+});
+
+test('unknown pages get the 404 page', async ({ page, watch }) => {
+  watch.allow(/HTTP 404: .*\/bestaat-niet/);
+  watch.allow(/Failed to load resource: the server responded with a status of 404/);
+  const response = await page.goto('/bestaat-niet/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+});
+
+test('pages read well without JavaScript', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/gidsen/segmentatie/');
+  await expect(page.getByRole('table').last()).toBeVisible();
+  await page.goto('/sjablonen/');
+  expect(await page.locator('[data-template-item]').count()).toBeGreaterThan(3);
+  const first = await page.locator('[data-template-item] a').first().getAttribute('href');
+  await page.goto(first!);
+  // The blank preview is there, the (useless without JS) form is not.
+  await expect(page.locator('[data-out="print"]')).toContainText('[');
+  await expect(page.locator('form[data-fill-form]')).toBeHidden();
+  await context.close();
+});
+
+test('the downloads page renders without the zips and links the pack names', async ({ page, request }) => {
+  await page.goto('/downloaden/');
+  const hrefs = [...new Set(await page.locator('a[href^="/downloads/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')))];
+  expect(hrefs).toContain('/downloads/tijdig-alles.zip');
+  for (const format of ['html', 'txt', 'eml', 'docx', 'pdf']) expect(hrefs).toContain(`/downloads/tijdig-formaat-${format}.zip`);
+  expect(hrefs.some((h) => /^\/downloads\/tijdig-(vip|standaard|wanbetaler)\.zip$/.test(h))).toBe(true);
+  // After the pack builder ran (npm run build), every linked zip exists and every zip is linked.
+  const manifest = await request.get('/downloads/manifest.json');
+  if (manifest.ok()) {
+    const built = ((await manifest.json()) as { zips: { name: string }[] }).zips.map((z) => `/downloads/${z.name}`);
+    expect(hrefs.sort()).toEqual(built.sort());
+  }
+});
+
+test('the template index filters by segment, kind and tone', async ({ page }) => {
+  await page.goto('/sjablonen/');
+  const items = page.locator('[data-template-item]');
+  const visible = page.locator('[data-template-item]:visible');
+  const total = await items.count();
+  await page.getByLabel('Klant', { exact: true }).selectOption('vip');
+  const vip = await visible.count();
+  expect(vip).toBeGreaterThan(0);
+  expect(vip).toBeLessThan(total);
+  for (const segment of await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['segment']))) expect(segment).toBe('vip');
+  await page.getByLabel('Soort', { exact: true }).selectOption('belscript');
+  for (const kind of await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['soort']))) expect(kind).toContain('belscript');
+  await page.getByRole('button', { name: 'Alles tonen' }).click();
+  await expect(visible).toHaveCount(total);
+  await page.getByLabel('Toon', { exact: true }).selectOption('formeel');
+  for (const tone of await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['toon']))) expect(tone).toBe('formeel');
+});
+
+test('a playbook page shows its timeline with offsets, channels and template links', async ({ page, request }) => {
+  const playbook = (await sitemapPaths(request)).find((p) => /^\/draaiboeken\/[^/]+\/$/.test(p))!;
+  await page.goto(playbook);
+  const steps = page.locator('.timeline__step');
+  expect(await steps.count()).toBeGreaterThan(2);
+  const offsets = await page.locator('.timeline__offset').allTextContents();
+  for (const o of offsets) expect(o).toMatch(/^D[+-]\d+$/);
+  const link = steps.first().locator('a[href^="/sjablonen/"]');
+  await link.click();
+  await expect(page).toHaveURL(/\/sjablonen\/[^/]+\/$/);
+});
