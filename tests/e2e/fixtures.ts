@@ -1,6 +1,7 @@
 /**
  * Shared e2e fixtures. Every test is watched: a console error, an uncaught exception, a failed or
- * 4xx/5xx request, a request to another origin or a dialog (alert) fails it, unless the test
+ * 4xx/5xx request, a request to another origin, a Content-Security-Policy violation (even one a
+ * library catches silently) or a dialog (alert) fails it, unless the test
  * explicitly allows that one thing (the 404 page's own status, for instance).
  */
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
@@ -30,6 +31,13 @@ export const test = base.extend<{ watch: Watch }>({
         }
       });
       page.on('pageerror', (error) => report(`uncaught: ${error.message}`));
+      // Chromium reports every CSP violation as an audit issue, also the ones that throw nothing.
+      const cdp = await page.context().newCDPSession(page);
+      cdp.on('Audits.issueAdded', ({ issue }) => {
+        const csp = issue.details.contentSecurityPolicyIssueDetails;
+        if (issue.code === 'ContentSecurityPolicyIssue' && csp) report(`CSP violation (${csp.violatedDirective}, ${csp.contentSecurityPolicyViolationType}): ${csp.sourceCodeLocation?.url ?? csp.blockedURL ?? ''}`);
+      });
+      await cdp.send('Audits.enable');
       page.on('dialog', (dialog) => {
         report(`dialog ${dialog.type()}: ${dialog.message()}`);
         void dialog.dismiss();
