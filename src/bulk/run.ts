@@ -1,0 +1,596 @@
+/**
+ * Builds the bulk zip in the browser: per customer the files of today's step (e-mail: .eml, .html,
+ * .txt; letter and phone: .pdf, .docx, .txt), an overview CSV for Dutch/Belgian Excel, a CSV of
+ * every message about the file, one calendar (.ics) with each customer's next step, and a LEESMIJ.
+ *
+ * Browser-safe: fflate's streaming Zip, the pack's own renderers, no Node modules. Files are added
+ * to the zip as each customer is done, so compression is spread over the run; between customers
+ * the loop gives the event loop a turn (a macrotask, at most every ~10 ms) and reports progress, so
+ * the page stays responsive. A customer whose files fail (a renderer error) is reported and the
+ * run goes on. Everything deterministic: entry order, zip dates, EML boundaries, PDF/DOCX dates
+ * all come from the input, so the same input gives the same bytes.
+ *
+ * Usage on a page (import this module with import() when the user starts the run; the PDF and
+ * DOCX renderers are imported by it only when a step needs them):
+ *   for await (const p of buildBulkSteps(input)) bar.value = p.done / p.total;   // or:
+ *   const result = await buildBulk(input, (p) => (bar.value = p.done / p.total));
+ */
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { FillData, KINDS_FOR_CHANNEL, PLACEHOLDERS, type Channel, type Workflow } from '../content/schema.ts';
+import { buildEml } from '../export/eml.ts';
+import { planToIcs, type IcsEvent } from '../export/ics.ts';
+import { toCsv } from '../export/csv.ts';
+import { assertIsoDate, CHANNEL_ACTIONS, CHANNEL_LABELS } from '../export/schedule.ts';
+import { compute, effectiveCosts } from '../model/compute.ts';
+import { fill } from '../model/fill.ts';
+import { formatDateShort, formatMoney } from '../model/format.ts';
+import { isValidIban } from '../model/payment-ids.ts';
+import type { FilledDocument, Run, TemplateDoc } from '../model/types.ts';
+import { FORMATS_FOR_CHANNEL, offsetLabel, slugify, type Format } from '../pack/layout.ts';
+import { fillEmail, type CompiledEmail } from '../render/html/fill.ts';
+import type { PdfFonts } from '../render/pdf/index.ts';
+import { renderText } from '../render/text/index.ts';
+import { customerFillData, referenceNote, type BulkSender } from './group.ts';
+import type { PlannedCustomer } from './plan.ts';
+import type { CellIssue } from './validate.ts';
+
+export interface BuildBulkInput {
+  /** From planCustomers (all of them: waiting and skipped customers appear in the overview too). */
+  customers: readonly PlannedCustomer[];
+  workflow: Workflow;
+  /** At least the templates of the steps in use. */
+  templates: readonly TemplateDoc[];
+  /** Compiled emails by template id (the build's JSON), for every e-mail step in use. */
+  compiled: Readonly<Record<string, CompiledEmail>>;
+  /** DejaVu Sans regular and bold; needed only when a PDF is made. */
+  fonts?: PdfFonts;
+  sender: BulkSender;
+  /** YYYY-MM-DD: the sending date in every message. */
+  today: string;
+  /** Time written into EML, ICS, PDF, DOCX and zip entries. Default: now. Fix it for reproducible output. */
+  now?: Date;
+  /** Formats per channel; default FORMATS_FOR_CHANNEL (e-mail: html, txt, eml; others: docx, pdf, txt). */
+  formats?: Partial<Record<Channel, readonly Format[]>>;
+  /** Row issues from validateRows, listed in 00_meldingen.csv. */
+  issues?: readonly CellIssue[];
+  /** Right-hand side of the calendar UIDs. Default "tijdig.local". */
+  uidDomain?: string;
+  signal?: AbortSignal;
+}
+
+export interface BulkProgress {
+  phase: 'klanten' | 'afronden' | 'klaar';
+  /** Customers handled so far. */
+  done: number;
+  total: number;
+  /** Name of the customer just handled. */
+  customer: string | null;
+}
+
+export interface SummaryRow {
+  map: string;
+  status: 'aangemaakt' | 'wachten' | 'overgeslagen' | 'mislukt';
+  klantnummer: string;
+  klant: string;
+  email: string;
+  aantalFacturen: number;
+  facturen: string[];
+  oudsteVervaldatum: string;
+  dagenTeLaat: number;
+  openstaand: number;
+  interest: number | null;
+  forfait: number | null;
+  totaalMetKosten: number | null;
+  kostenGevraagd: boolean;
+  stap: string;
+  kanaal: Channel | null;
+  sjabloon: string;
+  mededeling: string;
+  volgendeStap: string;
+  volgendeDatum: string;
+  opmerkingen: string[];
+}
+
+export interface BulkResult {
+  zip: Uint8Array;
+  /** Suggested download name, e.g. "tijdig-herinneringen-2026-11-23.zip". */
+  fileName: string;
+  /** Paths in the zip, in order. */
+  files: string[];
+  summary: SummaryRow[];
+  counts: { aangemaakt: number; wachten: number; overgeslagen: number; mislukt: number };
+  /** Wall-clock duration of the run. */
+  ms: number;
+}
+
+export class BulkInputError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`De bulkopdracht kan niet starten:\n- ${problems.join('\n- ')}`);
+    this.name = 'BulkInputError';
+    this.problems = problems;
+  }
+}
+
+// ---------------------------------------------------------------- checks before the run
+
+const PLACEHOLDER_LABEL = (path: string) => PLACEHOLDERS.get(path)?.label ?? path;
+
+const formatsFor = (input: Pick<BuildBulkInput, 'formats'>, channel: Channel): readonly Format[] => input.formats?.[channel] ?? FORMATS_FOR_CHANNEL[channel];
+
+/**
+ * Problems that stop the run (errors) and that the user should see first (warnings), in Dutch.
+ * The warnings come from a dry fill of every customer's message (cheap: no rendering); pass
+ * `{ warnings: false }` to skip it.
+ */
+export function checkBulkInput(input: BuildBulkInput, options: { warnings?: boolean } = {}): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  try {
+    assertIsoDate(input.today, 'de verzenddatum');
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+  if (input.uidDomain !== undefined && !/^[A-Za-z0-9.-]+$/.test(input.uidDomain)) errors.push('uidDomain moet een domeinnaam zijn');
+  const templates = new Map(input.templates.map((t) => [t.id, t]));
+  const active = input.customers.filter((c) => c.status === 'klaar');
+  const used = new Map<string, Channel>();
+  for (const c of active) if (c.template && c.channel) used.set(c.template, c.channel);
+  let needsPdf = false;
+  for (const [id, channel] of used) {
+    const doc = templates.get(id);
+    if (!doc) {
+      errors.push(`het sjabloon "${id}" ontbreekt`);
+      continue;
+    }
+    if (!KINDS_FOR_CHANNEL[channel].includes(doc.kind)) errors.push(`het sjabloon "${id}" is een ${doc.kind} en past niet bij het kanaal ${CHANNEL_LABELS[channel]}`);
+    const formats = formatsFor(input, channel);
+    if (formats.some((f) => f === 'html' || f === 'eml') && doc.kind === 'email' && !input.compiled[id]) errors.push(`de gecompileerde e-mail voor "${id}" ontbreekt`);
+    if (formats.includes('pdf')) needsPdf = true;
+  }
+  if (needsPdf && !input.fonts) errors.push('de lettertypen voor de PDF-bestanden ontbreken');
+  const iban = input.sender.afzender?.iban;
+  if (iban && !isValidIban(iban)) errors.push('het IBAN van de afzender klopt niet (controlegetal); het zou in elke brief staan');
+  if (active.some((c) => c.channel === 'email') && !input.sender.afzender?.email) warnings.push('het e-mailadres van de afzender ontbreekt: de e-mailconcepten hebben geen afzender');
+  // A dry fill per customer: which placeholders the messages would still show as "[pad]".
+  if (!errors.length && options.warnings !== false) {
+    const missing = new Map<string, number>();
+    for (const c of active) {
+      const doc = templates.get(c.template!);
+      if (!doc) continue;
+      for (const path of missingPaths(fill(doc, fillFor(c, input)))) missing.set(path, (missing.get(path) ?? 0) + 1);
+    }
+    for (const [path, count] of [...missing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      const who = path.startsWith('afzender.') || path.startsWith('ondertekenaar.') ? 'uw gegevens' : `${count} van de ${active.length} ${active.length === 1 ? 'klant' : 'klanten'}`;
+      warnings.push(`${PLACEHOLDER_LABEL(path)} ontbreekt (${who}): de berichten tonen [${path}]`);
+    }
+  }
+  return { errors, warnings };
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** A macrotask, so the browser can paint and handle input: scheduler.yield, setImmediate, MessageChannel or setTimeout. */
+export function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { scheduler?: { yield?: () => Promise<void> }; setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.scheduler?.yield === 'function') return g.scheduler.yield();
+  if (typeof g.setImmediate === 'function') return new Promise((resolve) => g.setImmediate!(resolve));
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Amounts for Excel in nl-BE/nl-NL: decimal comma, no thousands separator, no currency sign (so they sum). */
+export function excelAmount(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** FNV-1a, 8 hex digits: keeps calendar UIDs unique when names slugify alike. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A template asks for interest or costs when its payment block adds them or it names them. */
+export function asksCosts(doc: TemplateDoc): boolean {
+  const paths: string[] = [];
+  const inline = (list: readonly { type: string; path?: string }[]) => {
+    for (const i of list) if (i.type === 'placeholder' && i.path) paths.push(i.path);
+  };
+  inline(doc.subject);
+  for (const b of doc.blocks) {
+    if (b.type === 'paymentDetails' && b.withCosts) return true;
+    if (b.type === 'interestBreakdown') return true;
+    if ('content' in b) inline(b.content);
+    if (b.type === 'list') b.items.forEach(inline);
+  }
+  return paths.some((p) => p.startsWith('kosten.') || p === 'berekend.totaalTeBetalen');
+}
+
+const CHANNEL_FOLDER: Record<Channel, string> = {
+  email: 'e-mail',
+  telefoon: 'telefoon',
+  brief: 'brief',
+  'aangetekende-brief': 'aangetekende-brief',
+  juridisch: 'juridisch',
+};
+
+// The PDF and DOCX renderers are large: loaded on first use, so an e-mail-only run never fetches them.
+let pdfModule: Promise<typeof import('../render/pdf/index.ts')> | undefined;
+let docxModule: Promise<typeof import('../render/docx/index.ts')> | undefined;
+const loadPdf = () => (pdfModule ??= import('../render/pdf/index.ts'));
+const loadDocx = () => (docxModule ??= import('../render/docx/index.ts'));
+
+const COMPRESS: Record<Format, boolean> = { html: true, txt: true, eml: true, docx: false, pdf: false };
+
+class ZipWriter {
+  readonly files: string[] = [];
+  private readonly chunks: Uint8Array[] = [];
+  private error: Error | null = null;
+  private readonly zip = new Zip((error, chunk) => {
+    if (error) this.error = error;
+    else this.chunks.push(chunk);
+  });
+  private readonly mtime: Date;
+  /** Local-time fields are what a zip stores, so build the date from local fields: the same in every time zone. */
+  constructor(mtime: Date) {
+    this.mtime = mtime;
+  }
+
+  add(name: string, data: Uint8Array | string, compress: boolean): void {
+    const bytes = typeof data === 'string' ? strToU8(data) : data;
+    const file = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
+    file.mtime = this.mtime;
+    this.zip.add(file);
+    file.push(bytes, true);
+    if (this.error) throw this.error;
+    this.files.push(name);
+  }
+
+  finish(): Uint8Array {
+    this.zip.end();
+    if (this.error) throw this.error;
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let offset = 0;
+    for (const c of this.chunks) {
+      out.set(c, offset);
+      offset += c.length;
+    }
+    return out;
+  }
+}
+
+function mailbox(address: string | undefined, name: string | undefined): { address: string; name?: string } | undefined {
+  if (!address) return undefined;
+  return name ? { address, name } : { address };
+}
+
+// ---------------------------------------------------------------- one customer
+
+interface Made {
+  files: { name: string; data: Uint8Array | string; compress: boolean }[];
+  notes: string[];
+}
+
+/** Placeholders a filled document shows as "[pad]": what the message still lacks. */
+export function missingPaths(filled: FilledDocument): string[] {
+  const missing = new Set<string>();
+  const scan = (runs: readonly Run[]) => {
+    for (const r of runs) if (r.missing) missing.add(r.missing);
+  };
+  scan(filled.subject);
+  scan(filled.preheader);
+  for (const b of filled.blocks) {
+    if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'deadline') scan(b.runs);
+    else if (b.type === 'list') b.items.forEach(scan);
+    else if (b.type === 'paymentDetails') b.lines.forEach((l) => scan(l.value));
+    else if (b.type === 'signature') b.lines.forEach(scan);
+    else if (b.type === 'invoiceTable') scan(b.total);
+    else if (b.type === 'paymentButton') {
+      scan(b.label);
+      if (b.hrefMissing) missing.add(b.hrefMissing);
+    }
+  }
+  if (filled.kind === 'brief') {
+    [...filled.letter.sender, ...filled.letter.recipient].forEach(scan);
+    scan(filled.letter.placeAndDate);
+    scan(filled.letter.reference);
+  }
+  return [...missing].sort();
+}
+
+const fillFor = (customer: PlannedCustomer, input: Pick<BuildBulkInput, 'sender' | 'today'>): FillData => customerFillData(customer.group, input.sender, input.today, customer.nieuweTermijn);
+
+async function renderCustomer(customer: PlannedCustomer, doc: TemplateDoc, data: FillData, folder: string, input: BuildBulkInput, now: Date): Promise<Made> {
+  const channel = customer.channel!;
+  const filled = fill(doc, data);
+  const notes: string[] = [];
+  const missing = missingPaths(filled);
+  if (missing.length) notes.push(`niet ingevuld: ${missing.join(', ')}`);
+  if (doc.jurisdiction && doc.jurisdiction !== customer.group.jurisdictie) notes.push(`het sjabloon is geschreven voor ${doc.jurisdiction === 'nl' ? 'Nederland' : 'België'}, de klant valt onder ${customer.group.jurisdictie === 'nl' ? 'Nederland' : 'België'}`);
+
+  const text = renderText(filled);
+  const base = doc.id;
+  const files: Made['files'] = [];
+  const fixedDate = now.toISOString();
+  const email = doc.kind === 'email' && input.compiled[doc.id] ? fillEmail(input.compiled[doc.id]!, data) : null;
+  for (const format of formatsFor(input, channel)) {
+    const name = `${folder}/${base}.${format}`;
+    switch (format) {
+      case 'txt':
+        files.push({ name, data: text, compress: true });
+        break;
+      case 'html':
+        if (email) files.push({ name, data: email.html, compress: true });
+        break;
+      case 'eml': {
+        if (!email) break;
+        const from = mailbox(data.afzender?.email, data.afzender?.naam);
+        const to = mailbox(data.klant?.email, data.klant?.contactpersoon ?? data.klant?.naam);
+        files.push({ name, data: buildEml({ subject: email.subject, html: email.html, text, date: now, ...(from ? { from } : {}), ...(to ? { to } : {}) }), compress: true });
+        break;
+      }
+      case 'pdf': {
+        const { renderPdf } = await loadPdf();
+        files.push({ name, data: await renderPdf(filled, { fonts: input.fonts!, envelope: filled.jurisdiction, fixedDate }), compress: false });
+        break;
+      }
+      case 'docx': {
+        const { renderDocx } = await loadDocx();
+        files.push({ name, data: await renderDocx(filled, { envelope: filled.jurisdiction, fixedDate }), compress: false });
+        break;
+      }
+    }
+  }
+  return { files, notes };
+}
+
+// ---------------------------------------------------------------- overview files
+
+const SUMMARY_HEADERS = [
+  'Map',
+  'Status',
+  'Klantnummer',
+  'Klant',
+  'Contactpersoon',
+  'E-mail',
+  'Telefoon',
+  'Land',
+  'Soort klant',
+  'Aantal facturen',
+  'Facturen',
+  'Oudste vervaldatum',
+  'Dagen te laat',
+  'Openstaand (EUR)',
+  'Interest (EUR)',
+  'Forfait of incassokosten (EUR)',
+  'Totaal met kosten (EUR)',
+  'Kosten gevraagd in dit bericht',
+  'Stap',
+  'Kanaal',
+  'Sjabloon',
+  'Mededeling',
+  'IBAN klant',
+  'Volgende stap',
+  'Datum volgende stap',
+  'Nog niet vervallen (niet opgenomen)',
+  'Opmerkingen',
+] as const;
+
+function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCustomer[]): string {
+  const body = rows.map((r, i) => {
+    const g = customers[i]!.group;
+    return [
+      r.map,
+      r.status,
+      r.klantnummer,
+      r.klant,
+      g.klant.contactpersoon ?? '',
+      g.emails.join(', '),
+      g.telefoon ?? '',
+      g.jurisdictie.toUpperCase(),
+      g.klanttype,
+      String(r.aantalFacturen),
+      r.facturen.join(', '),
+      formatDateShort(r.oudsteVervaldatum),
+      String(r.dagenTeLaat),
+      excelAmount(r.openstaand),
+      excelAmount(r.interest),
+      excelAmount(r.forfait),
+      excelAmount(r.totaalMetKosten),
+      r.kostenGevraagd ? 'ja' : 'nee',
+      r.stap,
+      r.kanaal ? CHANNEL_LABELS[r.kanaal] : '',
+      r.sjabloon,
+      // "+++…+++" would be read as a formula: the equivalent "***…***" notation needs no escaping.
+      r.mededeling.replace(/^\+{3}(.*)\+{3}$/, '***$1***'),
+      g.iban ?? '',
+      r.volgendeStap,
+      r.volgendeDatum ? formatDateShort(r.volgendeDatum) : '',
+      g.notYetDue.map((i) => `${i.nummer} (${excelAmount(i.openstaand)})`).join(', '),
+      r.opmerkingen.join(' | '),
+    ];
+  });
+  return toCsv([[...SUMMARY_HEADERS], ...body], 'excel-nl');
+}
+
+function issuesCsv(issues: readonly CellIssue[]): string {
+  const sorted = [...issues].sort((a, b) => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
+  return toCsv([['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'], ...sorted.map((i) => [String(i.row), i.column ?? '', i.value, i.severity, i.message])], 'excel-nl');
+}
+
+function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: boolean): string {
+  const lines = [
+    `Tijdig – betalingsherinneringen van ${formatDateShort(input.today)}`,
+    `Draaiboek: ${input.workflow.titel}`,
+    '',
+    `Aangemaakt: ${counts.aangemaakt} klanten. Nog geen stap: ${counts.wachten}. Overgeslagen: ${counts.overgeslagen}.${counts.mislukt ? ` Mislukt: ${counts.mislukt}.` : ''}`,
+    '',
+    'Wat zit erin',
+    '- 00_overzicht.csv: per klant de stap van vandaag, het kanaal, de bedragen, de interest en kosten, de mededeling en de volgende stap. Opent in Excel (Nederlands of Belgisch).',
+    '- 00_volgende-stappen.ics: de volgende stap van elke klant als afspraak. Importeer het in Outlook, Google Agenda of Apple Agenda.',
+    ...(hasIssues ? ['- 00_meldingen.csv: per rij en kolom wat niet klopte in uw bestand. Rijen met een fout zijn overgeslagen.'] : []),
+    '- e-mail/: per klant een e-mailconcept (.eml), dezelfde e-mail als webpagina (.html) en als platte tekst (.txt). Open het .eml-bestand in Outlook, Apple Mail of Thunderbird, controleer het en verstuur.',
+    '- brief/, aangetekende-brief/, juridisch/: per klant de brief als PDF om af te drukken, als Word-document om aan te passen, en als tekst.',
+    '- telefoon/: per klant het belscript met de facturen en bedragen.',
+    '',
+    'Controleer elk bericht voor u het verstuurt: de bedragen komen uit uw export, de interest en kosten zijn berekend op de verzenddatum.',
+    'Een aangetekende brief verstuurt u zelf bij de post; bewaar het bewijs van verzending.',
+    '',
+    'Alles is in uw browser gemaakt. Uw gegevens zijn niet verstuurd of opgeslagen op een server.',
+    '',
+  ];
+  return lines.join('\r\n');
+}
+
+function icsEvents(input: BuildBulkInput, rows: readonly SummaryRow[], uidDomain: string, now: Date): IcsEvent[] {
+  const events: IcsEvent[] = [];
+  input.customers.forEach((c, i) => {
+    if (!c.next || c.status === 'overgeslagen' || rows[i]!.status === 'mislukt') return;
+    const g = c.group;
+    const next = c.next;
+    const name = g.klant.naam ?? '';
+    const description = [
+      `Klant: ${name}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
+      `Openstaand: ${formatMoney(g.totalOpen)} (${g.invoices.length === 1 ? 'factuur' : 'facturen'} ${g.invoices.map((inv) => inv.nummer).join(', ')})`,
+      `Oudste vervaldatum: ${formatDateShort(g.oldestDue)}`,
+      ...(c.step ? [`Vandaag: ${offsetLabel(c.step.offset)} · ${c.step.titel} (${CHANNEL_LABELS[c.step.kanaal]})`] : []),
+      ...(g.klant.email ? [`E-mail: ${g.klant.email}`] : []),
+      ...(g.telefoon ? [`Telefoon: ${g.telefoon}`] : []),
+      '',
+      next.step ? `Wat u doet: ${CHANNEL_ACTIONS[next.step.kanaal]}` : 'Wat u doet: kijk na of de klant betaald heeft en beslis over de volgende stap.',
+      ...(next.step ? [`Sjabloon: ${next.step.template}`, `Reageert de klant? ${next.step.bijReactie}`] : []),
+      'Heeft de klant intussen betaald, dan vervalt deze stap.',
+    ].join('\n');
+    events.push({
+      uid: `tijdig-bulk-${slugify(g.key) || 'klant'}-${shortHash(g.key)}-${next.stepIndex === null ? 'opvolging' : `stap${next.stepIndex + 1}`}-${next.date}@${uidDomain}`,
+      date: next.date,
+      summary: `${name}: ${next.label}`,
+      description,
+      dtstamp: now,
+    });
+  });
+  return events;
+}
+
+// ---------------------------------------------------------------- the run
+
+/** The run as an async generator: yields progress, returns the result. */
+export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<BulkProgress, BulkResult, void> {
+  const started = clock();
+  const { errors } = checkBulkInput(input, { warnings: false });
+  if (errors.length) throw new BulkInputError(errors);
+  const now = input.now ?? new Date();
+  const [y, m, d] = input.today.split('-').map(Number) as [number, number, number];
+  const zip = new ZipWriter(new Date(y, m - 1, d, 12, 0, 0));
+  const templates = new Map(input.templates.map((t) => [t.id, t]));
+  const total = input.customers.length;
+  const width = Math.max(3, String(total).length);
+  const rows: SummaryRow[] = [];
+  const allIssues: CellIssue[] = [...(input.issues ?? [])];
+  const counts = { aangemaakt: 0, wachten: 0, overgeslagen: 0, mislukt: 0 };
+
+  yield { phase: 'klanten', done: 0, total, customer: null };
+  let slice = clock();
+  for (let i = 0; i < total; i++) {
+    input.signal?.throwIfAborted();
+    const customer = input.customers[i]!;
+    const g = customer.group;
+    allIssues.push(...g.notes, ...customer.issues);
+    const data = fillFor(customer, input);
+    const row: SummaryRow = {
+      map: '',
+      status: customer.status === 'klaar' ? 'aangemaakt' : customer.status,
+      klantnummer: g.klant.klantnummer ?? '',
+      klant: g.klant.naam ?? '',
+      email: g.klant.email ?? '',
+      aantalFacturen: g.invoices.length,
+      facturen: g.invoices.map((inv) => inv.nummer),
+      oudsteVervaldatum: g.oldestDue,
+      dagenTeLaat: g.daysLate,
+      openstaand: g.totalOpen,
+      interest: null,
+      forfait: null,
+      totaalMetKosten: null,
+      kostenGevraagd: false,
+      stap: customer.step ? `${customer.stepIndex! + 1} van ${input.workflow.stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
+      kanaal: customer.channel,
+      sjabloon: customer.template ?? '',
+      mededeling: g.mededeling ?? '',
+      volgendeStap: customer.status === 'overgeslagen' ? '' : (customer.next?.label ?? ''),
+      volgendeDatum: customer.status === 'overgeslagen' ? '' : (customer.next?.date ?? ''),
+      opmerkingen: [...customer.reasons],
+    };
+    const computed = compute(data);
+    const costs = effectiveCosts(data, computed['berekend.totaalOpen']);
+    row.interest = costs.interest ?? null;
+    row.forfait = costs.forfait ?? null;
+    row.totaalMetKosten = computed['berekend.totaalTeBetalen'] ?? null;
+    const refNote = referenceNote(g);
+    if (refNote) row.opmerkingen.push(refNote);
+    if (g.notYetDue.length) row.opmerkingen.push(`${g.notYetDue.length} nog niet vervallen ${g.notYetDue.length === 1 ? 'factuur' : 'facturen'} niet opgenomen`);
+    if (g.invoices.length > 1 && new Set(g.invoices.map((inv) => inv.vervaldatum)).size > 1 && data.kosten?.interest !== undefined) row.opmerkingen.push('interest per factuur berekend vanaf haar eigen vervaldatum');
+
+    if (customer.status === 'klaar') {
+      const doc = templates.get(customer.template!)!;
+      row.kostenGevraagd = asksCosts(doc);
+      row.map = `${CHANNEL_FOLDER[customer.channel!]}/${String(i + 1).padStart(width, '0')}_${slugify(g.klant.naam ?? '') || 'klant'}`;
+      const parsed = FillData.safeParse(data);
+      if (!parsed.success) {
+        row.status = 'mislukt';
+        row.opmerkingen.push(`gegevens ongeldig: ${parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
+      } else {
+        try {
+          const made = await renderCustomer(customer, doc, data, row.map, input, now);
+          for (const f of made.files) zip.add(f.name, f.data, f.compress);
+          row.opmerkingen.push(...made.notes);
+        } catch (error) {
+          row.status = 'mislukt';
+          row.opmerkingen.push(`bestanden konden niet gemaakt worden: ${(error as Error).message}`);
+        }
+      }
+      if (row.status === 'mislukt') row.map = '';
+    }
+    counts[row.status]++;
+    rows.push(row);
+    if (clock() - slice > 10) {
+      yield { phase: 'klanten', done: i + 1, total, customer: g.klant.naam ?? null };
+      await yieldToEventLoop();
+      slice = clock();
+    }
+  }
+
+  yield { phase: 'afronden', done: total, total, customer: null };
+  await yieldToEventLoop();
+  zip.add('00_overzicht.csv', summaryCsv(rows, input.customers), true);
+  zip.add('00_volgende-stappen.ics', planToIcs(icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now), `Tijdig: ${input.workflow.titel} – volgende stappen`), true);
+  if (allIssues.length) zip.add('00_meldingen.csv', issuesCsv(allIssues), true);
+  zip.add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
+  const bytes = zip.finish();
+  yield { phase: 'klaar', done: total, total, customer: null };
+  return { zip: bytes, fileName: `tijdig-herinneringen-${input.today}.zip`, files: zip.files, summary: rows, counts, ms: Math.round(clock() - started) };
+}
+
+/** The same run with a progress callback; resolves with the zip. */
+export async function buildBulk(input: BuildBulkInput, onProgress?: (progress: BulkProgress) => void): Promise<BulkResult> {
+  const steps = buildBulkSteps(input);
+  for (;;) {
+    const next = await steps.next();
+    if (next.done) return next.value;
+    onProgress?.(next.value);
+  }
+}

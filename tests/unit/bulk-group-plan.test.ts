@@ -1,0 +1,232 @@
+/** src/bulk/group.ts and plan.ts: invoices per customer, one FillData each, and the step due today. */
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from '../../src/bulk/columns.ts';
+import { customerFillData, groupInvoices, interestPerInvoice, normalizeCustomerNumber, normalizeName } from '../../src/bulk/group.ts';
+import { parseCsv } from '../../src/bulk/parse.ts';
+import { nextAction, paymentTerm, pickStep, planCustomers, planSummary } from '../../src/bulk/plan.ts';
+import { prepareBulk } from '../../src/bulk/prepare.ts';
+import { validateRows, type InvoiceRecord } from '../../src/bulk/validate.ts';
+import { FillData } from '../../src/content/schema.ts';
+import { earliestNextStep } from '../../src/legal/terms.ts';
+import { compute, statutoryInterest } from '../../src/model/compute.ts';
+import { parseStructuredCommunication } from '../../src/model/payment-ids.ts';
+import { fixture, SENDER, TODAY, workflow } from '../fixtures/bulk/setup.ts';
+
+const records = (name: string) => {
+  const parsed = parseCsv(fixture(name));
+  const { mapping } = guessMapping(parsed.headers, parsed.rows.map((r) => r.cells));
+  return { parsed, mapping, invoices: validateRows(parsed, mapping).invoices };
+};
+const inv = (over: Partial<InvoiceRecord> & Pick<InvoiceRecord, 'row' | 'nummer'>): InvoiceRecord => ({ vervaldatum: '2026-05-01', openstaand: 1000, naam: 'Klant', emails: [], ...over });
+
+describe('groupInvoices', () => {
+  const exact = groupInvoices(records('exact-online-openstaande-posten.csv').invoices, { today: TODAY, jurisdiction: 'be' });
+  const byName = (name: string) => exact.find((g) => g.klant.naam === name)!;
+
+  it('groups by customer number, sorted by name, invoices oldest due date first', () => {
+    expect(exact.map((g) => g.klant.naam)).toEqual(['Bakkerij Van Damme', 'Brasserie Het Pleintje bv', 'Eetcafé De Gracht', 'Hotel Ter Duinen nv', 'Koffiebar Mokka', 'Traiteur Lemaire']);
+    const brasserie = byName('Brasserie Het Pleintje bv');
+    expect(brasserie.key).toBe('nr:10023');
+    expect(brasserie.invoices.map((i) => i.nummer)).toEqual(['26100041', '26100057', '26100063']);
+    expect(brasserie.oldestDue).toBe('2026-04-16');
+    expect(brasserie.daysLate).toBe(60);
+    expect(brasserie.totalOpen).toBe(124050 + 86000 + 41235);
+    expect(brasserie.klant).toEqual({ naam: 'Brasserie Het Pleintje bv', straat: 'Marktplein 3', postcode: '9300', gemeente: 'Aalst', email: 'jan@hetpleintje.be', klantnummer: '10023' });
+  });
+
+  it('leaves invoices that are not due yet out of a reminder about overdue ones, unless asked', () => {
+    const gracht = byName('Eetcafé De Gracht');
+    expect(gracht.invoices.map((i) => i.nummer)).toEqual(['26100101']);
+    expect(gracht.notYetDue.map((i) => i.nummer)).toEqual(['26100095']);
+    expect(gracht.jurisdictie).toBe('nl');
+    const all = groupInvoices(records('exact-online-openstaande-posten.csv').invoices, { today: TODAY, includeNotYetDue: true });
+    expect(all.find((g) => g.key === 'nr:10052')!.invoices).toHaveLength(2);
+    // A customer with only invoices not due yet keeps them (for a step before the due date).
+    expect(byName('Koffiebar Mokka')).toMatchObject({ daysLate: -1, notYetDue: [] });
+  });
+
+  it('without customer numbers: by normalised name and e-mail; rows without an address join the one address', () => {
+    const groups = groupInvoices(
+      [
+        inv({ row: 2, nummer: 'A1', naam: 'Café Zonneschijn', emails: ['info@zon.be'] }),
+        inv({ row: 3, nummer: 'A2', naam: 'CAFE ZONNESCHIJN', emails: [] }),
+        inv({ row: 4, nummer: 'A3', naam: 'Café  Zonneschijn.', emails: ['info@zon.be'] }),
+        inv({ row: 5, nummer: 'B1', naam: 'Garage Peeters', emails: ['a@peeters.be'] }),
+        inv({ row: 6, nummer: 'B2', naam: 'Garage Peeters', emails: ['b@peeters.be'] }),
+        inv({ row: 7, nummer: 'C1', naam: 'Studio Noord', klantnummer: '00042' }),
+        inv({ row: 8, nummer: 'C2', naam: 'Studio Noord' }),
+        inv({ row: 9, nummer: 'C3', naam: 'Studio noord', klantnummer: '42' }),
+      ],
+      { today: TODAY },
+    );
+    expect(groups.map((g) => [g.key, g.invoices.map((i) => i.nummer).join(',')])).toEqual([
+      ['naam:cafe zonneschijn|info@zon.be', 'A1,A2,A3'],
+      ['naam:garage peeters|a@peeters.be', 'B1'],
+      ['naam:garage peeters|b@peeters.be', 'B2'],
+      ['nr:42', 'C1,C2,C3'],
+    ]);
+    expect(normalizeName(' Café  Zonneschijn. ')).toBe('cafe zonneschijn');
+    expect(normalizeCustomerNumber('k 0427')).toBe('K0427');
+  });
+
+  it('warns when rows of one customer disagree, and takes the value most rows agree on', () => {
+    const [g] = groupInvoices(
+      [
+        inv({ row: 2, nummer: '1', klantnummer: 'K1', naam: 'Bakkerij Jansen', straat: 'Markt 1', postcode: '9000', gemeente: 'Gent' }),
+        inv({ row: 3, nummer: '2', klantnummer: 'K1', naam: 'Bakkerij Jansen', straat: 'Markt 1', postcode: '9000', gemeente: 'Gent' }),
+        inv({ row: 4, nummer: '3', klantnummer: 'K1', naam: 'Bakkerij Janssen', straat: 'Kouter 2', postcode: '9000', gemeente: 'Gent', emails: ['x@y.be', 'z@y.be'] }),
+      ],
+      { today: TODAY },
+    );
+    expect(g!.klant.naam).toBe('Bakkerij Jansen');
+    expect(g!.klant.straat).toBe('Markt 1');
+    expect(g!.emails).toEqual(['x@y.be', 'z@y.be']);
+    expect(g!.notes.map((n) => `${n.row} ${n.message} (${n.value})`)).toEqual([
+      '4 een andere naam dan op de andere rijen van deze klant; gebruikt: Bakkerij Jansen (Bakkerij Janssen)',
+      '4 een ander adres dan op de andere rijen van deze klant; gebruikt: Markt 1, 9000 Gent (Kouter 2, 9000 Gent)',
+    ]);
+  });
+
+  it('payment reference: from the file when shared, else a valid Belgian one, else invoice numbers (NL)', () => {
+    const billit = groupInvoices(records('billit-yuki-verkoopfacturen.csv').invoices, { today: TODAY });
+    const dupre = billit.find((g) => g.klant.klantnummer === 'K-0512')!;
+    expect(dupre).toMatchObject({ mededeling: '+++002/0260/06361+++', mededelingBron: 'bestand' });
+    const zwaan = billit.find((g) => g.klant.klantnummer === 'K-0427')!;
+    expect(zwaan.mededelingBron).toBe('klantnummer');
+    expect(parseStructuredCommunication(zwaan.mededeling!)).not.toBeNull();
+    const peeters = billit.find((g) => g.klant.klantnummer === 'K-0598')!;
+    expect(peeters.mededelingBron).toBe('factuurnummer');
+    expect(parseStructuredCommunication(peeters.mededeling!)).not.toBeNull();
+    const mb = groupInvoices(records('moneybird-facturen.csv').invoices, { today: TODAY, jurisdiction: 'nl' });
+    expect(mb.find((g) => g.klant.klantnummer === '1')).toMatchObject({ mededeling: 'Facturen 2026-0153, 2026-0160', mededelingBron: 'facturen' });
+    const fileOnly = groupInvoices(records('billit-yuki-verkoopfacturen.csv').invoices, { today: TODAY, mededeling: 'alleen-bestand' });
+    expect(fileOnly.find((g) => g.klant.klantnummer === 'K-0427')!.mededeling).toBeUndefined();
+  });
+});
+
+describe('customerFillData', () => {
+  const groups = groupInvoices(records('exact-online-openstaande-posten.csv').invoices, { today: TODAY, jurisdiction: 'be' });
+  const brasserie = groups.find((g) => g.key === 'nr:10023')!;
+
+  it('builds valid fill data: every invoice in facturen, the oldest as factuur, today as sending date', () => {
+    const data = customerFillData(brasserie, SENDER, TODAY, '2026-06-30');
+    expect(FillData.safeParse(data).success).toBe(true);
+    expect(data.facturen!.map((f) => f.nummer)).toEqual(['26100041', '26100057', '26100063']);
+    expect(data.factuur).toEqual({ nummer: '26100041', datum: '2026-03-17', vervaldatum: '2026-04-16', bedrag: 124050, openstaand: 124050 });
+    expect(data.data).toEqual({ verzending: TODAY, nieuweTermijn: '2026-06-30' });
+    expect(data.dossier).toEqual({ jurisdictie: 'be', klanttype: 'onderneming' });
+    expect(data.afzender?.naam).toBe('Bakkerij De Gouden Korst bv');
+    expect(compute(data)['berekend.totaalOpen']).toBe(251285);
+    expect(compute(data)['berekend.dagenTeLaat']).toBe(60);
+  });
+
+  it('counts statutory interest per invoice from its own due date (less than on the whole total from the oldest)', () => {
+    const per = interestPerInvoice(brasserie, TODAY)!;
+    const expected = brasserie.invoices.reduce((sum, i) => sum + (statutoryInterest({ dossier: { jurisdictie: 'be' }, factuur: { vervaldatum: i.vervaldatum }, data: { verzending: TODAY } }, i.openstaand)?.totalCents ?? 0), 0);
+    expect(per.interest).toBe(expected);
+    const whole = statutoryInterest({ dossier: { jurisdictie: 'be' }, factuur: { vervaldatum: brasserie.oldestDue }, data: { verzending: TODAY } }, brasserie.totalOpen)!.totalCents!;
+    expect(per.interest).toBeLessThan(whole);
+    expect(per.interestvoet).toBeGreaterThan(0);
+    expect(customerFillData(brasserie, SENDER, TODAY).kosten?.interest).toBe(per.interest);
+    // One due date: fill() computes it as usual.
+    expect(interestPerInvoice(groups.find((g) => g.key === 'nr:10044')!, TODAY)).toBeNull();
+  });
+
+  it('uses the sender\'s general payment link when the row has none', () => {
+    expect(customerFillData(brasserie, { ...SENDER, betaallink: 'https://betalen.goudenkorst.be' }, TODAY).betaling?.link).toBe('https://betalen.goudenkorst.be');
+    expect(customerFillData(brasserie, { ...SENDER, betaallink: 'javascript:alert(1)' }, TODAY).betaling?.link).toBeUndefined();
+  });
+});
+
+describe('pickStep and planCustomers', () => {
+  const standaard = workflow('standaard'); // offsets -3, 5, 15, 20, 30, 40, 54
+
+  it('picks the largest offset not later than the days late', () => {
+    expect(standaard.stappen.map((s) => s.offset)).toEqual([-3, 5, 15, 20, 30, 40, 54]);
+    const cases: [number, number | null][] = [[-10, null], [-4, null], [-3, 0], [0, 0], [4, 0], [5, 1], [14, 1], [15, 2], [29, 3], [30, 4], [53, 5], [54, 6], [400, 6]];
+    for (const [late, index] of cases) expect([late, pickStep(standaard, late)]).toEqual([late, index]);
+  });
+
+  const prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+  const plan = (name: string) => prepared.customers.find((c) => c.group.klant.naam === name)!;
+
+  it('returns the template and channel of the step due today', () => {
+    expect(prepared.customers.map((c) => [c.group.klant.naam, c.status, c.step?.offset ?? null, c.channel, c.template])).toEqual([
+      ['Bakkerij Van Damme', 'klaar', 15, 'email', 'standaard-d15-tweede-herinnering'],
+      ['Brasserie Het Pleintje bv', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
+      ['Eetcafé De Gracht', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
+      ['Hotel Ter Duinen nv', 'klaar', 5, 'email', 'standaard-d5-eerste-herinnering'],
+      ['Koffiebar Mokka', 'klaar', -3, 'email', 'standaard-dmin3-herinnering-voor-vervaldag'],
+      ['Traiteur Lemaire', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
+    ]);
+    expect(planSummary(prepared.customers)).toEqual({ klaar: 6, wachten: 0, overgeslagen: 0, perKanaal: { email: 3, juridisch: 3 } });
+  });
+
+  it('gives a payment term counted by the legal module, and plans the next step after it', () => {
+    const hotel = plan('Hotel Ter Duinen nv'); // D+11, step D+5 by e-mail, next D+15 = 19 June
+    const term = earliestNextStep({ sentOn: TODAY, channel: 'email', jurisdiction: 'be', termDays: 14 });
+    expect(hotel.nieuweTermijn).toBe(term.termEnd);
+    expect(paymentTerm('email', 'be', TODAY)!.termEnd).toBe(term.termEnd);
+    expect(paymentTerm('email', 'be', TODAY, 0)).toBeNull();
+    expect(paymentTerm('email', 'be', TODAY, Number.NaN)!.termEnd).toBe(term.termEnd);
+    // Scheduled 19 June, gap of 10 days from today: 25 June; but the e-mail gives a term to 29 June.
+    expect(hotel.next).toMatchObject({ stepIndex: 2, date: term.earliestNextStep, label: 'D+15 · Tweede herinnering met vermelding van de nalatigheidskosten (e-mail)' });
+    expect(term.earliestNextStep > '2026-06-25').toBe(true);
+    // Without a term (0 days) the workflow's own gap decides.
+    expect(nextAction(standaard, hotel.group, 1, TODAY, 14, 0)!.date).toBe('2026-06-25');
+    // After the last step: a follow-up check two weeks later.
+    expect(plan('Traiteur Lemaire').next).toEqual({ stepIndex: null, step: null, date: '2026-06-29', label: 'Opvolgen na de laatste stap' });
+  });
+
+  it('waits before the first step, with its date', () => {
+    const billit = prepareBulk(fixture('billit-yuki-verkoopfacturen.csv'), { today: TODAY, workflow: standaard });
+    const frituur = billit.customers.find((c) => c.group.klant.klantnummer === 'K-0603')!;
+    expect(frituur).toMatchObject({ status: 'wachten', step: null, reasons: ['nog geen stap: vervalt over 16 dagen'] });
+    expect(frituur.next).toMatchObject({ stepIndex: 0, date: '2026-06-28' });
+  });
+
+  it('uses a step the user picks for everybody, or per customer, or skips a customer', () => {
+    const groups = prepared.groups;
+    const chosen = planCustomers(groups, { workflow: standaard, today: TODAY, choice: 1, overrides: { 'nr:10071': 'overslaan', 'nr:10067': 3 } });
+    expect(chosen.map((c) => [c.group.key, c.status, c.stepIndex, c.chosen])).toEqual([
+      ['nr:10044', 'klaar', 1, 'voor iedereen'],
+      ['nr:10023', 'klaar', 1, 'voor iedereen'],
+      ['nr:10052', 'klaar', 1, 'voor iedereen'],
+      ['nr:10031', 'klaar', 1, 'voor iedereen'],
+      ['nr:10071', 'overgeslagen', null, null],
+      ['nr:10067', 'klaar', 3, 'per klant'],
+    ]);
+    expect(chosen[4]!.reasons).toEqual(['u hebt deze klant overgeslagen']);
+    expect(chosen[5]!.channel).toBe('telefoon');
+  });
+
+  it('skips an e-mail step without an address, with the reason on the e-mail cells', () => {
+    const broken = prepareBulk(fixture('kapot.csv'), { today: TODAY, workflow: standaard });
+    const skipped = broken.customers.filter((c) => c.status === 'overgeslagen');
+    expect(skipped.map((c) => c.group.klant.naam)).toEqual(['Fout Adres bv', 'Zonder Mail bv']);
+    expect(skipped[1]!.reasons).toEqual(['geen (geldig) e-mailadres voor een e-mailstap']);
+    expect(skipped[1]!.issues).toEqual([
+      { row: 12, field: 'email', column: 'E-mail', columnIndex: broken.parsed.headers.indexOf('E-mail'), value: '', severity: 'fout', message: 'een e-mailadres is nodig: deze klant krijgt vandaag een e-mail' },
+    ]);
+  });
+
+  it('says in plain Dutch why a customer waits', () => {
+    const wait = (vervaldatum: string) => planCustomers(groupInvoices([inv({ row: 2, nummer: '1', vervaldatum })], { today: TODAY }), { workflow: workflow('vip'), today: TODAY })[0]!.reasons[0];
+    expect(workflow('vip').stappen[0]!.offset).toBeGreaterThan(1);
+    expect([wait('2026-06-16'), wait('2026-06-15'), wait('2026-06-14'), wait('2026-06-13')]).toEqual([
+      'nog geen stap: vervalt over 1 dag',
+      'nog geen stap: vervalt vandaag',
+      'nog geen stap: 1 dag na de vervaldatum',
+      'nog geen stap: 2 dagen na de vervaldatum',
+    ]);
+  });
+
+  it('warns about a letter without a full address and a call without a phone number', () => {
+    const groups = groupInvoices([inv({ row: 2, nummer: '1', naam: 'Zonder Adres', vervaldatum: '2026-04-01' })], { today: TODAY });
+    const [letter] = planCustomers(groups, { workflow: standaard, today: TODAY, choice: 5 });
+    expect(letter!.status).toBe('klaar');
+    expect(letter!.issues.map((i) => i.message)).toEqual(['adres onvolledig voor een brief (straat, postcode, gemeente ontbreekt); vul het aan op de brief']);
+    const [call] = planCustomers(groups, { workflow: standaard, today: TODAY, choice: 3 });
+    expect(call!.issues.map((i) => `${i.severity} ${i.message}`)).toEqual(['waarschuwing geen telefoonnummer voor een belstap']);
+  });
+});
