@@ -26,6 +26,7 @@ export interface FillOptions {
 /** Frame texts shared by every letter, parsed once with the same parser as the templates. */
 const frameIssues: ParseIssue[] = [];
 const frame = (source: string) => parseInline(source, 'briefkader', frameIssues);
+const ATTENTION = frame('t.a.v. {{klant.contactpersoon}}');
 const FRAME = {
   sender: [
     frame('**{{afzender.naam}}**'),
@@ -35,12 +36,7 @@ const FRAME = {
     frame('Btw {{afzender.btwNummer}}'),
     frame('{{afzender.telefoon}} · {{afzender.email}}'),
   ],
-  recipient: [
-    frame('{{klant.naam}}'),
-    frame('t.a.v. {{klant.contactpersoon}}'),
-    frame('{{klant.straat}}'),
-    frame('{{klant.postcode}} {{klant.gemeente}}'),
-  ],
+  recipient: [frame('{{klant.naam}}'), ATTENTION, frame('{{klant.straat}}'), frame('{{klant.postcode}} {{klant.gemeente}}')],
   placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
   reference: frame('Uw klantnummer: {{klant.klantnummer}} · Onze factuur: {{factuur.nummer}}'),
   signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
@@ -58,11 +54,23 @@ const LABELS: Record<Jurisdiction, { reference: string; interest: string; compen
   nl: { reference: 'Betalingskenmerk', interest: 'Wettelijke (handels)rente', compensation: 'Incassokosten' },
 };
 
-function lookup(data: FillData, computed: Computed, path: string): unknown {
+function rawValue(data: FillData, computed: Computed, path: string): unknown {
   if (path in computed) return computed[path as keyof Computed];
   const [group, name] = path.split('.');
   const section = (data as Record<string, unknown>)[group ?? ''];
   return section && typeof section === 'object' ? (section as Record<string, unknown>)[name ?? ''] : undefined;
+}
+
+/**
+ * Stand-ins for values that exports rarely carry: with no contact person, "Beste {{klant.contactpersoon}}"
+ * greets the company itself rather than printing a marker in every bulk letter.
+ */
+const FALLBACKS: Record<string, string> = { 'klant.contactpersoon': 'klant.naam' };
+
+function lookup(data: FillData, computed: Computed, path: string): unknown {
+  const value = rawValue(data, computed, path);
+  const fallback = FALLBACKS[path];
+  return (value === undefined || value === '') && fallback ? rawValue(data, computed, fallback) : value;
 }
 
 /** Formats one value by its field kind; returns undefined for empty or unusable values. */
@@ -217,7 +225,8 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     preheader: runs(doc.preheader),
     letter: {
       sender: FRAME.sender.map(runs),
-      recipient: FRAME.recipient.map(runs),
+      // "t.a.v." only when a contact person is known; the name line already says who it is for.
+      recipient: FRAME.recipient.filter((line) => line !== ATTENTION || !data.klant?.naam || Boolean(data.klant.contactpersoon)).map(runs),
       placeAndDate: runs(FRAME.placeAndDate),
       reference: runs(FRAME.reference),
     },

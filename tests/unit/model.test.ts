@@ -200,3 +200,17 @@ describe('::betaalgegevens amount options', () => {
     expect(filled.epc?.amountCents).toBe(100_000);
   });
 });
+
+describe('values exports rarely carry', () => {
+  it('greets the company and drops "t.a.v." when no contact person is known', () => {
+    const filled = fill(doc(), { klant: { naam: 'Brasserie Het Pleintje', straat: 'Marktplein 3' } });
+    const greeting = filled.blocks[0];
+    expect(greeting?.type === 'paragraph' && greeting.runs.map((r) => r.text).join('')).toBe('Beste Brasserie Het Pleintje,');
+    expect(filled.letter.recipient.map((l) => l.map((r) => r.text).join(''))).toEqual(['Brasserie Het Pleintje', 'Marktplein 3', '[klant.postcode] [klant.gemeente]']);
+  });
+
+  it('keeps both marked in the blank pack', () => {
+    const filled = fill(doc(), {});
+    expect(filled.letter.recipient[1]?.map((r) => r.text).join('')).toBe('t.a.v. [klant.contactpersoon]');
+  });
+});
