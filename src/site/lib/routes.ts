@@ -7,6 +7,10 @@ export const PLAYBOOKS = '/draaiboeken/';
 export const TEMPLATES = '/sjablonen/';
 export const DOWNLOADS_PAGE = '/downloaden/';
 export const ABOUT = '/over/';
+/** The interest and costs calculator. */
+export const INTEREST_CALCULATOR = '/rekenhulp/';
+/** The timeline builder; `?draaiboek=<id>` starts it from a playbook. */
+export const TIMELINE = '/tijdlijn/';
 /** The segmentation guide carries the calculator. */
 export const SEGMENTATION_GUIDE = 'segmentatie';
 
@@ -15,11 +19,14 @@ export const playbookUrl = (id: string) => `${PLAYBOOKS}${id}/`;
 export const templateUrl = (id: string) => `${TEMPLATES}${id}/`;
 /** Zips are written by the pack builder after `astro build` into dist/downloads/. */
 export const zipUrl = (name: string) => `/downloads/${name}`;
+export const timelineUrl = (playbookId?: string) => (playbookId ? `${TIMELINE}?draaiboek=${encodeURIComponent(playbookId)}` : TIMELINE);
 
 export const NAV: readonly { href: string; label: string }[] = [
   { href: guideUrl(SEGMENTATION_GUIDE), label: 'Klanten indelen' },
   { href: PLAYBOOKS, label: 'Draaiboeken' },
   { href: TEMPLATES, label: 'Sjablonen' },
+  { href: TIMELINE, label: 'Tijdlijn' },
+  { href: INTEREST_CALCULATOR, label: 'Interest berekenen' },
   { href: GUIDES, label: 'Gidsen' },
   { href: DOWNLOADS_PAGE, label: 'Downloaden' },
   { href: ABOUT, label: 'Over & privacy' },
@@ -36,6 +43,8 @@ export function allPaths(): string[] {
     ...workflows.map((w) => playbookUrl(w.id)),
     TEMPLATES,
     ...templates.map((t) => templateUrl(t.id)),
+    TIMELINE,
+    INTEREST_CALCULATOR,
     DOWNLOADS_PAGE,
     ABOUT,
   ];
