@@ -281,7 +281,8 @@ function emitterFor(target: TemplateTarget, options: TemplateToOptions, unsuppor
       case 'mustachio':
       case 'odoo-partner-15':
       case 'odoo-oca-15':
-        return html.replace(/\{\{/g, `{${ZWSP}{`);
+        // Break every pair of braces, overlapping ones too ("{{{x}}}" must not keep a "{{").
+        return html.replace(/\{(?=\{)/g, `{${ZWSP}`);
       case 'odoo-partner-14':
       case 'odoo-oca-14':
         return html.replace(/\$\{/g, `$${ZWSP}{`);
