@@ -1,9 +1,10 @@
 // Builds public/downloads (zips + manifest) and public/schema before `astro build`, which copies
 // them into dist/ and can then show every zip's size on the downloads page.
 import { buildPack } from '../src/pack/build.ts';
+import { DEFAULT_PACK_DATE } from '../src/pack/layout.ts';
 
 // One fixed date for every zip entry and document: SOURCE_DATE_EPOCH when a packager sets it.
-const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? Date.UTC(2026, 0, 1) / 1000);
+const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? Date.parse(DEFAULT_PACK_DATE) / 1000);
 const started = performance.now();
 try {
   const result = await buildPack({ root: process.cwd(), outDir: 'public', date: new Date(epoch * 1000) });

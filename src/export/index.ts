@@ -13,6 +13,7 @@ import { killbillOverdueXml } from './killbill.ts';
 import { leesmijExport } from './leesmij.ts';
 import { preformattedRecord, templateTo, type TemplateTarget } from './mapping.ts';
 import { odooCreditControl, odooFollowup } from './odoo.ts';
+import { wordMergeExport } from './word-merge.ts';
 
 export interface ExportFile {
   path: string;
@@ -68,6 +69,11 @@ export async function buildExports(content: Content, options: BuildExportsOption
   add('csv/samenvoegvelden-excel-nl.csv', mergeDataCsv(mergeRows, 'excel-nl'));
   add('csv/samenvoegvelden-import.csv', mergeDataCsv(mergeRows, 'import'));
 
+  // Word mail merge: every letter with MERGEFIELDs, and the same data source beside them.
+  const fixedDate = typeof options.dtstamp === 'string' ? options.dtstamp : options.dtstamp.toISOString();
+  const wordMerge = await wordMergeExport(templates, { rows: mergeRows, fixedDate });
+  for (const file of wordMerge.files) files.push({ path: `${ROOT}/${file.path}`, data: file.data });
+
   // Sample values for the services' previews: never the user's customers.
   const testData = preformattedRecord(sampleFillData());
   const emails = templates.filter((t) => t.kind === 'email');
@@ -115,3 +121,5 @@ export { templateTo, preformattedRecord, machineRecord, toTargetVariables, MAPPI
 export { workflowToIcs, planToIcs } from './ics.ts';
 export { scheduleCsv, mergeDataCsv } from './csv.ts';
 export { htmlEscapedRecord, type EmailSource } from './email-services.ts';
+export { emailSourceFrom, withPlaceholderBlocks, type DesignedEmailSource } from './email-source.ts';
+export { mergeLetterDocx, wordMergeExport, WORD_MERGE_DIR, WORD_MERGE_DATA } from './word-merge.ts';

@@ -64,6 +64,11 @@ export function leesmijExport(input: LeesmijInput): string {
     'Een cel die met =, +, - of @ begint, krijgt een apostrof vooraan. Zo kan Excel er geen formule van',
     'maken. Gewone getallen, zoals -3 dagen, blijven getallen.',
     '',
+    'word-samenvoegen/ — BRIEVEN OM SAMEN TE VOEGEN IN WORD',
+    '- Elke brief met briefhoofd en adresvak, met samenvoegvelden («klant_naam» …) in plaats van de',
+    '  placeholders, en gegevensbron.csv met dezelfde kolomnamen. Kies in Word Verzendlijsten >',
+    '  Adressen selecteren > Bestaande lijst gebruiken, en dan Voltooien en samenvoegen.',
+    '',
     `email-services/ — E-MAILDIENSTEN (${input.emailTemplateCount} e-mailsjablonen)`,
     'De variabelen hebben de namen van de samenvoegvelden. Uw software vult ze bij het versturen in,',
     'met de waarden zoals in samenvoegvelden-excel-nl.csv.',
@@ -127,7 +132,8 @@ export function leesmijExport(input: LeesmijInput): string {
     ...(input.designedEmails
       ? []
       : ['- De vormgeving van de Tijdig-e-mails: de e-maildiensten krijgen een eenvoudige HTML-versie.']),
-    '- De brieven met briefhoofd en adresvak: die vindt u als Word en pdf in de mappen per draaiboek.',
+    '- Het interestoverzicht per periode en de lijst van afbetalingstermijnen in de Word-brieven: Word',
+    '  kan die niet berekenen. Gebruik daarvoor de pdf uit de mappen per draaiboek of de website.',
     '- De QR-code om te betalen.',
     '',
   ];

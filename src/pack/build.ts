@@ -12,7 +12,7 @@ import type { Content } from '../content/load.ts';
 import { FillData, GuideFrontmatter, Segment, TemplateFrontmatter, Workflow } from '../content/schema.ts';
 import { formatIssue } from '../content/errors.ts';
 import { buildEml } from '../export/eml.ts';
-import { buildExports } from '../export/index.ts';
+import { buildExports, emailSourceFrom } from '../export/index.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { renderDocx } from '../render/docx/index.ts';
@@ -21,7 +21,7 @@ import { fillEmail } from '../render/html/fill.ts';
 import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
 import { EXPORTS, zipGroups } from './groups.ts';
-import { planSituations, planWorkflow, type Format, type PlannedFile } from './layout.ts';
+import { planSituations, planWorkflow, SAMPLE_DUE_DATE, type Format, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { makeZip, type ZipEntry } from './zip.ts';
@@ -40,8 +40,6 @@ export interface ManifestFile extends Omit<PlannedFile, 'format'> {
   sha256: string;
 }
 
-/** The sample due date the blank calendars and schedules count from. */
-export const SAMPLE_DUE_DATE = '2026-03-31';
 
 export interface PackResult {
   files: ManifestFile[];
@@ -100,7 +98,8 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
       data.set(file.path, await render(templates.get(file.template)!, file.format));
     }
   }
-  const exportFiles = await buildExports(content, { dueDate: SAMPLE_DUE_DATE, dtstamp: options.date });
+  // The e-mail services get the designed e-mail (compiled here, at build time) with placeholders.
+  const exportFiles = await buildExports(content, { dueDate: SAMPLE_DUE_DATE, dtstamp: options.date, emailSource: async (doc) => emailSourceFrom(await compileEmail(doc), doc) });
   for (const file of exportFiles) data.set(file.path, file.data);
   const byteLength = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length);
   const files: ManifestFile[] = [

@@ -4,6 +4,10 @@
  */
 import type { Channel, TemplateKind, Workflow } from '../content/schema.ts';
 
+/** The due date blank calendars and schedules count from, and the date written into the pack's files. */
+export const SAMPLE_DUE_DATE = '2026-03-31';
+export const DEFAULT_PACK_DATE = '2026-01-01T00:00:00Z';
+
 export const FORMATS = ['html', 'txt', 'eml', 'docx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildExports } from '../../export/index.ts';
 import { EXPORTS, FORMAT_DESCRIPTION, zipGroups } from '../../pack/groups.ts';
-import { planSituations, planWorkflow, type PlannedFile } from '../../pack/layout.ts';
+import { DEFAULT_PACK_DATE, planSituations, planWorkflow, SAMPLE_DUE_DATE, type PlannedFile } from '../../pack/layout.ts';
 
 export { FORMAT_DESCRIPTION };
 import { getContent } from './content.ts';
@@ -40,7 +40,7 @@ function readManifest(): Manifest | null {
 /** The pack builder's exports for other tools (their file names do not depend on these dates). */
 async function exportFiles(): Promise<{ path: string; format: string }[]> {
   try {
-    const files = await buildExports(getContent(), { dueDate: '2026-03-31', dtstamp: new Date(0) });
+    const files = await buildExports(getContent(), { dueDate: SAMPLE_DUE_DATE, dtstamp: new Date(DEFAULT_PACK_DATE) });
     return files.map((f) => ({ path: f.path, format: f.path.split('.').pop() ?? '' }));
   } catch (error) {
     console.warn(`downloads page: exports not listed (${(error as Error).message})`);

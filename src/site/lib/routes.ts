@@ -1,5 +1,6 @@
 /** Every URL of the site in one place: links, the sitemap and the e2e tests agree on them. */
 import { getContent } from './content.ts';
+import { EXPORT_SLUGS, EXPORTS_PAGE, exportUrl } from './exports-routes.ts';
 
 export const HOME = '/';
 export const GUIDES = '/gidsen/';
@@ -17,7 +18,7 @@ export const SEGMENTATION_GUIDE = 'segmentatie';
 export const guideUrl = (slug: string) => `${GUIDES}${slug}/`;
 export const playbookUrl = (id: string) => `${PLAYBOOKS}${id}/`;
 export const templateUrl = (id: string) => `${TEMPLATES}${id}/`;
-/** Zips are written by the pack builder after `astro build` into dist/downloads/. */
+/** Zips are written by the pack builder before `astro build` (public/downloads/), copied to dist/downloads/. */
 export const zipUrl = (name: string) => `/downloads/${name}`;
 export const timelineUrl = (playbookId?: string) => (playbookId ? `${TIMELINE}?draaiboek=${encodeURIComponent(playbookId)}` : TIMELINE);
 
@@ -46,6 +47,8 @@ export function allPaths(): string[] {
     TIMELINE,
     INTEREST_CALCULATOR,
     DOWNLOADS_PAGE,
+    EXPORTS_PAGE,
+    ...EXPORT_SLUGS.map(exportUrl),
     ABOUT,
   ];
 }

@@ -1,0 +1,434 @@
+/**
+ * The /exports/ pages: one per target tool. What the file is, where it sits in the downloads, how to
+ * load it (from /work/shared/facts/import-formats.md, in our own words) and what does not come
+ * along. The file lists and the "not carried" lists come from the export functions themselves
+ * (buildExports, invoiceNinjaSettings, templateTo, withPlaceholderBlocks), so they follow the
+ * content. Build time only.
+ *
+ * Text may hold `code` between backticks; pages render it as <code>, never as HTML.
+ */
+import type { Workflow } from '../../content/schema.ts';
+import { withPlaceholderBlocks } from '../../export/email-source.ts';
+import { templateName } from '../../export/email-services.ts';
+import { buildExports } from '../../export/index.ts';
+import { invoiceNinjaSettings } from '../../export/invoice-ninja.ts';
+import { templateTo, type TemplateTarget } from '../../export/mapping.ts';
+import { markedLetter, WORD_MERGE_DATA, WORD_MERGE_DIR, WORD_MERGE_STEPS } from '../../export/word-merge.ts';
+import { formatDateLong } from '../../model/format.ts';
+import type { TemplateDoc } from '../../model/types.ts';
+import { DEFAULT_PACK_DATE, planSituations, planWorkflow, SAMPLE_DUE_DATE } from '../../pack/layout.ts';
+import { getContent } from './content.ts';
+
+export { EXPORTS_PAGE, exportUrl, mergeDataUrl, mergeLetterUrl } from './exports-routes.ts';
+/** Zip with every export (src/pack/groups.ts) and the zip with every .eml. */
+export const EXPORTS_ZIP = 'tijdig-exports.zip';
+export const EML_ZIP = 'tijdig-formaat-eml.zip';
+export { SAMPLE_DUE_DATE };
+/** Fixed date of the merge letters served on their own: the pack's default date. */
+export const MERGE_LETTER_DATE = DEFAULT_PACK_DATE;
+
+export interface Step {
+  text: string;
+  /** A command or request to copy, shown as a code block. */
+  code?: string;
+}
+
+export interface ExportTarget {
+  slug: string;
+  /** Short name for cards and the breadcrumb. */
+  name: string;
+  /** The page heading. */
+  title: string;
+  /** Meta description (about 120–160 characters). */
+  description: string;
+  /** One sentence for the overview. */
+  summary: string;
+  /** Paragraphs: what the file is. */
+  what: string[];
+  zip: string;
+  /** Where to look inside the zip; paths between backticks. */
+  folder: string;
+  /** Every file of this export in the zip. */
+  files: string[];
+  steps: Step[];
+  /** Points to watch, shown as a highlighted note. */
+  warnings: string[];
+  notCarried: string[];
+  /** Not carried, per playbook (Invoice Ninja). */
+  notCarriedPer: { title: string; items: string[] }[];
+}
+
+let exportPaths: Promise<string[]> | undefined;
+
+/** The paths buildExports writes (its file names do not depend on the dates). */
+function exportFiles(): Promise<string[]> {
+  exportPaths ??= buildExports(getContent(), { dueDate: SAMPLE_DUE_DATE, dtstamp: MERGE_LETTER_DATE }).then((files) => files.map((f) => f.path));
+  return exportPaths;
+}
+
+const under = (paths: readonly string[], prefix: string) => paths.filter((p) => p.startsWith(prefix));
+const sortNl = (list: Iterable<string>) => [...list].sort((a, b) => a.localeCompare(b, 'nl'));
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Notes of withPlaceholderBlocks over some templates, each with how many it concerns. */
+function blockNotes(docs: readonly TemplateDoc[], what: [string, string]): string[] {
+  const counts = new Map<string, number>();
+  for (const doc of docs) for (const note of withPlaceholderBlocks(doc).notCarried) counts.set(note, (counts.get(note) ?? 0) + 1);
+  return [...counts].map(([note, n]) => `${note} Dat geldt voor ${count(n, what[0], what[1])}.`);
+}
+
+/** Labels of placeholders a tool has no value for, as "[Label]" markers in its templates. */
+function markers(target: TemplateTarget, docs: readonly TemplateDoc[]): string[] {
+  const labels = new Set<string>();
+  for (const doc of docs) for (const u of templateTo(target, doc).unsupported) labels.add(u.label);
+  return sortNl(labels);
+}
+
+const markerNote = (tool: string, labels: readonly string[]): string[] =>
+  labels.length ? [`Gegevens die ${tool} niet kent, staan als label tussen vierkante haken in de tekst. Vervang ze door vaste tekst of schrap de zin: ${labels.join(', ')}.`] : [];
+
+const unzipStep = (zip: string): Step => ({ text: `Download \`${zip}\` en pak het bestand uit.` });
+
+const ESP_NOTES = ['De betaalknop wijst alleen naar de betaalpagina als u `betaling_link` meegeeft, als https-link. Geeft u die niet mee, dan werkt de knop niet.'];
+const ESP_UNTESTED = 'We controleren de bestanden automatisch op het formaat dat de dienst beschrijft, maar niet met een echt account bij die dienst.';
+
+export async function exportTargets(): Promise<ExportTarget[]> {
+  const { workflows, templates } = getContent();
+  const paths = await exportFiles();
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  const emails = templates.filter((t) => t.kind === 'email');
+  const letters = templates.filter((t) => t.kind === 'brief');
+  const workflowEmails = [...new Set(workflows.flatMap((w) => w.stappen.filter((s) => s.kanaal === 'email').map((s) => byId.get(s.template))))].filter((d): d is TemplateDoc => Boolean(d));
+  const firstEmail = workflowEmails[0] ?? emails[0];
+  const due = formatDateLong(SAMPLE_DUE_DATE);
+  const emlFiles = [...workflows.flatMap(planWorkflow), ...planSituations(templates, workflows)].filter((f) => f.format === 'eml').map((f) => f.path);
+  const killbillPaths = under(paths, 'exports/killbill/');
+  const killbillWorkflows = workflows.filter((w) => killbillPaths.includes(`exports/killbill/overdue-${w.id}.xml`));
+  const exampleWorkflow: Workflow | undefined = workflows.find((w) => w.id === 'standaard') ?? workflows[0];
+  const example = exampleWorkflow?.id ?? 'standaard';
+  const emailNotes = blockNotes(emails, ['e-mail', 'e-mails']);
+  const espFiles = (service: string) => under(paths, `exports/email-services/${service}/`);
+  const sesExample = firstEmail ? `exports/email-services/ses/${templateName(firstEmail)}.json` : 'exports/email-services/ses/<sjabloon>.json';
+
+  const targets: ExportTarget[] = [
+    {
+      slug: 'agenda',
+      name: 'Agenda (.ics)',
+      title: 'Draaiboeken in uw agenda (.ics)',
+      description: 'Zet de stappen van een Tijdig-draaiboek als afspraken in Outlook, Google Agenda of Apple Agenda, met een melding op elke dag dat u iets moet doen.',
+      summary: 'Elke stap van een draaiboek als afspraak in Outlook, Google Agenda of Apple Agenda.',
+      what: [
+        'Per draaiboek één agendabestand in het iCalendar-formaat (.ics), dat elke gangbare agenda kan lezen. Elke stap is een afspraak die de hele dag duurt, met een melding om 9 uur.',
+        `De datums gaan uit van een voorbeeldvervaldag: ${due}. In de beschrijving van elke afspraak staan het kanaal, het sjabloon, het onderwerp en wat u die dag doet.`,
+        'Elke afspraak heeft een vaste code. Importeert u later opnieuw hetzelfde draaiboek, dan werken de meeste agenda’s de afspraken bij in plaats van ze een tweede keer toe te voegen.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/ics/`',
+      files: under(paths, 'exports/ics/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: `Kies in de map \`exports/ics\` het bestand van uw draaiboek, bijvoorbeeld \`${example}.ics\`.` },
+        { text: 'Outlook: dubbelklik op het bestand en voeg de afspraken toe aan uw agenda.' },
+        { text: 'Google Agenda: open de instellingen, kies Importeren en exporteren, selecteer het bestand en kies de agenda waarin de afspraken moeten komen.' },
+        { text: 'Apple Agenda: kies Archief > Importeer en selecteer het bestand.' },
+        { text: 'Importeer bij voorkeur in een aparte agenda. Dan verwijdert u alle afspraken in één keer als u ze niet meer nodig hebt.' },
+      ],
+      warnings: [],
+      notCarried: [
+        `Uw eigen vervaldag: de afspraken staan op de dagen rond ${due}. Verplaats ze naar de vervaldag van uw factuur.`,
+        'Weekends en feestdagen: een stap die op een zaterdag, een zondag of een feestdag valt, schuift niet op.',
+        'De tekst van de berichten: die vindt u in de sjablonen op deze website en in de rest van het pakket.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'excel',
+      name: 'Excel en rekenbladen (.csv)',
+      title: 'Draaiboeken en samenvoegvelden in Excel (.csv)',
+      description: 'Open de Tijdig-draaiboeken en de lijst met samenvoegvelden in Excel, LibreOffice Calc of Google Spreadsheets, in het Nederlandse of het internationale CSV-formaat.',
+      summary: 'De stappen van elk draaiboek met hun datum, en de lijst met samenvoegvelden.',
+      what: [
+        'CSV-bestanden zijn tabellen in platte tekst. Elk bestand bestaat in twee versies: een versie voor Excel met Nederlandse of Belgische instellingen (puntkomma tussen de kolommen, datums als dd-mm-jjjj) en een versie voor andere programma’s (komma’s, datums als jjjj-mm-dd).',
+        '`<draaiboek>-excel-nl.csv` en `<draaiboek>-import.csv` bevatten de stappen van een draaiboek: de dag, de datum, het kanaal, de toon, de titel en het sjabloon.',
+        '`samenvoegvelden-excel-nl.csv` en `samenvoegvelden-import.csv` hebben één kolom per gegeven dat in de sjablonen voorkomt, zoals `klant_naam` en `factuur_nummer`, en één voorbeeldrij. Dat is de gegevensbron voor Word en de lijst met variabelen voor de e-maildiensten.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/csv/`',
+      files: under(paths, 'exports/csv/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Dubbelklik op een bestand dat op `-excel-nl.csv` eindigt. Excel met Nederlandse of Belgische instellingen zet de gegevens meteen in kolommen.' },
+        { text: 'Staat alles in één kolom, dan gebruikt uw Excel een ander scheidingsteken. Open dan een leeg werkblad, kies Gegevens > Van tekst/CSV en selecteer het bestand. Kies als bestandsoorsprong Unicode (UTF-8) en als scheidingsteken de puntkomma.' },
+        { text: 'LibreOffice Calc of Google Spreadsheets: open het bestand dat op `-import.csv` eindigt. Vraagt het programma naar het scheidingsteken, kies dan de komma.' },
+      ],
+      warnings: [],
+      notCarried: [
+        'Opmaak, kleuren en formules: een CSV-bestand bevat alleen tekst.',
+        'Begint een cel met =, +, - of @, dan staat er een apostrof voor. Zo kan een rekenblad de tekst niet als formule uitvoeren. Gewone getallen, zoals -3 dagen, blijven getallen.',
+        'Weekends en feestdagen: de datums volgen de dagen van het draaiboek en schuiven niet op.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'word-samenvoegen',
+      name: 'Word: brieven samenvoegen',
+      title: 'Brieven samenvoegen in Word (.docx)',
+      description: 'De Tijdig-brieven als Word-standaardbrief met samenvoegvelden: Word vult per klant de naam, het adres, de factuur en de bedragen in uit een CSV-bestand.',
+      summary: 'Elke brief als standaardbrief met samenvoegvelden, en een gegevensbron om aan te vullen.',
+      what: [
+        `Elke brief uit het pakket (${count(letters.length, 'brief', 'brieven')}) als Word-document, in dezelfde opmaak als de Tijdig-brief. Waar een gegeven komt, staat een samenvoegveld, zoals «klant_naam». Word vult die velden per klant in.`,
+        `\`${WORD_MERGE_DATA}\` is de gegevensbron: één rij per klant, één kolom per veld, met één voorbeeldrij. Bedragen en datums staan er al als tekst in (“€ 1.234,56”, “14-03-2026”), dus Word hoeft niets om te zetten.`,
+        'LibreOffice Writer leest de velden ook als samenvoegvelden. U kunt elke brief en de gegevensbron hieronder ook los downloaden.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: `\`exports/${WORD_MERGE_DIR}/\``,
+      files: under(paths, `exports/${WORD_MERGE_DIR}/`),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: `Open \`${WORD_MERGE_DATA}\` uit de map \`exports/${WORD_MERGE_DIR}\` in Excel en vervang de voorbeeldrij door uw klanten: één rij per brief. Laat de eerste rij met de kolomnamen staan en bewaar het bestand weer als CSV (UTF-8).` },
+        ...WORD_MERGE_STEPS.map((text) => ({ text })),
+      ],
+      warnings: ['Een veld blijft leeg als de kolom in uw gegevensbron leeg is. Kijk het voorbeeld van elke brief na voordat u afdrukt.'],
+      notCarried: [
+        ...blockNotes(letters, ['brief', 'brieven']),
+        'Datums staan in de korte vorm (14-03-2026), niet voluit zoals in de Tijdig-brief (14 maart 2026).',
+        'De QR-code om te betalen: die staat alleen in de pdf-brief die u op deze website invult.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'mailprogramma',
+      name: 'Mailprogramma (.eml)',
+      title: 'E-mails als concept in uw mailprogramma (.eml)',
+      description: 'Open een Tijdig-e-mail als concept in Outlook of Thunderbird, vul de gegevens van uw klant aan en verstuur hem vanuit uw eigen mailbox.',
+      summary: 'Elke e-mail als concept om te openen in Outlook of Thunderbird.',
+      what: [
+        `Een .eml-bestand is één e-mail, met een opgemaakte versie en een versie in platte tekst. U krijgt er een voor elke e-mailstap van elk draaiboek en voor elke e-mail voor een bijzondere situatie (${count(emlFiles.length, 'bestand', 'bestanden')}).`,
+        'In het pakket zijn de sjablonen leeg: de gegevens staan tussen vierkante haken, zoals `[klant.naam]`. Wilt u een e-mail die al ingevuld is, open dan het sjabloon op deze website, vul de gegevens in en download daar het .eml-bestand.',
+        'De .eml-bestanden zitten niet in de zip met exports, maar in de zip met alle .eml-bestanden, in de zip van elk draaiboek en in het volledige pakket.',
+      ],
+      zip: EML_ZIP,
+      folder: '`<draaiboek>/<stap>/` en `situaties/<sjabloon>/`',
+      files: emlFiles,
+      steps: [
+        unzipStep(EML_ZIP),
+        { text: 'Outlook: dubbelklik op het bestand. Het is gemarkeerd als niet verzonden, dus Outlook opent het als nieuw bericht dat u nog kunt aanpassen.' },
+        { text: 'Thunderbird: open het bestand en kies Bewerken als nieuw bericht (Ctrl+E).' },
+        { text: 'Vul de ontvanger in en vervang alles tussen vierkante haken door de gegevens van uw klant. Lees het bericht na en verstuur het.' },
+        { text: 'Gebruikt u het bericht vaker, bewaar het dan als sjabloon. In Outlook: Bestand > Opslaan als, en kies Outlook-sjabloon (.oft).' },
+      ],
+      warnings: ['Dat Outlook en Thunderbird het bestand zo openen, hebben we niet in elke versie getest. We controleren wel automatisch hoe het bestand is opgebouwd.'],
+      notCarried: [
+        'Automatisch invullen: een mailprogramma vult de gegevens tussen haken niet zelf in. Voor veel klanten tegelijk is een e-maildienst handiger.',
+        'De ontvanger en de afzender: die kiest u zelf in uw mailprogramma.',
+        'Gmail: Gmail kan geen .eml-bestanden inlezen. Kopieer de tekst van het sjabloon op deze website naar een nieuw bericht.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'amazon-ses',
+      name: 'Amazon SES',
+      title: 'E-mailsjablonen voor Amazon SES',
+      description: 'Laad de Tijdig-e-mails als sjablonen in Amazon SES met de AWS CLI, en verstuur ze met de gegevens van uw klanten in dezelfde vormgeving als op deze website.',
+      summary: 'Elke e-mail als SES-sjabloon, klaar voor de AWS CLI.',
+      what: [
+        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met alles wat CreateTemplate nodig heeft: de naam, het onderwerp, de HTML-versie en de tekstversie. De HTML-versie heeft dezelfde vormgeving als de e-mails op deze website.`,
+        'De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`, bijvoorbeeld `{{klant_naam}}`. Uw software geeft bij het versturen de waarden mee, al opgemaakt: bedragen als “€ 1.234,56” en datums als “14-03-2026”.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/email-services/ses/`',
+      files: espFiles('ses'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Installeer de AWS CLI en meld u aan met een account dat in Amazon SES sjablonen mag maken, in de regio van waaruit u verstuurt.' },
+        { text: 'Maak voor elk bestand een sjabloon, bijvoorbeeld:', code: `aws ses create-template --cli-input-json file://${sesExample}` },
+        { text: 'Verstuur met SendTemplatedEmail, bijvoorbeeld met `aws ses send-templated-email`, en geef in `TemplateData` de waarden van één klant mee, zoals in één rij van `samenvoegvelden-excel-nl.csv`.' },
+      ],
+      warnings: ['Amazon SES zet de waarden ongewijzigd in de HTML. Laat uw software tekens als <, >, & en " eerst omzetten (HTML-escaping). Anders kan een klantnaam de opmaak breken of er iets aan toevoegen.', ESP_UNTESTED],
+      notCarried: [...emailNotes, ...ESP_NOTES],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'sendgrid',
+      name: 'SendGrid',
+      title: 'Dynamische sjablonen voor SendGrid',
+      description: 'Laad de Tijdig-e-mails als dynamische sjablonen in SendGrid via de API, met uw eigen tekstversie en voorbeeldgegevens voor de preview.',
+      summary: 'Elke e-mail als dynamisch sjabloon met een eerste versie.',
+      what: [
+        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met twee delen: \`template\` maakt het dynamische sjabloon, \`version\` de eerste versie met het onderwerp, de HTML-versie, de tekstversie en voorbeeldgegevens voor de preview.`,
+        'SendGrid maakt de tekstversie niet zelf: `generate_plain_content` staat uit, zodat onze tekstversie blijft. De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/email-services/sendgrid/`',
+      files: espFiles('sendgrid'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Maak in SendGrid een API-sleutel die sjablonen mag beheren.' },
+        { text: 'Stuur het deel `template` van een bestand met `POST /v3/templates`. U krijgt de id van het nieuwe sjabloon terug.' },
+        { text: 'Stuur het deel `version` van hetzelfde bestand met `POST /v3/templates/<id>/versions`.' },
+        { text: 'Verstuur met die `template_id` en geef de waarden van de klant mee in `dynamic_template_data`.' },
+      ],
+      warnings: ['Gebruikt uw account de Europese regio van SendGrid, stuur de aanvragen dan naar api.eu.sendgrid.com.', ESP_UNTESTED],
+      notCarried: [...emailNotes, ...ESP_NOTES],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'postmark',
+      name: 'Postmark',
+      title: 'Sjablonen voor Postmark',
+      description: 'Zet de Tijdig-e-mails met één opdracht in Postmark: elke map bevat het sjabloon met de HTML- en de tekstversie, klaar voor postmark templates push.',
+      summary: 'Elke e-mail als map voor postmark templates push.',
+      what: [
+        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een map met \`meta.json\` (naam, alias, onderwerp en voorbeeldgegevens), \`content.html\` en \`content.txt\`. Dat is de indeling die het programma postmark-cli inleest.`,
+        'Postmark gebruikt variabelen als `{{ klant_naam }}`. Ze heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/email-services/postmark/`',
+      files: espFiles('postmark'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Installeer postmark-cli (een Node.js-programma van Postmark) en houd de API-token van uw Postmark-server bij de hand.' },
+        { text: 'Laad alle sjablonen in één keer op:', code: 'postmark templates push exports/email-services/postmark' },
+        { text: 'Verstuur met de alias van het sjabloon (`TemplateAlias`) en geef de waarden van de klant mee in `TemplateModel`.' },
+      ],
+      warnings: [ESP_UNTESTED],
+      notCarried: [...emailNotes, 'Layouts van Postmark: elk sjabloon bevat zelf de volledige opmaak.', ...ESP_NOTES],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'mailgun',
+      name: 'Mailgun',
+      title: 'Sjablonen voor Mailgun',
+      description: 'Laad de Tijdig-e-mails als sjablonen in Mailgun via de API: de HTML-versie met de vormgeving, het onderwerp en een versie die meteen actief is.',
+      summary: 'Elke e-mail als Mailgun-sjabloon met een actieve versie.',
+      what: [
+        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met twee delen: \`template\` met de naam en de beschrijving, en \`version\` met de HTML-versie, een label en het onderwerp. Het onderwerp staat in \`headers\`, zoals Mailgun dat verwacht.`,
+        'De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`, bijvoorbeeld `{{klant_naam}}`.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/email-services/mailgun/`',
+      files: espFiles('mailgun'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Maak het sjabloon met `POST /v3/<uw domein>/templates` en de velden van het deel `template`.' },
+        { text: 'Voeg de versie toe met `POST /v3/<uw domein>/templates/<naam>/versions` en de velden van het deel `version`.' },
+        { text: 'Mailgun verwacht formuliervelden, geen JSON: geef elk veld uit het bestand als apart formulierveld mee.' },
+        { text: 'Verstuur met de naam van het sjabloon en geef de waarden van de klant mee in `t:variables`.' },
+      ],
+      warnings: ['Staat uw domein in de Europese regio van Mailgun, stuur de aanvragen dan naar api.eu.mailgun.net.', ESP_UNTESTED],
+      notCarried: ['De tekstversie: Mailgun krijgt alleen de HTML-versie en maakt de tekstversie zelf.', ...emailNotes, ...ESP_NOTES],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'invoice-ninja',
+      name: 'Invoice Ninja',
+      title: 'Herinneringen voor Invoice Ninja (versie 5)',
+      description: 'Zet de e-mailstappen van een Tijdig-draaiboek als automatische herinneringen in Invoice Ninja 5, per klantengroep of voor het hele bedrijf.',
+      summary: 'De e-mailstappen van elk draaiboek als automatische herinneringen.',
+      what: [
+        'Per draaiboek een JSON-bestand met de instellingen voor de automatische herinneringen: wanneer elke herinnering vertrekt (zoveel dagen voor of na de vervaldag), het onderwerp en de tekst.',
+        'De teksten gebruiken de variabelen van Invoice Ninja, zoals `$client.name` en `$balance_due`, zodat Invoice Ninja ze zelf invult.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/invoice-ninja/`',
+      files: under(paths, 'exports/invoice-ninja/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Maak in Invoice Ninja een API-token aan.' },
+        { text: 'Per klantengroep (aanbevolen): stuur het hele bestand met `POST /api/v1/group_settings`. Zet daarna de klanten van dat segment in de nieuwe groep.' },
+        {
+          text: 'Of voor het hele bedrijf: haal eerst alle bedrijfsinstellingen op met `GET /api/v1/companies/<id>`, voeg het deel `settings` uit het bestand eraan toe en stuur alles samen terug met `PUT`.',
+        },
+        { text: 'Kijk daarna de herinneringen na in de instellingen van Invoice Ninja (Templates & Reminders).' },
+      ],
+      warnings: [
+        'Stuurt u voor het hele bedrijf alleen het deel `settings`, dan zet Invoice Ninja al uw andere instellingen terug op de standaardwaarden. Stuur daarom altijd alle instellingen samen.',
+        'Op groepsniveau laat Invoice Ninja lege waarden weg (uit, 0, lege tekst). Een herinnering die voor het hele bedrijf aanstaat, kunt u daar dus niet uitzetten.',
+      ],
+      notCarried: [
+        'Invoice Ninja verstuurt hoogstens drie herinneringen plus één die zich blijft herhalen, altijd per e-mail. Een vierde e-mailstap staat klaar als die herhaalde herinnering, maar staat uit.',
+        'De tekstversie van de e-mails: die maakt Invoice Ninja zelf.',
+        ...markerNote('Invoice Ninja', markers('invoice-ninja', workflowEmails)),
+      ],
+      notCarriedPer: workflows.map((w) => ({ title: w.titel, items: invoiceNinjaSettings(w, templates).notCarried })),
+    },
+    {
+      slug: 'odoo',
+      name: 'Odoo (beta)',
+      title: 'Opvolgingsniveaus voor Odoo (beta)',
+      description: 'Importeer de Tijdig-draaiboeken als opvolgingsniveaus en e-mailsjablonen in Odoo 16, 17 of 18, in oudere versies of met de OCA-module voor kredietopvolging.',
+      summary: 'De draaiboeken als opvolgingsniveaus en e-mailsjablonen, voor verschillende versies.',
+      what: [
+        'CSV-bestanden om in Odoo te importeren, in een map per versie. Ze zijn genummerd in de volgorde waarin u ze importeert: eerst de e-mailsjablonen, dan wat ernaar verwijst.',
+        '`opvolging-odoo16-en-later`: e-mailsjablonen en opvolgingsniveaus voor Odoo 16, 17 en 18, voor de module Opvolging van Boekhouding (Enterprise). Telefoontjes en brieven worden activiteiten.',
+        '`opvolging-odoo15-en-ouder`: opvolgingsniveaus voor Odoo 15 en ouder, met de tekst in het niveau zelf.',
+        '`credit-control-odoo15-en-later` en `credit-control-odoo14-en-ouder`: voor de gratis module account_credit_control van de OCA (Odoo Community). Elk draaiboek wordt een eigen beleid, zodat u per klant het juiste segment kiest.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/odoo/`',
+      files: under(paths, 'exports/odoo/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Kies in `exports/odoo` de map die bij uw versie en module past.' },
+        { text: 'Verwijder of hernoem eerst de standaardniveaus van Odoo: Odoo weigert twee niveaus met dezelfde dag of dezelfde naam.' },
+        { text: 'Open in Odoo de lijst van het model uit de bestandsnaam, bijvoorbeeld de e-mailsjablonen, en kies in het menu van de lijst Records importeren.' },
+        { text: 'Laad het bestand met nummer 1, klik op Testen en daarna op Importeren. Doe hetzelfde met nummer 2 en, als dat er is, nummer 3.' },
+      ],
+      warnings: ['Deze export is nog niet getest op een echte Odoo-installatie. Probeer hem eerst in een testdatabank.'],
+      notCarried: [
+        'Segmenten in de module Opvolging: Odoo kent per bedrijf maar één reeks opvolgingsniveaus. Importeer daar één draaiboek. Met de OCA-module wordt elk draaiboek een eigen beleid.',
+        'Eén bericht per factuur: Odoo herinnert een klant aan al zijn openstaande facturen samen. De factuurnummers worden opgesomd; datums en bedragen komen van de eerste openstaande factuur of van het totaal.',
+        ...markerNote('Odoo', markers('odoo-partner-15', workflowEmails)),
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'kill-bill',
+      name: 'Kill Bill',
+      title: 'Aanmaningsstappen voor Kill Bill (overdue.xml)',
+      description: 'Zet de stappen na de vervaldag van een Tijdig-draaiboek als toestanden in de overdue-configuratie van Kill Bill, het opensourceplatform voor abonnementsfacturatie.',
+      summary: 'De stappen na de vervaldag als toestanden in overdue.xml.',
+      what: [
+        `Een overdue.xml voor Kill Bill, het opensourceprogramma voor abonnementsfacturatie${killbillWorkflows.length ? `, voor ${killbillWorkflows.map((w) => `het draaiboek ${w.titel}`).join(', ')}` : ''}. Elke stap na de vervaldag wordt een toestand. De melding bij elke toestand zegt welk sjabloon u verstuurt.`,
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/killbill/`',
+      files: killbillPaths,
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Laad het bestand op voor uw tenant met `POST /1.0/kb/overdue/xml`, of verwijs ernaar met de instelling `org.killbill.overdue.uri` in de configuratie van Kill Bill.' },
+        { text: 'Koppel een plugin die reageert op `OVERDUE_CHANGE` en het sjabloon uit de melding verstuurt.' },
+      ],
+      warnings: [],
+      notCarried: [
+        'E-mails: Kill Bill verstuurt zelf geen e-mails. Daarvoor hebt u een plugin nodig.',
+        'Blokkeren of opzeggen: de toestanden blokkeren en annuleren niets. Dat stelt u zelf in.',
+        'Kill Bill telt de dagen vanaf de datum van de oudste onbetaalde factuur, niet vanaf de vervaldag. Bij een abonnement dat meteen betaald moet worden, is dat dezelfde dag.',
+        ...killbillWorkflows.flatMap((w) => {
+          const skipped = w.stappen.filter((s) => s.offset <= 0).length;
+          return skipped ? [`Stappen vóór of op de vervaldag ontbreken: ${count(skipped, 'stap', 'stappen')} in het draaiboek ${w.titel}.`] : [];
+        }),
+      ],
+      notCarriedPer: [],
+    },
+  ];
+  return targets;
+}
+
+export async function exportTarget(slug: string): Promise<ExportTarget> {
+  const found = (await exportTargets()).find((t) => t.slug === slug);
+  if (!found) throw new Error(`export "${slug}" bestaat niet`);
+  return found;
+}
+
+/** Letters with their merge fields, for the Word page's table (fill only, no .docx is built). */
+export function mergeLetters(): { id: string; title: string; fields: number }[] {
+  return getContent()
+    .templates.filter((t) => t.kind === 'brief')
+    .map((doc) => ({ id: doc.id, title: doc.title, fields: markedLetter(doc).fields.length }));
+}
+
+/** Splits text on backticks: odd parts are code. */
+export function codeParts(text: string): { code: boolean; text: string }[] {
+  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
+}
