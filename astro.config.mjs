@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { browserHolidays } from './src/site/lib/timeline-holidays.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -67,7 +68,8 @@ export default defineConfig({
       // The PDF renderer (pdf-lib + fontkit, about 1.2 MB) loads only when a PDF is asked for.
       chunkSizeWarningLimit: 1300,
     },
-    plugins: [handlebarsParseOnly()],
+    // browserHolidays: BE/NL holidays as a table instead of date-holidays (src/site/lib/timeline-holidays.mjs).
+    plugins: [handlebarsParseOnly(), browserHolidays()],
   },
   devToolbar: { enabled: false },
   integrations: [tijdigFonts()],

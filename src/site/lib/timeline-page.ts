@@ -1,0 +1,74 @@
+/**
+ * Build-time data for the timeline builder (/tijdlijn/): the playbooks, a light template catalog
+ * (no compiled email: that is fetched per template only when the pack is downloaded, see
+ * pages/tijdlijn/sjablonen/[file].json.ts) and the pack form's fields. Node only.
+ */
+import { PLACEHOLDERS, type Jurisdiction } from '../../content/schema.ts';
+import type { TemplateDoc } from '../../model/types.ts';
+import { compileEmail } from '../../render/html/compile.ts';
+import { describeTemplate } from '../../timeline/index.ts';
+import { getContent } from './content.ts';
+import { constraints, usedPaths, type FormFieldSpec } from './form-fields.ts';
+import { GROUP_ORDER } from './labels.ts';
+import { exampleInput } from './template-page.ts';
+import { PLAN_PATHS, type CatalogTemplate, type TemplateData, type TimelineData } from './timeline-types.ts';
+import type { FieldSpec } from './workbench-types.ts';
+
+/** The pack form's fields: what the templates ask beyond what the plan supplies. */
+const askedPaths = (doc: TemplateDoc): string[] => [...usedPaths(doc)].filter((p) => !PLAN_PATHS.has(p) && !p.startsWith('berekend.'));
+
+export function catalogEntry(doc: TemplateDoc): CatalogTemplate {
+  return {
+    id: doc.id,
+    title: doc.title,
+    kind: doc.kind,
+    purpose: doc.purpose,
+    registered: doc.registered,
+    jurisdiction: doc.jurisdiction ?? null,
+    claimsCosts: describeTemplate(doc).claimsCosts,
+    subject: doc.subject,
+    fields: askedPaths(doc),
+  };
+}
+
+export interface TimelinePage {
+  data: TimelineData;
+  /** The same fields with their zod limits, for FormField.astro, grouped in form order. */
+  groups: { group: FormFieldSpec['group']; fields: FormFieldSpec[] }[];
+  examples: Record<string, string>;
+}
+
+export function timelinePage(): TimelinePage {
+  const { workflows, templates } = getContent();
+  const catalog = templates.map(catalogEntry);
+  const asked = new Set(catalog.flatMap((t) => t.fields));
+  const specs: FormFieldSpec[] = [...PLACEHOLDERS.values()].filter((f) => asked.has(f.path)).map((f) => ({ ...f, ...constraints(f.path) }));
+  const groups = GROUP_ORDER.map((group) => ({ group, fields: specs.filter((f) => f.group === group) })).filter((g) => g.fields.length);
+  const fields: FieldSpec[] = groups.flatMap((g) =>
+    g.fields.map(({ path, kind, group, label, options, min, max }) => ({
+      path,
+      kind,
+      group,
+      label,
+      ...(options ? { options } : {}),
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+    })),
+  );
+  const examples: Record<string, string> = {};
+  for (const f of fields) {
+    const example = exampleInput(f.path);
+    if (example !== undefined) examples[f.path] = example;
+  }
+  const defaultWorkflow = workflows.find((w) => w.id === 'standaard')?.id ?? workflows[0]!.id;
+  return { data: { workflows, templates: catalog, fields, examples, defaultWorkflow }, groups, examples };
+}
+
+/** One static file per template and country it can be filled for. */
+export function templateDataFiles(): { file: string; doc: TemplateDoc; jurisdiction: Jurisdiction }[] {
+  return getContent().templates.flatMap((doc) => (doc.jurisdiction ? [doc.jurisdiction] : (['be', 'nl'] as const)).map((jurisdiction) => ({ file: `${doc.id}-${jurisdiction}`, doc, jurisdiction })));
+}
+
+export async function templateData(doc: TemplateDoc, jurisdiction: Jurisdiction): Promise<TemplateData> {
+  return { doc, compiled: doc.kind === 'email' ? await compileEmail(doc, { jurisdiction }) : null };
+}
