@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { FillData, PLACEHOLDERS, type FieldMeta, type PlaceholderField } from '../../content/schema.ts';
 import { fill } from '../../model/fill.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../model/types.ts';
+import { formatMoney, formatPercent } from '../../model/format.ts';
 import { GROUP_ORDER } from './labels.ts';
+import type { FieldSpec } from './workbench-types.ts';
 
 /** What the law computes interest and compensation from (src/model/compute.ts statutoryInterest). */
 const STATUTORY = ['dossier.jurisdictie', 'dossier.klanttype', 'factuur.vervaldatum', 'data.verzending', 'factuur.openstaand'];
@@ -110,4 +112,32 @@ export function formGroups(doc: TemplateDoc): FieldGroup[] {
     .filter((f) => used.has(f.path) && f.group !== 'berekend')
     .map((f) => ({ ...f, ...constraints(f.path) }));
   return GROUP_ORDER.map((group) => ({ group, fields: fields.filter((f) => f.group === group) })).filter((g) => g.fields.length);
+}
+
+/** The example as a user would type it: "1.240,50", "10,5", "2026-10-31". */
+export function exampleInput(path: string): string | undefined {
+  const field = PLACEHOLDERS.get(path);
+  if (!field) return undefined;
+  if (field.kind === 'bedrag' && typeof field.voorbeeld === 'number') return formatMoney(field.voorbeeld).replace(/^€\s*/, '');
+  if (field.kind === 'percentage' && typeof field.voorbeeld === 'number') return formatPercent(field.voorbeeld).replace(/\s*%$/, '');
+  return String(field.voorbeeld);
+}
+
+/** What a browser form needs of its fields: plain specs, and each example as a user would type it. */
+export function browserFields(specs: readonly FormFieldSpec[]): { fields: FieldSpec[]; examples: Record<string, string> } {
+  const fields: FieldSpec[] = specs.map(({ path, kind, group, label, options, min, max }) => ({
+    path,
+    kind,
+    group,
+    label,
+    ...(options ? { options } : {}),
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+  }));
+  const examples: Record<string, string> = {};
+  for (const f of fields) {
+    const example = exampleInput(f.path);
+    if (example !== undefined) examples[f.path] = example;
+  }
+  return { fields, examples };
 }

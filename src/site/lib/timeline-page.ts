@@ -8,11 +8,9 @@ import type { TemplateDoc } from '../../model/types.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { describeTemplate } from '../../timeline/index.ts';
 import { getContent } from './content.ts';
-import { constraints, usedPaths, type FormFieldSpec } from './form-fields.ts';
+import { browserFields, constraints, usedPaths, type FormFieldSpec } from './form-fields.ts';
 import { GROUP_ORDER } from './labels.ts';
-import { exampleInput } from './template-page.ts';
 import { PLAN_PATHS, type CatalogTemplate, type TemplateData, type TimelineData } from './timeline-types.ts';
-import type { FieldSpec } from './workbench-types.ts';
 
 /** The pack form's fields: what the templates ask beyond what the plan supplies. */
 const askedPaths = (doc: TemplateDoc): string[] => [...usedPaths(doc)].filter((p) => !PLAN_PATHS.has(p) && !p.startsWith('berekend.'));
@@ -44,22 +42,7 @@ export function timelinePage(): TimelinePage {
   const asked = new Set(catalog.flatMap((t) => t.fields));
   const specs: FormFieldSpec[] = [...PLACEHOLDERS.values()].filter((f) => asked.has(f.path)).map((f) => ({ ...f, ...constraints(f.path) }));
   const groups = GROUP_ORDER.map((group) => ({ group, fields: specs.filter((f) => f.group === group) })).filter((g) => g.fields.length);
-  const fields: FieldSpec[] = groups.flatMap((g) =>
-    g.fields.map(({ path, kind, group, label, options, min, max }) => ({
-      path,
-      kind,
-      group,
-      label,
-      ...(options ? { options } : {}),
-      ...(min !== undefined ? { min } : {}),
-      ...(max !== undefined ? { max } : {}),
-    })),
-  );
-  const examples: Record<string, string> = {};
-  for (const f of fields) {
-    const example = exampleInput(f.path);
-    if (example !== undefined) examples[f.path] = example;
-  }
+  const { fields, examples } = browserFields(groups.flatMap((g) => g.fields));
   const defaultWorkflow = workflows.find((w) => w.id === 'standaard')?.id ?? workflows[0]!.id;
   return { data: { workflows, templates: catalog, fields, examples, defaultWorkflow }, groups, examples };
 }
