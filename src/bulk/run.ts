@@ -170,10 +170,13 @@ export function checkBulkInput(input: BuildBulkInput, options: { warnings?: bool
 
 // ---------------------------------------------------------------- helpers
 
-/** A macrotask, so the browser can paint and handle input: scheduler.yield, setImmediate, MessageChannel or setTimeout. */
+/**
+ * A plain macrotask queued behind whatever already waits, so the browser can paint and handle input:
+ * setImmediate, MessageChannel or setTimeout. Not scheduler.yield(): Chromium runs its continuation
+ * ahead of waiting timers and input, which starved the page during a long run.
+ */
 export function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { scheduler?: { yield?: () => Promise<void> }; setImmediate?: (fn: () => void) => unknown };
-  if (typeof g.scheduler?.yield === 'function') return g.scheduler.yield();
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
   if (typeof g.setImmediate === 'function') return new Promise((resolve) => g.setImmediate!(resolve));
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {

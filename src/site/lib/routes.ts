@@ -1,5 +1,6 @@
 /** Every URL of the site in one place: links, the sitemap and the e2e tests agree on them. */
 import { getContent } from './content.ts';
+import { BULK_PAGE } from './bulk-routes.ts';
 import { EXPORT_SLUGS, EXPORTS_PAGE, exportUrl } from './exports-routes.ts';
 
 export const HOME = '/';
@@ -46,6 +47,7 @@ export function allPaths(): string[] {
     ...templates.map((t) => templateUrl(t.id)),
     TIMELINE,
     INTEREST_CALCULATOR,
+    BULK_PAGE,
     DOWNLOADS_PAGE,
     EXPORTS_PAGE,
     ...EXPORT_SLUGS.map(exportUrl),
