@@ -122,7 +122,6 @@ function sniffWrongFile(bytes: Uint8Array): string | null {
 function init(root: HTMLElement): void {
   const model = readJsonScript<BulkPageData>('tj-bulk-data');
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
-  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
 
   const status = $<HTMLElement>('[data-status]');
   const fileInput = $<HTMLInputElement>('#bk-file');

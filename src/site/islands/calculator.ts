@@ -9,7 +9,6 @@ function init(root: HTMLElement): void {
   const model = readJsonScript<CalcModel & { playbookUrls: Record<string, string> }>('tj-calculator-data');
   const form = root.querySelector<HTMLFormElement>('form')!;
   const out = root.querySelector<HTMLElement>('[data-result]')!;
-  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
 
   const read = () => {
     const values: Record<string, number | undefined> = {};

@@ -54,7 +54,6 @@ function init(root: HTMLElement): void {
   const kindSingle = $<HTMLElement>('[data-kind-single]');
   const input = (name: FieldName) => form.elements.namedItem(name) as HTMLInputElement;
   const checked = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
-  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
 
   const touched = new Set<FieldName>();
   let current: Calculation | null = null;

@@ -55,7 +55,6 @@ function init(root: HTMLElement): void {
   const addButton = $<HTMLButtonElement>('[data-action="add"]');
   const shareInput = $<HTMLInputElement>('[data-share]');
   const today = localToday();
-  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
 
   // ---------------------------------------------------------------- the first plan
 

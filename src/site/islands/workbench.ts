@@ -38,7 +38,6 @@ function init(root: HTMLElement): void {
   const fields = model.fields.filter((f) => inputs.has(f.path));
   const remembered = fields.filter((f) => REMEMBERED_GROUPS.includes(f.group));
 
-  root.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false));
 
   // ---------------------------------------------------------------- form -> data
 

@@ -23,14 +23,16 @@ export const templateUrl = (id: string) => `${TEMPLATES}${id}/`;
 export const zipUrl = (name: string) => `/downloads/${name}`;
 export const timelineUrl = (playbookId?: string) => (playbookId ? `${TIMELINE}?draaiboek=${encodeURIComponent(playbookId)}` : TIMELINE);
 
+/** The main menu. The segmentation guide is reached from the home page and Gidsen, to keep the bar on one line. */
 export const NAV: readonly { href: string; label: string }[] = [
-  { href: guideUrl(SEGMENTATION_GUIDE), label: 'Klanten indelen' },
   { href: PLAYBOOKS, label: 'Draaiboeken' },
   { href: TEMPLATES, label: 'Sjablonen' },
   { href: TIMELINE, label: 'Tijdlijn' },
+  { href: BULK_PAGE, label: 'Meerdere facturen' },
   { href: INTEREST_CALCULATOR, label: 'Interest berekenen' },
   { href: GUIDES, label: 'Gidsen' },
   { href: DOWNLOADS_PAGE, label: 'Downloaden' },
+  { href: EXPORTS_PAGE, label: 'Exports' },
   { href: ABOUT, label: 'Over & privacy' },
 ];
 
