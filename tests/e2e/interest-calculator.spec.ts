@@ -350,6 +350,8 @@ test.describe('interest calculator', () => {
       await page.locator('[data-interest-link] a').click();
       await expect(page).toHaveURL(/\/rekenhulp\/\?land=(be|nl)$/);
       await expect(form(page).getByRole('radio', { name: land })).toBeChecked();
+      // België is also the default: let the island finish loading before the next navigation aborts it.
+      await page.waitForLoadState('networkidle');
     }
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Interest berekenen' });
     await expect(nav).toHaveAttribute('aria-current', 'page');
