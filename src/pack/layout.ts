@@ -31,14 +31,15 @@ export interface PlannedFile {
   template: string | null;
 }
 
-export function slugify(text: string): string {
+/** "Factuur 2026/0153 — é" -> "factuur-2026-0153-e": ASCII, safe in every file system and zip. */
+export function slugify(text: string, maxLength = 48): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 48)
+    .slice(0, maxLength)
     .replace(/-$/, '');
 }
 

@@ -7,6 +7,8 @@ import type { FillData, Jurisdiction } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import type { FilledEmail } from '../../render/html/fill.ts';
 import type { DownloadFormat } from '../lib/workbench-types.ts';
+import { slugify } from '../../pack/layout.ts';
+import { loadPdfFonts } from './fonts.ts';
 
 export interface FileInput {
   doc: TemplateDoc;
@@ -30,29 +32,9 @@ const MIME: Record<DownloadFormat, string> = {
   pdf: 'application/pdf',
 };
 
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
-function loadFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  const get = async (name: string) => {
-    const response = await fetch(`/fonts/${name}`);
-    if (!response.ok) throw new Error(`lettertype ${name}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  fonts ??= Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
-  fonts.catch(() => (fonts = undefined));
-  return fonts;
-}
-
-/** "Factuur 2026/0153" -> "factuur-2026-0153". */
-export function fileSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-}
+/** "Factuur 2026/0153" -> "factuur-2026-0153": the pack's own file naming, a little longer. */
+export const fileSlug = (text: string): string => slugify(text, 60);
 
 export function fileName(doc: TemplateDoc, data: FillData, format: DownloadFormat): string {
   const invoice = data.factuur?.nummer ? fileSlug(data.factuur.nummer) : '';
@@ -90,7 +72,7 @@ async function render(format: DownloadFormat, input: FileInput): Promise<string 
       return renderDocx(filled, { envelope: jurisdiction });
     }
     case 'pdf': {
-      const [{ renderPdf }, loaded] = await Promise.all([import('../../render/pdf/index.ts'), loadFonts()]);
+      const [{ renderPdf }, loaded] = await Promise.all([import('../../render/pdf/index.ts'), loadPdfFonts()]);
       return renderPdf(filled, { fonts: loaded, envelope: jurisdiction });
     }
   }

@@ -33,6 +33,7 @@ import {
   type FieldName,
   type RawForm,
 } from '../lib/interest-calc.ts';
+import { loadPdfFonts } from './fonts.ts';
 
 const FIELDS: readonly FieldName[] = ['bedrag', 'vervaldag', 'betaaldag', 'referentie'];
 
@@ -202,7 +203,7 @@ function init(root: HTMLElement): void {
     say('De bijlage wordt gemaakt…');
     try {
       const disclaimer = document.querySelector(`[data-disclaimer="${calc.input.jurisdiction}"]`)?.textContent?.replace(/^\s*\S+:\s*/, '').trim() ?? '';
-      const [{ renderAnnexPdf, annexFileName }, fonts] = await Promise.all([import('../../render/pdf/annex.ts'), loadFonts()]);
+      const [{ renderAnnexPdf, annexFileName }, fonts] = await Promise.all([import('../../render/pdf/annex.ts'), loadPdfFonts()]);
       const bytes = await renderAnnexPdf(calc, { fonts, disclaimer, createdOn: localToday() });
       const name = annexFileName(calc);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
@@ -232,22 +233,6 @@ function init(root: HTMLElement): void {
 
   update(false);
 }
-
-// ---------------------------------------------------------------- fonts for the PDF
-
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-
-function loadFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  const get = async (name: string) => {
-    const response = await fetch(`/fonts/${name}`);
-    if (!response.ok) throw new Error(`lettertype ${name}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  fonts ??= Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
-  fonts.catch(() => (fonts = undefined));
-  return fonts;
-}
-
 // ---------------------------------------------------------------- rendering
 
 type Child = Node | string;
