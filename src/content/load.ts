@@ -93,6 +93,9 @@ function loadTemplate(file: SourceFile, issues: ContentIssue[]): TemplateDoc | n
   const blocks = parseBody(parts.body, parseIssues, parts.bodyLine);
   issues.push(...toContentIssues(file.path, 'onderwerp', subjectIssues), ...toContentIssues(file.path, 'preheader', preheaderIssues), ...toContentIssues(file.path, '', parseIssues));
   if (!blocks.length) issues.push({ file: file.path, path: 'tekst', message: 'de tekst van het sjabloon is leeg', hint: 'schrijf de boodschap onder de frontmatter' });
+  for (const word of longWords(blocks, subject)) {
+    issues.push({ file: file.path, path: 'tekst', message: `het woord "${word.slice(0, 30)}…" (${word.length} tekens) past niet op een regel van een brief`, hint: `splits het woord; een woord in de tekst van een sjabloon telt hoogstens ${MAX_WORD} tekens` });
+  }
   const doc: TemplateDoc = {
     id: meta.id,
     kind: meta.soort,
@@ -109,6 +112,23 @@ function loadTemplate(file: SourceFile, issues: ContentIssue[]): TemplateDoc | n
   checkPlaceholders(file.path, doc, issues);
   issues.push(...checkRequiredParts(doc).map((p) => ({ file: file.path, ...p })));
   return issues.length === before ? doc : null;
+}
+
+/** Longest word a template's own text may hold: it must fit a line (and a table cell) of an A4 letter. */
+export const MAX_WORD = 40;
+
+/** Words of the template's own text (placeholder values excluded) too long to lay out on one line. */
+function longWords(blocks: TemplateDoc['blocks'], subject: Inline[]): string[] {
+  const texts: Inline[][] = [subject];
+  for (const block of blocks) {
+    if ('content' in block) texts.push(block.content);
+    if (block.type === 'list') texts.push(...block.items);
+    if (block.type === 'paymentButton') texts.push(block.label);
+    if (block.type === 'interestBreakdown') texts.push(block.intro);
+  }
+  // Letters and digits only: a dotted line to sign on ("……") is meant to be long and wraps harmlessly.
+  const tooLong = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD + 1},}`, 'gu');
+  return texts.flatMap((inlines) => inlines.flatMap((i) => (i.type === 'text' ? [...i.value.matchAll(tooLong)].map((m) => m[0]) : [])));
 }
 
 function checkPlaceholders(file: string, doc: TemplateDoc, issues: ContentIssue[]): void {

@@ -99,6 +99,10 @@ describe('content check', () => {
       `${T} › id: id "andere-naam" verschilt van de bestandsnaam "test-herinnering"\n    tip: hernoem het bestand naar andere-naam.md of pas de id aan`],
     ['unclosed bold', T, (s) => s.replace('Vragen? Bel', '**Vragen? Bel'),
       `${T} › regel 17: vetgedrukte tekst wordt niet afgesloten\n    tip: zet ** voor en na de vette woorden`],
+    ['a word too long for a line of a letter', T, (s) => s.replace('Vragen? Bel', `${'x'.repeat(41)} Vragen? Bel`),
+      `${T} › tekst: het woord "${'x'.repeat(30)}…" (41 tekens) past niet op een regel van een brief\n    tip: splits het woord; een woord in de tekst van een sjabloon telt hoogstens 40 tekens`],
+    ['an empty body', T, (s) => s.slice(0, s.indexOf('Beste')),
+      `${T} › tekst: de tekst van het sjabloon is leeg\n    tip: schrijf de boodschap onder de frontmatter`],
     ['missing frontmatter', T, () => 'Beste klant,\n',
       `${T} › (bestand): de frontmatter ontbreekt\n    tip: begin het bestand met een blok tussen twee regels "---" (id, soort, titel, …)`],
   ];
