@@ -14,6 +14,7 @@ import type { Page, Request } from '@playwright/test';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures.ts';
+import { mulberry32 } from '../helpers/rng.ts';
 
 const PAGE = '/meerdere-facturen/';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bulk');
@@ -192,17 +193,7 @@ interface Expected {
   openCents: number;
 }
 
-/** mulberry32: the same file on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 const shift = (iso: string, days: number) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);

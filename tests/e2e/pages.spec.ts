@@ -24,8 +24,8 @@ test('every page loads without console errors, failed or third-party requests', 
     const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
     expect((await meta('meta[name="description"]'))?.length ?? 0, `${path} description`).toBeGreaterThan(40);
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(new URL(path, 'https://tijdig.example').href);
-    for (const property of ['og:title', 'og:description', 'og:url', 'og:type']) expect(await meta(`meta[property="${property}"]`), `${path} ${property}`).toBeTruthy();
-    for (const name of ['twitter:card', 'twitter:title']) expect(await meta(`meta[name="${name}"]`), `${path} ${name}`).toBeTruthy();
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:type']) expect(await meta(`meta[property="${property}"]`), `${path} ${property}`).toMatch(/\S/);
+    for (const name of ['twitter:card', 'twitter:title']) expect(await meta(`meta[name="${name}"]`), `${path} ${name}`).toMatch(/\S/);
     await expect(page.locator('h1')).toHaveCount(1);
 
     const csp = (await meta('meta[http-equiv="Content-Security-Policy"]')) ?? '';

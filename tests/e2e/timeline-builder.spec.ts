@@ -247,7 +247,7 @@ test('the personalised pack is a zip made in the browser; its PDF carries the da
   // The formal notice: a PDF with the customer, the invoice and the day of that step.
   const notice = list.find((r) => /Aangetekende brief/.test(r.text))!;
   const pdfPath = files.find((f) => f.endsWith('.pdf') && f.includes(`/0${notice.row}_`))!;
-  expect(pdfPath).toBeTruthy();
+  expect(pdfPath).toMatch(/\.pdf$/);
   const pdf = Buffer.from(await zip.file(pdfPath)!.async('uint8array'));
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
   expect(text).toContain(SAMPLE['klant.naam']!);

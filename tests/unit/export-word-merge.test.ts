@@ -255,7 +255,7 @@ describe('Word mail merge: in the export folder', async () => {
         for (const name of mergeNames(readWordXml(xml).fields)) expect(header, file.path).toContain(name);
       }
     }
-    expect(record['klant_naam']).toBeTruthy();
+    expect(record['klant_naam']).toMatch(/\S/);
   });
 });
 
