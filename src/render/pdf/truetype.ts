@@ -28,6 +28,12 @@ export interface TrueTypeTables {
 }
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+/**
+ * A copy we may write to. Not `.slice()`: on a Node Buffer (what readFileSync returns) slice is
+ * a view, and writing the new component ids through it corrupted the shared font for the next
+ * document (accented letters drawn from the wrong glyphs).
+ */
+const copy = (b: Uint8Array) => new Uint8Array(b);
 
 function required(table: Map<string, Uint8Array>, tag: string): Uint8Array {
   const t = table.get(tag);
@@ -98,7 +104,7 @@ function simpleWithoutHints(gid: number, data: Uint8Array, contours: number): Ui
 
 /** A composite glyph pointing at its components' new ids, without hinting instructions. */
 function compositeWithoutHints(gid: number, data: Uint8Array, numGlyphs: number, newId: (component: number) => number): Uint8Array {
-  const out = data.slice();
+  const out = copy(data);
   const dv = view(out);
   let at = 10;
   let flags: number;
@@ -184,12 +190,12 @@ export function subsetTrueType(font: TrueTypeTables, glyphs: readonly number[]):
     hmtxView.setInt16(i * 4 + 2, font.lsb[g]!);
   });
 
-  const head = required(font.table as Map<string, Uint8Array>, 'head').slice(0, 54);
+  const head = copy(required(font.table as Map<string, Uint8Array>, 'head').subarray(0, 54));
   view(head).setUint32(8, 0); // checkSumAdjustment, set below
   view(head).setInt16(50, 1); // indexToLocFormat: long
-  const hhea = required(font.table as Map<string, Uint8Array>, 'hhea').slice(0, 36);
+  const hhea = copy(required(font.table as Map<string, Uint8Array>, 'hhea').subarray(0, 36));
   view(hhea).setUint16(34, n);
-  const maxp = required(font.table as Map<string, Uint8Array>, 'maxp').slice();
+  const maxp = copy(required(font.table as Map<string, Uint8Array>, 'maxp'));
   view(maxp).setUint16(4, n);
 
   const tables: [string, Uint8Array][] = [
