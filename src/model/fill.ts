@@ -41,6 +41,11 @@ const FRAME = {
   reference: frame('Uw klantnummer: {{klant.klantnummer}} · Onze factuur: {{factuur.nummer}}'),
   signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
 };
+/** The interest line when it cannot be worked out per period yet: what is needed shows as fields to fill. */
+const INTEREST_PENDING: Record<Jurisdiction, Inline[]> = {
+  be: frame('Nalatigheidsinteresten vanaf de dag na de vervaldag ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) op {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}'),
+  nl: frame('Wettelijke rente vanaf de dag na de vervaldatum ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) over {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}'),
+};
 /** Exposed so a test can prove the frame itself parses cleanly. */
 export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
 
@@ -182,14 +187,14 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         if (typedData.kosten?.interest !== undefined) return [];
         const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
         const result = options.placeholder || open === undefined ? null : statutoryInterest(typedData, open);
-        if (!result) return [...intro, { type: 'list', items: [[{ text: 'Berekening van de interest: ' }, missingRun('dossier.jurisdictie'), { text: ', vervaldatum, verzenddatum en bedrag nodig' }]] }];
+        if (!result) return [...intro, { type: 'list', items: [runs(INTEREST_PENDING[jurisdiction])] }];
         const items: Run[][] = result.breakdown.map((line) => {
           const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} dagen`;
           if (line.unknown) return [{ text: `${period}: ` }, { text: 'interestvoet nog niet bekend', missing: 'kosten.interestvoet' }];
           return [{ text: `${period} aan ${formatPercent(line.ratePercent)} op ${formatMoney(line.baseCents)} = ` }, { text: formatMoney(line.amountCents), strong: true }];
         });
         const sources = [...new Set(result.breakdown.flatMap((l) => (l.unknown ? [] : [l.source.title])))];
-        items.push([{ text: `Berekening: enkelvoudige interest, werkelijke dagen / 365, per periode afgerond op de cent. Bron: ${sources.join('; ')}.` }]);
+        items.push([{ text: `Berekening: enkelvoudige interest, werkelijke dagen / 365, per periode afgerond op de cent.${sources.length ? ` Bron: ${sources.join('; ')}.` : ''}` }]);
         return [...intro, { type: 'list', items }];
       }
       case 'installmentPlan': {

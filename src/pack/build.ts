@@ -24,6 +24,7 @@ import { EXPORTS, zipGroups } from './groups.ts';
 import { planSituations, planWorkflow, SAMPLE_DUE_DATE, type Format, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
+import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
 import { makeZip, type ZipEntry } from './zip.ts';
 
 export interface PackOptions {
@@ -61,7 +62,8 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
     if (!compiled.has(doc.id)) compiled.set(doc.id, compileEmail(doc));
     return fillEmail(await compiled.get(doc.id)!, {});
   };
-  return async (doc: TemplateDoc, format: Format): Promise<Uint8Array | string> => {
+  return async (doc: TemplateDoc, format: Format, example?: { offset: number | null }): Promise<Uint8Array | string> => {
+    if (example) return renderPdf(fill(doc, exampleFillData(example.offset)), { fonts, fixedDate, banner: EXAMPLE_BANNER });
     const filled = fill(doc, {});
     switch (format) {
       case 'html':
@@ -95,7 +97,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
       const workflow = content.workflows.find((w) => w.id === file.workflow)!;
       data.set(file.path, await renderPlaybookPdf(workflow, content.templates, { fonts, fixedDate: options.date.toISOString() }));
     } else {
-      data.set(file.path, await render(templates.get(file.template)!, file.format));
+      data.set(file.path, await render(templates.get(file.template)!, file.format, file.example ? { offset: file.offset } : undefined));
     }
   }
   // The e-mail services get the designed e-mail (compiled here, at build time) with placeholders.

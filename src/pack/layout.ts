@@ -29,18 +29,33 @@ export interface PlannedFile {
   channel: Channel | null;
   format: Format;
   template: string | null;
+  /** A filled example (fictitious data, marked on every page) beside the fill-in template. */
+  example?: true;
 }
 
+/** Channels whose steps are printed letters: each gets a filled example PDF beside the template. */
+const LETTER_CHANNELS: ReadonlySet<Channel> = new Set(['brief', 'aangetekende-brief', 'juridisch']);
+export const EXAMPLE_PREFIX = 'voorbeeld-';
+
 /** "Factuur 2026/0153 — é" -> "factuur-2026-0153-e": ASCII, safe in every file system and zip. */
-export function slugify(text: string, maxLength = 48): string {
+export function slugify(text: string, maxLength = 64): string {
+  return cutAtWord(slugOf(text), maxLength);
+}
+
+function slugOf(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, maxLength)
-    .replace(/-$/, '');
+    .replace(/^-|-$/g, '');
+}
+
+/** A slug of at most `maxLength` characters, cut between words ("…-per-aangetekende", not "…-per-aange"). */
+function cutAtWord(slug: string, maxLength: number): string {
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.lastIndexOf('-', maxLength);
+  return cut > 0 ? slug.slice(0, cut) : slug.slice(0, maxLength);
 }
 
 /** "D-5", "D+0", "D+13". */
@@ -58,9 +73,9 @@ export function planWorkflow(workflow: Workflow): PlannedFile[] {
   ];
   workflow.stappen.forEach((step, i) => {
     const folder = `${workflow.id}/${stepFolder(i, step.offset, step.titel)}`;
-    for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) {
-      files.push({ path: `${folder}/${slugify(step.titel)}.${format}`, workflow: workflow.id, step: i + 1, offset: step.offset, channel: step.kanaal, format, template: step.template });
-    }
+    const base = { workflow: workflow.id, step: i + 1, offset: step.offset, channel: step.kanaal, template: step.template };
+    for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) files.push({ path: `${folder}/${slugify(step.titel)}.${format}`, ...base, format });
+    if (LETTER_CHANNELS.has(step.kanaal)) files.push({ path: `${folder}/${EXAMPLE_PREFIX}${slugify(step.titel)}.pdf`, ...base, format: 'pdf', example: true });
   });
   return files;
 }
@@ -79,5 +94,10 @@ export function planSituations(templates: readonly { id: string; kind: TemplateK
   const used = new Set(workflows.flatMap((w) => w.stappen.map((s) => s.template)));
   return templates
     .filter((t) => !used.has(t.id))
-    .flatMap((t) => FORMATS_FOR_KIND[t.kind].map((format) => ({ path: `${SITUATIONS}/${t.id}/${t.id}.${format}`, workflow: SITUATIONS, step: null, offset: null, channel: null, format, template: t.id })));
+    .flatMap((t): PlannedFile[] => {
+      const base = { workflow: SITUATIONS, step: null, offset: null, channel: null, template: t.id };
+      const files: PlannedFile[] = FORMATS_FOR_KIND[t.kind].map((format) => ({ path: `${SITUATIONS}/${t.id}/${t.id}.${format}`, ...base, format }));
+      if (t.kind === 'brief') files.push({ path: `${SITUATIONS}/${t.id}/${EXAMPLE_PREFIX}${t.id}.pdf`, ...base, format: 'pdf', example: true });
+      return files;
+    });
 }

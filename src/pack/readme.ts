@@ -23,8 +23,16 @@ const FORMAT_HELP: Record<string, string> = {
   txt: 'Platte tekst: voor elk mailprogramma, of om te kopiëren naar uw boekhoudpakket.',
   eml: 'Mailconcept (.eml): dubbelklik om te openen in Outlook, Apple Mail of Thunderbird, vul aan en verstuur.',
   docx: 'Word-document: open in Word of LibreOffice; de opmaak zit in stijlen die u zelf kunt aanpassen.',
-  pdf: 'PDF: om af te drukken of te lezen; belscripts zijn handig naast de telefoon.',
+  pdf: 'PDF, om af te drukken of te lezen. Per brief zijn er twee: het invulsjabloon, met elk [veld] geel gemarkeerd, en voorbeeld-….pdf, dezelfde brief ingevuld met verzonnen gegevens (zo ziet u het resultaat; bovenaan elke bladzijde staat dat het een voorbeeld is). Een belscript als PDF legt u naast de telefoon; 00_overzicht-….pdf vat een draaiboek samen: elke stap met dag, kanaal en toon.',
 };
+
+/** Step 1 of the read-me: every playbook in this zip by name and folder. */
+function playbookStep(workflows: readonly Workflow[]): string {
+  const names = workflows.map((w) => `${w.titel} (${w.id}/)`);
+  if (names.length === 0) return '1. Kies het draaiboek dat past bij uw klant (op de website of in het volledige pakket).';
+  if (names.length === 1) return `1. Dit pakket bevat één draaiboek: ${names[0]}.`;
+  return `1. Kies het draaiboek dat past bij uw klant: ${names.slice(0, -1).join(', ')} of ${names.at(-1)}.`;
+}
 
 export function readmeText(title: string, workflows: readonly Workflow[], files: readonly ListedFile[]): string {
   const formats = [...new Set(files.filter((f) => f.workflow !== EXPORTS).map((f) => f.format))].sort();
@@ -34,7 +42,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     'Gratis betalingsherinneringen voor kmo\'s en zelfstandigen in Vlaanderen en Nederland.',
     '',
     'HOE GEBRUIKT U DIT PAKKET?',
-    '1. Kies het draaiboek dat past bij uw klant: VIP, standaard of wanbetaler.',
+    ...wrapText(playbookStep(workflows.filter((w) => files.some((f) => f.workflow === w.id))), '   '),
     '2. Open de map van de stap die nu aan de beurt is. De mapnaam begint met de dag,',
     '   gerekend vanaf de vervaldatum (D-3 is drie dagen ervoor, D+13 dertien dagen erna).',
     '3. Vervang elk [veld] tussen vierkante haken door uw eigen gegevens, of vul alles',
@@ -42,7 +50,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     '4. Verstuur het bericht en noteer de datum in uw klantendossier.',
     '',
     'FORMATEN IN DIT PAKKET',
-    ...formats.map((f) => `- .${f}: ${FORMAT_HELP[f] ?? ''}`),
+    ...formats.flatMap((f) => wrapText(`- .${f}: ${FORMAT_HELP[f] ?? ''}`, '  ')),
     '',
     'INHOUD',
   ];
@@ -69,6 +77,20 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     '',
   );
   return lines.join('\r\n');
+}
+
+/** Wraps a sentence at 92 characters, continuing lines with `indent`. */
+function wrapText(text: string, indent: string, width = 92): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export function readmeHtml(text: string, title: string): string {

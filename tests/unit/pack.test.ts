@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPack, sha256, type PackResult } from '../../src/pack/build.ts';
-import { FORMATS_FOR_CHANNEL } from '../../src/pack/layout.ts';
+import { FORMATS_FOR_CHANNEL, slugify } from '../../src/pack/layout.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 
 const date = new Date('2026-01-01T00:00:00Z');
@@ -59,10 +59,27 @@ describe('the downloadable pack', () => {
       workflow.stappen.forEach((step, i) => {
         const folder = folders[i]!;
         expect(folder).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}_D${step.offset < 0 ? '-' : '\\+'}${Math.abs(step.offset)}_`));
-        const formats = Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/${folder}/`)).map((p) => p.split('.').pop());
-        expect(formats.sort()).toEqual([...FORMATS_FOR_CHANNEL[step.kanaal]].sort());
+        const inFolder = Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/${folder}/`));
+        const templates = inFolder.filter((p) => !p.split('/').pop()!.startsWith('voorbeeld-'));
+        expect(templates.map((p) => p.split('.').pop()).sort()).toEqual([...FORMATS_FOR_CHANNEL[step.kanaal]].sort());
+        // A printed letter also has a filled example beside it; an e-mail or a call does not.
+        const examples = inFolder.filter((p) => p.split('/').pop()!.startsWith('voorbeeld-'));
+        expect(examples.map((p) => p.split('.').pop())).toEqual(['brief', 'aangetekende-brief', 'juridisch'].includes(step.kanaal) ? ['pdf'] : []);
       });
       expect(archive.file(`${workflow.id}/00_overzicht-${workflow.id}.pdf`)).not.toBeNull();
+    }
+  });
+
+  it('cuts folder and file names between words', () => {
+    for (const f of first.result.files) {
+      for (const part of f.path.split('/')) expect(part.length, f.path).toBeLessThanOrEqual(80);
+    }
+    const loaded = readContent(process.cwd());
+    if (!loaded.ok) throw new Error('content invalid');
+    const titleWords = new Set(loaded.content.workflows.flatMap((w) => w.stappen.flatMap((s) => slugify(s.titel, 1000).split('-'))));
+    for (const f of first.result.files.filter((x) => x.step !== null)) {
+      const words = f.path.split('/')[1]!.replace(/^\d+_D[+-]\d+_/, '').split('-');
+      for (const word of words) expect(titleWords, `${f.path}: "${word}"`).toContain(word);
     }
   });
 

@@ -13,6 +13,7 @@ import {
   COLOR,
   Flow,
   PdfLayoutError,
+  fitColumnWidths,
   fitOneLine,
   mm,
   placeBox,
@@ -199,22 +200,25 @@ function placeBlock(flow: Flow, layout: TextLayout, doc: FilledDocument, block: 
       return;
     }
     case 'invoiceTable': {
-      const fractions = [0.22, 0.195, 0.195, 0.195, 0.195];
-      const columns = fractions.map((f, i) => ({ width: width * f, align: i >= 3 ? ('right' as const) : ('left' as const) }));
+      const padX = 4;
+      const head = block.columns.map((c) => [text(c)]);
+      const body = block.rows.map((r) => [r.nummer, r.datum, r.vervaldatum, r.bedrag, r.openstaand]);
+      const totalStyle = { ...STYLE.table, bold: true };
+      // Each column as wide as its content asks (never breaking a word), the total in the last one.
+      const cellsOf = (i: number): [Run[], TextStyle][] => [[head[i]!, STYLE.tableHead], ...body.map((r): [Run[], TextStyle] => [r[i]!, STYLE.table]), ...(i === 4 ? [[block.total, totalStyle] as [Run[], TextStyle]] : [])];
+      const measureColumn = (i: number, how: 'minContentWidth' | 'maxContentWidth') => Math.max(...cellsOf(i).map(([runs, style]) => layout[how](runs, style))) + 2 * padX + 0.5;
+      const widths = fitColumnWidths(head.map((_, i) => measureColumn(i, 'minContentWidth')), head.map((_, i) => measureColumn(i, 'maxContentWidth')), width);
+      const columns = widths.map((w, i) => ({ width: w, align: i >= 3 ? ('right' as const) : ('left' as const) }));
       const thin = { lw: 0.4, color: COLOR.rule };
       placeTable(flow, layout, {
         x,
         columns,
-        padX: 4,
+        padX,
         padY: 3,
-        header: { cells: block.columns.map((c, i) => ({ runs: [text(c)], from: i, to: i })), style: STYLE.tableHead, fill: COLOR.shade, rule: thin },
+        header: { cells: head.map((runs, i) => ({ runs, from: i, to: i })), style: STYLE.tableHead, fill: COLOR.shade, rule: thin },
         rows: [
-          ...block.rows.map((r) => ({
-            cells: [r.nummer, r.datum, r.vervaldatum, r.bedrag, r.openstaand].map((runs, i) => ({ runs, from: i, to: i })),
-            style: STYLE.table,
-            rule: thin,
-          })),
-          { cells: [{ runs: [text('Totaal openstaand')], from: 0, to: 3 }, { runs: block.total, from: 4, to: 4 }], style: { ...STYLE.table, bold: true }, rule: { lw: 0.8, color: COLOR.text } },
+          ...body.map((cells) => ({ cells: cells.map((runs, i) => ({ runs, from: i, to: i })), style: STYLE.table, rule: thin })),
+          { cells: [{ runs: [text('Totaal openstaand')], from: 0, to: 3 }, { runs: block.total, from: 4, to: 4 }], style: totalStyle, rule: { lw: 0.8, color: COLOR.text } },
         ],
       });
       flow.y += PARAGRAPH_GAP + 2;
@@ -344,9 +348,21 @@ export function decorateWith(pages: Page[], layout: TextLayout, left: string, ri
   });
 }
 
+/** A banner in the top margin of every page, in the accent colour, framed so it cannot be missed. */
+export function addBanner(pages: Page[], layout: TextLayout, banner: string): void {
+  const size = 9;
+  const label = fitOneLine(layout, banner, 'bold', size, CONTENT_WIDTH - 12);
+  const width = layout.measure(label, 'bold', size) + 12;
+  for (const page of pages) {
+    page.fg.push({ t: 'rect', x: MARGIN.left, y: mm(4), w: width, h: mm(6), stroke: COLOR.warning, lw: 0.8 });
+    page.fg.push({ t: 'text', x: MARGIN.left + 6, y: mm(4) + mm(6) / 2 + size * 0.35, font: 'bold', size, color: COLOR.warning, text: label });
+  }
+}
+
 function decorate(pages: Page[], layout: TextLayout, doc: FilledDocument): void {
+  // Who writes and about what, as on page 1 (a blank template shows its fields); a phone script has no subject.
   const subject = plain(doc.subject).trim();
-  const left = senderName(doc) ?? doc.title;
+  const left = plain(doc.letter.sender[0] ?? []).trim() || doc.title;
   const right = doc.kind === 'belscript' || !subject ? doc.title : subject;
   decorateWith(pages, layout, left, right);
 }

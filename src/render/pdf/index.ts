@@ -13,7 +13,7 @@
  */
 import type { Workflow } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
-import { layoutDocument, plain, senderName } from './document.ts';
+import { addBanner, layoutDocument, plain, senderName } from './document.ts';
 import type { EnvelopePreset } from '../envelope.ts';
 import { fontFace } from './fonts.ts';
 import { TextLayout, type Fonts } from './layout.ts';
@@ -32,6 +32,8 @@ export interface RenderPdfOptions {
   envelope?: EnvelopePreset;
   /** ISO date written as creation and modification date; with it the output is byte-identical for the same input. */
   fixedDate?: string;
+  /** A line printed above the content of every page, e.g. to mark an example that must not be sent. */
+  banner?: string;
 }
 
 export interface RenderPlaybookPdfOptions {
@@ -46,7 +48,9 @@ function faces(fonts: PdfFonts): Fonts {
 /** Renders a filled template as a PDF. Throws PdfLayoutError (naming the template) when its content cannot be laid out. */
 export async function renderPdf(doc: FilledDocument, options: RenderPdfOptions): Promise<Uint8Array> {
   const fonts = faces(options.fonts);
-  const pages = layoutDocument(doc, new TextLayout(fonts, doc.id), options.envelope ?? doc.jurisdiction);
+  const layout = new TextLayout(fonts, doc.id);
+  const pages = layoutDocument(doc, layout, options.envelope ?? doc.jurisdiction);
+  if (options.banner) addBanner(pages, layout, options.banner);
   const subject = plain(doc.subject).trim();
   return paint(pages, fonts, {
     title: doc.title,

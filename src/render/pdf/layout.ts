@@ -63,6 +63,8 @@ export const COLOR = {
   shade: [0.92, 0.93, 0.95] as Rgb,
   box: [0.94, 0.96, 0.99] as Rgb,
   accent: [0.16, 0.29, 0.52] as Rgb,
+  /** Marks what must not be sent as it is (the pack's example letters). */
+  warning: [0.7, 0.1, 0.1] as Rgb,
   black: [0, 0, 0] as Rgb,
   white: [1, 1, 1] as Rgb,
 };
@@ -100,6 +102,9 @@ export interface TextStyle {
   bold?: boolean;
   color?: Rgb;
 }
+
+/** "[factuur.vervaldatum]" → ["[factuur.", "vervaldatum]"]: where a field name that does not fit may wrap. */
+const fieldNameParts = (text: string) => text.split(/(?<=\.)(?=\p{L})/u);
 
 /** Characters after which an over-long token may be broken "sensibly". */
 const SOFT_BREAK_AFTER = new Set(['/', '-', '.', '?', '&', '=', '_', '@', ',', ';', ':', '+', '#', '|', '\\']);
@@ -195,6 +200,33 @@ export class TextLayout {
     return lines.map((l) => toLine(l));
   }
 
+  /**
+   * The narrowest width that wraps `runs` without breaking inside a word: the widest word, where a
+   * word ends at a space or at a field name's group ("[factuur." / "vervaldatum]").
+   */
+  minContentWidth(runs: readonly Run[], style: TextStyle): number {
+    let widest = 0;
+    let word = 0;
+    for (const token of this.tokens(runs, style)) {
+      if (token.space) {
+        word = 0;
+        continue;
+      }
+      const parts = token.missing ? fieldNameParts(token.text) : [token.text];
+      parts.forEach((part, k) => {
+        if (k > 0) word = 0;
+        word += parts.length > 1 ? this.measure(part, token.font, style.size) : token.width;
+        widest = Math.max(widest, word);
+      });
+    }
+    return widest;
+  }
+
+  /** Width of `runs` on one line. */
+  maxContentWidth(runs: readonly Run[], style: TextStyle): number {
+    return this.tokens(runs, style).reduce((w, t) => w + t.width, 0);
+  }
+
   /** Splits one over-long word into pieces that each fit `width`. */
   private hardBreak(word: Token[], size: number, width: number): { tokens: Token[]; width: number }[] {
     interface Unit {
@@ -217,11 +249,12 @@ export class TextLayout {
         break;
       }
       if (end === start) throw new PdfLayoutError(this.templateId, `"${units[start]!.text}" is breder dan de beschikbare ${width.toFixed(1)} pt`);
-      // Prefer a break after a separator when that keeps at least 60 % of the line.
+      // Prefer a break after a separator when that keeps at least 60 % of the line; a field
+      // name always wraps after its group ("[factuur." / "vervaldatum]") when it can.
       let cut = end;
       for (let k = end - 1, kw = w; k > start; k--) {
         if (SOFT_BREAK_AFTER.has(units[k]!.text)) {
-          if (kw >= width * 0.6) cut = k + 1;
+          if (kw >= width * 0.6 || (word[units[k]!.token]!.missing && units[k]!.text === '.')) cut = k + 1;
           break;
         }
         kw -= units[k]!.w;
@@ -284,7 +317,10 @@ export function fitOneLine(layout: TextLayout, text: string, font: FontKey, size
     out += ch;
     w += cw;
   }
-  return out.trimEnd() + ellipsis;
+  // End on a whole word ("factuur …", not "factuur [fac…") when that keeps most of the line.
+  const space = out.lastIndexOf(' ');
+  if (clean[out.length] !== ' ' && space > out.length / 2) out = out.slice(0, space);
+  return `${out.trimEnd()} ${ellipsis}`;
 }
 
 // ------------------------------------------------------------------ pagination
@@ -514,6 +550,29 @@ function layRow(layout: TextLayout, spec: TableSpec, row: Row): LaidRow {
 }
 
 /** Places a table; the header row is repeated at the top of every page the table continues on. */
+/**
+ * Column widths for `total` points from each column's narrowest and widest content, as HTML's
+ * automatic table layout does: every column gets at least its widest word (so no word breaks)
+ * and the rest goes to the columns whose content would still wrap, in proportion to how much more
+ * they want. Only when even the words do not fit are the minimums scaled down.
+ */
+export function fitColumnWidths(min: readonly number[], max: readonly number[], total: number): number[] {
+  const minSum = min.reduce((a, b) => a + b, 0);
+  const want = max.map((m, i) => Math.max(m, min[i]!));
+  const maxSum = want.reduce((a, b) => a + b, 0);
+  if (minSum > total) {
+    // Columns within a fair share keep their words whole; the oversized ones share the rest.
+    const share = total / min.length;
+    const small = min.reduce((a, m) => a + (m <= share ? m : 0), 0);
+    const large = minSum - small;
+    if (small >= total || large === 0) return min.map((m) => (m * total) / minSum);
+    return min.map((m) => (m <= share ? m : (m * (total - small)) / large));
+  }
+  if (maxSum <= total) return want.map((m) => m + ((total - maxSum) * m) / maxSum);
+  const share = (total - minSum) / (maxSum - minSum);
+  return min.map((m, i) => m + (want[i]! - m) * share);
+}
+
 export function placeTable(flow: Flow, layout: TextLayout, spec: TableSpec): void {
   const width = spec.columns.reduce((s, c) => s + c.width, 0);
   const header = layRow(layout, spec, spec.header);

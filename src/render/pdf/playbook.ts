@@ -44,6 +44,8 @@ export function layoutPlaybook(workflow: Workflow, templates: readonly TemplateD
   place([{ text: 'Doel: ', strong: true }, { text: workflow.doel }], STYLE.body, 2);
   place([{ text: 'Toon: ', strong: true }, { text: workflow.toon }], STYLE.body, 10);
   place(runs('Tijdlijn'), STYLE.h2, 4);
+  // Before the table, so the key to "D+13" never ends up alone on a page of its own.
+  place(runs('Dagen tellen vanaf de vervaldatum van de factuur: D-3 is drie dagen ervoor, D+13 dertien dagen erna.'), STYLE.small, 6);
 
   const byId = new Map(templates.map((t) => [t.id, t]));
   const fractions = [0.1, 0.2, 0.15, 0.28, 0.27];
@@ -74,8 +76,6 @@ export function layoutPlaybook(workflow: Workflow, templates: readonly TemplateD
     header: { cells: ['Dag', 'Kanaal', 'Toon', 'Stap', 'Sjabloon'].map((c, i) => ({ runs: runs(c), from: i, to: i })), style: STYLE.tableHead, fill: COLOR.shade, rule: thin },
     rows,
   });
-  flow.y += 8;
-  placeLines(flow, layout, layout.wrap(runs('Dagen tellen vanaf de vervaldatum van de factuur: D-3 is drie dagen ervoor, D+13 dertien dagen erna.'), STYLE.small, width), { x, width, style: STYLE.small });
   decorateWith(flow.pages, layout, `Tijdig · draaiboek ${workflow.titel}`, workflow.titel);
   return flow.pages;
 }
