@@ -118,8 +118,9 @@ function slotSource(slot: CompiledSlot, context: SlotContext): string {
     case 'A':
       // The service fills the link in; it must be an https URL, which the sender's data guarantees.
       return `{{${slot.path}}}`;
-    case 'M':
-      // The "link missing" marker on the button: a service always gets a link, so nothing.
+    case 'S':
+    case 'E':
+      // Around the payment button: a service always gets a link, so the button stays.
       return '';
   }
 }
@@ -163,7 +164,7 @@ export interface EmailSourceOptions {
  * e-mail was compiled from: the text part and the data-shaped blocks come from it.
  */
 export function emailSourceFrom(compiled: CompiledEmail, doc: TemplateDoc, options: EmailSourceOptions = {}): DesignedEmailSource {
-  if (compiled.format !== 'tijdig-email/4') throw new Error(`unknown compiled email format ${String(compiled.format)}`);
+  if (compiled.format !== 'tijdig-email/5') throw new Error(`unknown compiled email format ${String(compiled.format)}`);
   if (compiled.meta.id !== doc.id) throw new Error(`compiled email ${compiled.meta.id} does not belong to template ${doc.id}`);
   const jurisdiction: Jurisdiction = doc.jurisdiction ?? options.jurisdiction ?? compiled.fallback;
   const variant = compiled.variants[compiled.byJurisdiction[jurisdiction]];

@@ -87,6 +87,7 @@ describe('every file of the pack', () => {
     for (const [path, text] of texts) {
       for (const p of internal) expect(text, path).not.toContain(`[${p}]`);
       expect(text, path).not.toMatch(/Berekening van de interest:|\bundefined\b|\bNaN\b/);
+      expect(text, `${path}: a link to nowhere`).not.toMatch(/href=(3D)?"#"/);
     }
   });
 

@@ -240,7 +240,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('HTML email %s', (_id, d
     const markers = new Set(r.missing.map((e) => squash(textOf(e))));
     for (const path of usedPaths(doc)) expect(markers, path).toContain(`[${path}]`);
     for (const m of r.missing) expect(attr(m, 'style')).toContain(`background-color:${THEME.missing}`);
-    for (const b of r.buttons) expect(attr(b, 'href')).toBe('#');
+    expect(r.buttons, 'no payment button without a link').toEqual([]);
     if (usedPaths(doc).has('klant.naam')) expect(r.visible).toContain('[klant.naam]');
   });
 
@@ -253,7 +253,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('HTML email %s', (_id, d
     if (doc.blocks.some((b) => 'content' in b || b.type === 'list' || b.type === 'invoiceTable')) expect(r.visible).toContain(squash(hostile));
     expect(out.subject).toBe(squash(out.subject)); // one line, always
     if (doc.subject.some((i) => i.type === 'placeholder' && PLACEHOLDER_FIELDS.find((f) => f.path === i.path)?.kind === 'tekst')) expect(out.subject).toContain(squash(hostile));
-    for (const b of r.buttons) expect(attr(b, 'href')).toBe('#'); // not an https link
+    expect(r.buttons, 'a hostile link is no https URL: no button').toEqual([]);
   });
 });
 
@@ -289,11 +289,17 @@ describe('HTML email: filling', () => {
     const withLink = (link: string) => read(fillEmail(c, { ...sampleFillData(), betaling: { link } }).html);
     const odd = 'https://pay.example/x?a=1&b="><script>alert(1)</script>';
     expect(withLink(odd).buttons.map((b) => attr(b, 'href'))).toEqual([odd]);
+    expect(withLink(odd).visible).toContain(squash(textOf(withLink(odd).buttons[0]!)));
+    // Without a usable link there is no button at all: never one to '#' labelled with a field name.
     for (const bad of ['javascript:alert(1)', 'http://pay.example', 'data:text/html,x', ' https://x.example', 'HTTPS://X\u0000']) {
       const r = withLink(bad);
-      expect(r.buttons.map((b) => attr(b, 'href'))).toEqual(['#']);
-      expect(r.missing.map((m) => squash(textOf(m)))).toContain('[betaling.link]');
+      expect(r.buttons, bad).toEqual([]);
+      expect(r.all.filter((e) => attr(e, 'href') === '#'), bad).toEqual([]);
     }
+    const blank = read(fillEmail(c, {}).html);
+    expect(blank.buttons).toEqual([]);
+    expect(blank.all.filter((e) => attr(e, 'href') === '#')).toEqual([]);
+    expect(blank.visible).not.toContain('[betaling.link]');
   });
 
   it('isolates a bidi override so it cannot reorder the text around it', async () => {

@@ -70,8 +70,9 @@ export function blockHtml(b: FilledBlock, runHtml: RunHtml): string {
     case 'paymentDetails':
       return paymentDetails(b, runHtml);
     case 'paymentButton': {
-      const href = b.href && /^https:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(b.href) ? escapeHtml(b.href) : '#';
-      return `<p style="margin:0;"><a href="${href}" style="${LINK_STYLE}">${runsHtml(b.label, runHtml)}</a></p>`;
+      // Without a usable https link there is nothing to press: the button is left out.
+      if (!b.href || !/^https:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(b.href)) return '';
+      return `<p style="margin:0;"><a href="${escapeHtml(b.href)}" style="${LINK_STYLE}">${runsHtml(b.label, runHtml)}</a></p>`;
     }
   }
 }

@@ -42,7 +42,7 @@ export async function compileEmail(doc: TemplateDoc, options: CompileOptions = {
   const be = await compileVariant(doc, 'be');
   const nl = doc.jurisdiction === 'be' ? be : await compileVariant(doc, 'nl');
   const variants = JSON.stringify(be) === JSON.stringify(nl) ? [be] : [be, nl];
-  return { format: 'tijdig-email/4', meta: compiledMeta(doc), fallback: options.jurisdiction ?? 'be', variants, byJurisdiction: { be: 0, nl: variants.length - 1 } };
+  return { format: 'tijdig-email/5', meta: compiledMeta(doc), fallback: options.jurisdiction ?? 'be', variants, byJurisdiction: { be: 0, nl: variants.length - 1 } };
 }
 
 async function compileVariant(doc: TemplateDoc, jurisdiction: Jurisdiction): Promise<CompiledVariant> {

@@ -9,7 +9,7 @@ import type { Block, FilledBlock, Run, TemplateDoc } from '../../model/types.ts'
 import { blockHtml } from './blocks-html.ts';
 import { escapeHtml, isolateBidi } from './escape.ts';
 import { LINK_STYLE, missingMarker } from './theme.ts';
-import { tokenPattern, type SlotContext } from './tokens.ts';
+import { linkRegionPattern, tokenPattern, type SlotContext } from './tokens.ts';
 import type { CompiledEmail, CompiledVariant } from './types.ts';
 
 export type { CompiledEmail } from './types.ts';
@@ -60,9 +60,9 @@ function render(run: Run | undefined, path: string, context: SlotContext): strin
       return escapeHtml(isolateBidi(value.text));
     case 'A':
       return safeHref(value);
-    case 'M':
-      // Also when a value was given but is no https URL: the button then goes nowhere ('#').
-      return value.missing || safeHref(value) === '#' ? ` ${missingMarker(escapeHtml(`[${path}]`))}` : '';
+    case 'S':
+    case 'E':
+      return '';
     case 'P':
       return isolateBidi(value.text.replace(/\s+/g, ' '));
   }
@@ -77,11 +77,17 @@ function variantFor(compiled: CompiledEmail, data: FillData): CompiledVariant {
 }
 
 export function fillEmail(compiled: CompiledEmail, data: FillData): FilledEmail {
-  if (compiled.format !== 'tijdig-email/4') throw new Error(`unknown compiled email format ${String(compiled.format)}`);
+  if (compiled.format !== 'tijdig-email/5') throw new Error(`unknown compiled email format ${String(compiled.format)}`);
   const variant = variantFor(compiled, data);
   const { values, blocks } = resolve(compiled, variant, data);
+  // A part that needs a usable link (the payment button) goes when the link is missing or no https URL.
+  const withLinks = (template: string) =>
+    template.replace(linkRegionPattern(), (_match, index: string, inner: string) => {
+      const value = values[Number(index)];
+      return value && !value.missing && safeHref(value) !== '#' ? inner : '';
+    });
   const substitute = (template: string, plain: boolean) =>
-    template.replace(tokenPattern(), (_match, index: string | undefined, context: SlotContext | undefined, block: string | undefined) => {
+    withLinks(template).replace(tokenPattern(), (_match, index: string | undefined, context: SlotContext | undefined, block: string | undefined) => {
       if (block !== undefined) {
         const filled = plain ? [] : (blocks[Number(block)] ?? []);
         // One mj-text holds them all, so the gap mj-text puts between blocks is added here.

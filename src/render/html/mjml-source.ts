@@ -41,12 +41,11 @@ const text = (html: string) => `<mj-text css-class="tj-text">${html}</mj-text>`;
 
 function block(b: FilledBlock, slotOf: SlotOf): string {
   if (b.type !== 'paymentButton') return text(blockHtml(b, runIn(slotOf, 'H')));
-  // The link is always a slot in the compiled form; the M token puts "[betaling.link]" on the
-  // button itself when the link is missing or unusable, so the gap cannot go unnoticed.
+  // The link is always a slot in the compiled form; the button stands between that slot's S and E
+  // tokens, so filling leaves it out when the link is missing or no https URL.
   const link = b.href ? slotOf({ text: b.href }) : undefined;
-  const href = link === undefined ? '#' : slotToken(link, 'A');
-  const marker = link === undefined ? '' : slotToken(link, 'M');
-  return `<mj-button href="${href}" rel="noopener">${runsHtml(b.label, runIn(slotOf, 'H'))}${marker}</mj-button>`;
+  if (link === undefined) return '';
+  return `<mj-raw>${slotToken(link, 'S')}</mj-raw><mj-button href="${slotToken(link, 'A')}" rel="noopener">${runsHtml(b.label, runIn(slotOf, 'H'))}</mj-button><mj-raw>${slotToken(link, 'E')}</mj-raw>`;
 }
 
 function letterFrame(doc: FilledDocument, slotOf: SlotOf): string {

@@ -27,7 +27,7 @@ export type CompiledMeta = Omit<TemplateDoc, 'subject' | 'preheader' | 'blocks'>
 
 export interface CompiledEmail {
   /** Bumped when the token scheme changes, so a stale cached copy is refused rather than misread. */
-  format: 'tijdig-email/4';
+  format: 'tijdig-email/5';
   meta: CompiledMeta;
   /** Passed to fill() as its jurisdiction option (used when neither the template nor the data says). */
   fallback: Jurisdiction;
