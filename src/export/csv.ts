@@ -61,11 +61,16 @@ export function scheduleCsv(workflow: Workflow, options: ScheduleCsvOptions): st
  * The mail-merge data sheet: one row per customer, headers = MERGEFIELD names (mapping.ts). The
  * Excel flavour holds the Dutch text Word should print, so no field switches are needed in Word.
  */
-export function mergeDataCsv(rows: readonly FillData[], flavour: CsvFlavour): string {
+/** Header row and one row per customer: Dutch-formatted text for people, machine values for tools. */
+export function mergeDataRows(rows: readonly FillData[], flavour: CsvFlavour): string[][] {
   const toRecord = flavour === 'excel-nl' ? preformattedRecord : machineRecord;
   const body = rows.map((data) => {
     const record = toRecord(data);
     return CSV_HEADERS.map((h) => record[h] ?? '');
   });
-  return toCsv([[...CSV_HEADERS], ...body], flavour);
+  return [[...CSV_HEADERS], ...body];
+}
+
+export function mergeDataCsv(rows: readonly FillData[], flavour: CsvFlavour): string {
+  return toCsv(mergeDataRows(rows, flavour), flavour);
 }

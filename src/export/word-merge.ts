@@ -26,14 +26,15 @@ import { fill, type PlaceholderRef } from '../model/fill.ts';
 import type { FilledBlock, FilledDocument, Run, TemplateDoc } from '../model/types.ts';
 import { buildDocx } from '../render/docx/index.ts';
 import { parseFixedDate, runFrozen } from '../render/docx/frozen.ts';
-import { mergeDataCsv } from './csv.ts';
+import { mergeDataRows } from './csv.ts';
+import { xlsxWorkbook } from './xlsx.ts';
 import { withPlaceholderBlocks } from './email-source.ts';
 import { mappingFor } from './mapping.ts';
 
 /** Folder inside exports/. */
 export const WORD_MERGE_DIR = 'word-samenvoegen';
 /** The data source next to the letters: csv.ts's Excel flavour (BOM, ';', Dutch text values). */
-export const WORD_MERGE_DATA = 'gegevensbron.csv';
+export const WORD_MERGE_DATA = 'gegevensbron.xlsx';
 
 export interface MergeLetterOptions {
   /** ISO timestamp for the document properties and zip times; with it the output is byte-identical. */
@@ -194,7 +195,10 @@ export async function wordMergeExport(templates: readonly TemplateDoc[], options
     files.push({ path: `${WORD_MERGE_DIR}/${letter.name}`, data: letter.data });
     made.push({ doc, name: letter.name, fields: letter.fields, notCarried: letter.notCarried });
   }
-  files.push({ path: `${WORD_MERGE_DIR}/${WORD_MERGE_DATA}`, data: mergeDataCsv(options.rows, 'excel-nl') });
+  const fixed = options.fixedDate === undefined ? undefined : Math.max(parseFixedDate(options.fixedDate), ZIP_EPOCH);
+  // As for the letters: inside runFrozen Date reads UTC, so the zip time is the same in every time zone.
+  const data = runFrozen(fixed, () => xlsxWorkbook(mergeDataRows(options.rows, 'excel-nl'), { mtime: new Date() }));
+  files.push({ path: `${WORD_MERGE_DIR}/${WORD_MERGE_DATA}`, data });
   files.push({ path: `${WORD_MERGE_DIR}/LEESMIJ.txt`, data: wordMergeLeesmij(made) });
   return { files, letters: made };
 }
@@ -203,7 +207,7 @@ export async function wordMergeExport(templates: readonly TemplateDoc[], options
 export const WORD_MERGE_STEPS: readonly string[] = [
   'Open de brief (.docx) in Word.',
   `Kies op het tabblad Verzendlijsten voor Adressen selecteren > Bestaande lijst gebruiken en kies ${WORD_MERGE_DATA}.`,
-  'Vraagt Word welke codering het bestand heeft, kies dan Unicode (UTF-8). Vraagt Word naar het scheidingsteken, kies dan de puntkomma.',
+  'Kies het blad Gegevens en laat "Eerste rij bevat kolomkoppen" aangevinkt.',
   'Klik op Voorbeeld van resultaten: de velden tussen « » tonen nu de gegevens van de eerste rij.',
   'Kies Voltooien en samenvoegen en druk de brieven af of bewerk ze eerst als afzonderlijke documenten.',
 ];
@@ -222,10 +226,12 @@ function wordMergeLeesmij(letters: WordMergeExport['letters']): string {
     'ZO GAAT U TE WERK',
     ...WORD_MERGE_STEPS.map((step, i) => `${i + 1}. ${step}`),
     '',
-    `Vervang de voorbeeldrij in ${WORD_MERGE_DATA} door uw eigen klanten, bijvoorbeeld in Excel. Laat de`,
-    'eerste rij met de kolomnamen staan en bewaar het bestand opnieuw als CSV (UTF-8).',
-    'LibreOffice Writer leest de velden ook als samenvoegvelden: koppel de brief daar aan het CSV-bestand',
-    'met de assistent voor standaardbrieven (mailmerge).',
+    `Vervang de voorbeeldrij in ${WORD_MERGE_DATA} door uw eigen klanten, in Excel of LibreOffice Calc.`,
+    'Laat de eerste rij met de kolomnamen staan en bewaar het bestand weer als Excel-werkmap (.xlsx).',
+    'Elke cel is tekst: een gestructureerde mededeling (+++…+++) of een telefoonnummer (+32 …) komt',
+    'dus precies zo in de brief, en Excel voert niets uit als formule.',
+    'LibreOffice Writer leest de velden ook als samenvoegvelden: koppel de brief daar aan het',
+    'Excel-bestand met de assistent voor standaardbrieven (mailmerge).',
     '',
     'WAT NIET MEEKOMT',
     ...notes.map((n) => `- ${n}`),

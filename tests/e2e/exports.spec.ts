@@ -92,11 +92,11 @@ test('the Word page and the letter templates link to merge letters with real MER
     expect(xml, href).toContain('MERGEFIELD klant_naam');
     expect(xml, href).toContain('<w:fldChar w:fldCharType="begin"/>');
   }
-  const csv = await request.get(links.find((h) => h.endsWith('gegevensbron.csv'))!);
-  expect(csv.status()).toBe(200);
-  const body = await csv.body();
-  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(body.toString('utf8')).toContain('"klant_naam"');
+  const source = await request.get(links.find((h) => h.endsWith('gegevensbron.xlsx'))!);
+  expect(source.status()).toBe(200);
+  const sheet = await (await JSZip.loadAsync(await source.body())).file('xl/worksheets/sheet1.xml')!.async('string');
+  expect(sheet).toContain('>klant_naam<');
+  expect(sheet).toContain('>+++090/9337/55493+++<');
 
   const letter = (await templates(request)).find((t) => t.kind === 'brief')!;
   await page.goto(letter.path);
@@ -110,7 +110,7 @@ test('the downloads page and the header link to the export pages; the exports zi
   await expect(page.locator('main a[href="/exports/"]').first()).toBeVisible();
   await expect(page.locator('nav[aria-label="Hoofdmenu"] a[href="/exports/"]')).toHaveText('Exports');
   const card = page.locator('main li.card', { has: page.getByRole('link', { name: 'tijdig-exports.zip' }) });
-  await expect(card.locator('code', { hasText: /^exports\/word-samenvoegen\/gegevensbron\.csv$/ })).toHaveCount(1);
+  await expect(card.locator('code', { hasText: /^exports\/word-samenvoegen\/gegevensbron\.xlsx$/ })).toHaveCount(1);
   await card.getByRole('link', { name: 'Zo laadt u de exports in' }).click();
   await expect(page).toHaveURL(/\/exports\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exports voor andere programma’s');

@@ -173,11 +173,11 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       slug: 'word-samenvoegen',
       name: 'Word: brieven samenvoegen',
       title: 'Brieven samenvoegen in Word (.docx)',
-      description: 'De Tijdig-brieven als Word-standaardbrief met samenvoegvelden: Word vult per klant de naam, het adres, de factuur en de bedragen in uit een CSV-bestand.',
+      description: 'De Tijdig-brieven als Word-standaardbrief met samenvoegvelden: Word vult per klant de naam, het adres, de factuur en de bedragen in uit een Excel-bestand.',
       summary: 'Elke brief als standaardbrief met samenvoegvelden, en een gegevensbron om aan te vullen.',
       what: [
         `Elke brief uit het pakket (${count(letters.length, 'brief', 'brieven')}) als Word-document, in dezelfde opmaak als de Tijdig-brief. Waar een gegeven komt, staat een samenvoegveld, zoals «klant_naam». Word vult die velden per klant in.`,
-        `\`${WORD_MERGE_DATA}\` is de gegevensbron: één rij per klant, één kolom per veld, met één voorbeeldrij. Bedragen en datums staan er al als tekst in (“€ 1.234,56”, “14-03-2026”), dus Word hoeft niets om te zetten.`,
+        `\`${WORD_MERGE_DATA}\` is de gegevensbron: één rij per klant, één kolom per veld, met één voorbeeldrij. Elke cel is tekst: bedragen en datums staan er al opgemaakt in (“€ 1.234,56”, “14-03-2026”) en een mededeling als “+++090/9337/55493+++” komt precies zo in de brief.`,
         'LibreOffice Writer leest de velden ook als samenvoegvelden. U kunt elke brief en de gegevensbron hieronder ook los downloaden.',
       ],
       zip: EXPORTS_ZIP,
@@ -185,7 +185,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       files: under(paths, `exports/${WORD_MERGE_DIR}/`),
       steps: [
         unzipStep(EXPORTS_ZIP),
-        { text: `Open \`${WORD_MERGE_DATA}\` uit de map \`exports/${WORD_MERGE_DIR}\` in Excel en vervang de voorbeeldrij door uw klanten: één rij per brief. Laat de eerste rij met de kolomnamen staan en bewaar het bestand weer als CSV (UTF-8).` },
+        { text: `Open \`${WORD_MERGE_DATA}\` uit de map \`exports/${WORD_MERGE_DIR}\` in Excel en vervang de voorbeeldrij door uw klanten: één rij per brief. Laat de eerste rij met de kolomnamen staan en bewaar het bestand weer als Excel-werkmap (.xlsx).` },
         ...WORD_MERGE_STEPS.map((text) => ({ text })),
       ],
       warnings: ['Een veld blijft leeg als de kolom in uw gegevensbron leeg is. Kijk het voorbeeld van elke brief na voordat u afdrukt.'],
