@@ -22,7 +22,9 @@
  * - `notice`: a formal notice (registered letter or purpose 'ingebrekestelling') gets
  *   `settings.noticeTermDays`;
  * - `until-next-step`: any other written reminder runs until the day before the next step. That is
- *   a suggestion for the "pay by" date in the letter, never a conflict.
+ *   a suggestion for the "pay by" date in the letter, never a conflict;
+ * - `last-step`: the last written step, with no step after it, gets 14 days, so its letter still
+ *   names a "pay by" date.
  */
 import type { Channel, Purpose, TemplateKind } from '../content/schema.ts';
 import {
@@ -72,7 +74,7 @@ function catalogMap(catalog: TemplateCatalog | undefined): ReadonlyMap<string, T
 // ---------------------------------------------------------------- result types
 
 export type StepStatus = 'planned' | 'skipped' | 'on-hold';
-export type TermOrigin = 'custom' | 'statutory' | 'notice' | 'until-next-step';
+export type TermOrigin = 'custom' | 'statutory' | 'notice' | 'until-next-step' | 'last-step';
 
 export interface StepTerm {
   readonly origin: TermOrigin;
@@ -329,18 +331,21 @@ export function computeSchedule(plan: Plan, templates?: TemplateCatalog): Schedu
   const terms = new Map<ScheduledStep, StepTerm | null>();
   sent.forEach((s, i) => {
     const channel = legalChannel(s.step.kanaal);
+    // A call or a hand-over letter starts no legal term, but its script or letter still names a
+    // "pay by" date: counted as from an e-mail (a call) or a letter (the hand-over).
+    const suggested: LegalChannel = channel ?? (s.step.kanaal === 'juridisch' ? 'letter' : 'email');
     let t: StepTerm | null = null;
-    if (channel && s.date! > due) {
-      if (s.step.termDays !== undefined) t = s.step.termDays > 0 ? term('custom', s.date!, channel, plan, s.step.termDays) : null;
-      else if (consumer && s === firstReminder) t = term('statutory', s.date!, channel, plan, DEFAULT_TERM_DAYS);
-      else if (isFormalNotice(s)) t = term('notice', s.date!, channel, plan, settings.noticeTermDays);
+    if (s.date! > due) {
+      if (channel && s.step.termDays !== undefined) t = s.step.termDays > 0 ? term('custom', s.date!, channel, plan, s.step.termDays) : null;
+      else if (channel && consumer && s === firstReminder) t = term('statutory', s.date!, channel, plan, DEFAULT_TERM_DAYS);
+      else if (channel && isFormalNotice(s)) t = term('notice', s.date!, channel, plan, settings.noticeTermDays);
       else {
         const next = sent.slice(i + 1).find((n) => n.date! > s.date!);
         if (next) {
-          const start = deliveryDate(s.date!, channel, settings.jurisdiction);
+          const start = deliveryDate(s.date!, suggested, settings.jurisdiction);
           const end = addDays(next.date!, -1);
           if (end >= start) t = { origin: 'until-next-step', days: daysBetween(start, end) + 1, start, end, earliestNextStep: next.date!, notes: [] };
-        }
+        } else t = term('last-step', s.date!, suggested, plan, DEFAULT_TERM_DAYS);
       }
     }
     terms.set(s, t);

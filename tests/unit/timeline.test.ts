@@ -428,10 +428,14 @@ describe('delivery and terms', () => {
   it('gives automatic terms: statutory, formal notice, and until the next step', () => {
     const steps = [step(-3), step(5), step(20, { kanaal: 'telefoon' }), step(25), step(30, { kanaal: 'aangetekende-brief', toon: 'formeel' }), step(50, { kanaal: 'juridisch' })];
     const consumer = computeSchedule(plan(steps, { customerType: 'consumer' })).steps;
-    expect(consumer.map((s) => s.term?.origin ?? null)).toEqual([null, 'statutory', null, 'until-next-step', 'notice', null]);
+    // A call and the hand-over letter start no legal term, but still name a "pay by" date.
+    expect(consumer.map((s) => s.term?.origin ?? null)).toEqual([null, 'statutory', 'until-next-step', 'until-next-step', 'notice', 'last-step']);
     expect(consumer[1]!.isFirstReminder).toBe(true);
     const business = computeSchedule(plan(steps)).steps;
-    expect(business.map((s) => s.term?.origin ?? null)).toEqual([null, 'until-next-step', null, 'until-next-step', 'notice', null]);
+    expect(business.map((s) => s.term?.origin ?? null)).toEqual([null, 'until-next-step', 'until-next-step', 'until-next-step', 'notice', 'last-step']);
+    // The last step gets the default 14 days from delivery (a letter: the third working day after sending).
+    expect(business[5]!.term).toMatchObject({ days: 14 });
+    expect(business[5]!.term!.end > business[5]!.date!).toBe(true);
     // Until the next step: the day before it, counted from delivery (e-mail: the next day).
     expect(business[1]!.term).toMatchObject({ start: '2026-03-10', end: '2026-03-23', days: 14, earliestNextStep: '2026-03-24' });
     // The notice gives settings.noticeTermDays.

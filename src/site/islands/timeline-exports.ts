@@ -15,7 +15,10 @@ import { CHANNEL_LABEL, TONE_LABEL } from '../lib/labels.ts';
 import { csvTable, rowName, rowNumber, stepFillData } from '../lib/timeline-view.ts';
 import type { CatalogTemplate } from '../lib/timeline-types.ts';
 
-/** The template's subject (or "Betreft" line) for this step, filled with what is known. */
+/**
+ * The template's subject (or "Betreft" line) for this step, filled with the user's data; '' while
+ * a field in it is still empty, so a calendar never shows "[factuur.nummer]".
+ */
 export function subjectFor(t: CatalogTemplate, plan: Plan, s: ScheduledStep, user: FillData): string {
   const doc: TemplateDoc = {
     id: t.id,
@@ -30,10 +33,8 @@ export function subjectFor(t: CatalogTemplate, plan: Plan, s: ScheduledStep, use
     preheader: [],
     blocks: [],
   };
-  return fill(doc, stepFillData(plan, s, user), { jurisdiction: t.jurisdiction ?? plan.settings.jurisdiction })
-    .subject.map((r) => r.text)
-    .join('')
-    .trim();
+  const subject = fill(doc, stepFillData(plan, s, user), { jurisdiction: t.jurisdiction ?? plan.settings.jurisdiction }).subject;
+  return subject.some((r) => r.missing) ? '' : subject.map((r) => r.text).join('').trim();
 }
 
 export interface IcsInput {

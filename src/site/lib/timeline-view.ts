@@ -39,6 +39,7 @@ export const TERM_LABEL: Record<TermOrigin, string> = {
   statutory: 'wettelijke termijn',
   notice: 'termijn van de ingebrekestelling',
   'until-next-step': 'tot de volgende stap',
+  'last-step': 'standaardtermijn na de laatste stap',
 };
 
 /** "3", or "6.2" for the second repeat of step 6: the same numbering as planRows. */
