@@ -94,3 +94,17 @@ describe.each(['regular', 'bold'] as const)('%s: every Latin character drawn fro
     expect(inked).toBe(CHARACTERS.length); // every character drew something: none fell back to nothing
   });
 });
+
+describe('characters the fonts lack', () => {
+  it('are named before a download, never silently printed as "?"', async () => {
+    const { unprintableCharacters } = await import('../../src/render/pdf/index.ts');
+    const { fill } = await import('../../src/model/fill.ts');
+    const { readContent } = await import('../../src/pack/read-content.ts');
+    const loaded = readContent(process.cwd());
+    if (!loaded.ok) throw new Error('content invalid');
+    const letter = loaded.content.templates.find((t) => t.kind === 'brief')!;
+    const fonts = loadFonts();
+    expect(unprintableCharacters(fill(letter, { klant: { naam: 'Brasserie Zoë & Łukasz — “chez nous” €' } }), fonts)).toEqual([]);
+    expect(unprintableCharacters(fill(letter, { klant: { naam: '李小龍 bv', contactpersoon: 'Anna 🧾' } }), fonts)).toEqual(['李', '小', '龍', '🧾']);
+  });
+});

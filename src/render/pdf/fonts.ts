@@ -30,6 +30,8 @@ export interface FontFace {
   glyph(codePoint: number): number;
   /** Text the font can draw completely (see the module comment). */
   clean(text: string): string;
+  /** The characters (grapheme clusters) of `text` that clean() would print as "?". */
+  unsupported(text: string): string[];
   /** Advance width of cleaned text in font units, cached per string. */
   width(text: string): number;
 }
@@ -95,6 +97,12 @@ class Face implements FontFace {
       if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0xad || (c >= 0xd800 && c <= 0xdfff) || this.glyph(c) === 0) return this.cleanSlow(text);
     }
     return text;
+  }
+
+  unsupported(text: string): string[] {
+    if (this.clean(text) === text) return [];
+    const clusters = graphemes ? Array.from(graphemes.segment(text), (g) => g.segment) : Array.from(text);
+    return clusters.filter((cluster) => this.cleanSlow(cluster) === '?' && cluster !== '?');
   }
 
   private cleanSlow(text: string): string {

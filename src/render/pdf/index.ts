@@ -76,5 +76,29 @@ export async function renderPlaybookPdf(workflow: Workflow, templates: readonly 
   });
 }
 
+/**
+ * The characters of a filled document that the fonts cannot draw (a Chinese name, a rare emoji):
+ * the PDF would print "?" for each, so a caller tells the user before the download. Unique, in
+ * order of first appearance.
+ */
+export function unprintableCharacters(doc: FilledDocument, fonts: PdfFonts): string[] {
+  const { regular, bold } = faces(fonts);
+  const texts: string[] = [];
+  const add = (runs: readonly { text: string }[]) => texts.push(...runs.map((r) => r.text));
+  add(doc.subject);
+  for (const line of [...doc.letter.sender, ...doc.letter.recipient, doc.letter.placeAndDate, doc.letter.reference]) add(line);
+  for (const block of doc.blocks) {
+    if ('runs' in block) add(block.runs);
+    if ('items' in block) block.items.forEach(add);
+    if ('lines' in block) for (const line of block.lines) add(Array.isArray(line) ? line : [...line.value, { text: line.label }]);
+    if ('label' in block) add(block.label);
+    if ('total' in block) add(block.total);
+    if ('rows' in block) for (const row of block.rows) for (const cell of [row.nummer, row.datum, row.vervaldatum, row.bedrag, row.openstaand]) add(cell);
+  }
+  const found = new Set<string>();
+  for (const text of texts) for (const ch of [...regular.unsupported(text), ...bold.unsupported(text)]) found.add(ch);
+  return [...found];
+}
+
 export { PdfLayoutError } from './layout.ts';
 export { ENVELOPES, type AddressWindow, type EnvelopePreset } from '../envelope.ts';
