@@ -4,6 +4,7 @@
  * content collections and the JSON Schema export use the same objects.
  */
 import { z } from 'zod';
+import { CUSTOMER_TYPES, JURISDICTION_IDS } from '../jurisdiction/ids.ts';
 
 // The site's Content-Security-Policy forbids eval: without this, zod probes `new Function` in the
 // browser, which the CSP blocks and reports as a violation.
@@ -38,8 +39,9 @@ export const KINDS_FOR_CHANNEL: Record<Channel, readonly TemplateKind[]> = {
 export const SEGMENT_IDS = ['vip', 'standaard', 'wanbetaler'] as const;
 export const SegmentId = z.enum(SEGMENT_IDS);
 
-export const Jurisdiction = z.enum(['be', 'nl']);
+export const Jurisdiction = z.enum(JURISDICTION_IDS, { error: `een land: ${JURISDICTION_IDS.map((j) => `"${j}"`).join(' of ')} (België of Nederland)` });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
+export const CustomerType = z.enum(CUSTOMER_TYPES, { error: 'een soort klant: "onderneming" of "consument"' });
 
 export const PURPOSES = [
   'preventief',
@@ -150,7 +152,7 @@ export const FillData = z.strictObject({
   dossier: z
     .strictObject({
       jurisdictie: field(Jurisdiction, { label: 'Land van de klant (be of nl)', kind: 'keuze', group: 'dossier', voorbeeld: 'be' }),
-      klanttype: field(z.enum(['onderneming', 'consument']), { label: 'Soort klant', kind: 'keuze', group: 'dossier', voorbeeld: 'onderneming' }),
+      klanttype: field(CustomerType, { label: 'Soort klant', kind: 'keuze', group: 'dossier', voorbeeld: 'onderneming' }),
     })
     .optional(),
   afzender: z

@@ -4,6 +4,8 @@
  * `missing` set, so the blank pack is usable as it is and renderers can highlight the gap.
  */
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
+import { renderContext } from '../jurisdiction/index.ts';
+import type { LocaleLabels } from '../locale/index.ts';
 import { compute, effectiveCosts, installmentPlan, openInvoices, statutoryInterest, type Computed } from './compute.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
@@ -38,7 +40,6 @@ const FRAME = {
   ],
   recipient: [frame('{{klant.naam}}'), ATTENTION, frame('{{klant.straat}}'), frame('{{klant.postcode}} {{klant.gemeente}}')],
   placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
-  reference: frame('Uw klantnummer: {{klant.klantnummer}} · Onze factuur: {{factuur.nummer}}'),
   signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
 };
 /** The interest line when it cannot be worked out per period yet: what is needed shows as fields to fill. */
@@ -49,15 +50,18 @@ const INTEREST_PENDING: Record<Jurisdiction, Inline[]> = {
 /** Exposed so a test can prove the frame itself parses cleanly. */
 export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
 
+/** The reference line in the words of the locale, parsed once per locale. */
+const referenceLines = new Map<string, Inline[]>();
+function referenceLine(labels: LocaleLabels): Inline[] {
+  const key = `${labels.yourCustomerNumber}|${labels.ourInvoice}`;
+  let line = referenceLines.get(key);
+  if (!line) referenceLines.set(key, (line = frame(`${labels.yourCustomerNumber}: {{klant.klantnummer}} · ${labels.ourInvoice}: {{factuur.nummer}}`)));
+  return line;
+}
+
 /** Which computed amount a ::betaalgegevens block asks for. */
 const AMOUNT_PATH = { open: 'berekend.totaalOpen', metKosten: 'berekend.totaalTeBetalen', saldo: 'berekend.saldo', termijn: 'berekend.termijnbedrag' } as const;
 
-export const INVOICE_COLUMNS = ['Factuur', 'Factuurdatum', 'Vervaldatum', 'Bedrag', 'Openstaand'] as const;
-
-const LABELS: Record<Jurisdiction, { reference: string; interest: string; compensation: string }> = {
-  be: { reference: 'Gestructureerde mededeling', interest: 'Nalatigheidsinteresten', compensation: 'Forfaitaire schadevergoeding' },
-  nl: { reference: 'Betalingskenmerk', interest: 'Wettelijke (handels)rente', compensation: 'Incassokosten' },
-};
 
 function rawValue(data: FillData, computed: Computed, path: string): unknown {
   if (path in computed) return computed[path as keyof Computed];
@@ -108,9 +112,11 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   const computed = compute(typedData);
   // Computed interest and compensation fill the kosten.* placeholders the user left empty.
   const data: FillData = { ...typedData, kosten: effectiveCosts(typedData, computed['berekend.totaalOpen']) };
-  // Unvalidated form input may carry anything here: only a known jurisdiction is used.
-  const wanted = doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction;
-  const jurisdiction: Jurisdiction = wanted === 'nl' ? 'nl' : 'be';
+  // The case this letter is written for, resolved once: an unknown country or customer type is an
+  // error (UnknownCaseError, in Dutch), never quietly another one.
+  const context = renderContext(doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction ?? 'be', data.dossier?.klanttype ?? 'onderneming');
+  const { jurisdiction } = context;
+  const labels = context.locale.labels;
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
@@ -149,24 +155,24 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
           bedrag: value('factuur.bedrag', 'bedrag' in f ? f.bedrag : undefined),
           openstaand: value('factuur.openstaand', ('openstaand' in f ? f.openstaand : undefined) ?? ('bedrag' in f ? f.bedrag : undefined)),
         }));
-        return { type: 'invoiceTable', columns: INVOICE_COLUMNS, rows, total: money('berekend.totaalOpen') };
+        return { type: 'invoiceTable', columns: labels.invoiceColumns, rows, totalLabel: labels.invoiceTotal, total: money('berekend.totaalOpen') };
       }
       case 'paymentDetails': {
-        const labels = LABELS[jurisdiction];
+        const pay = labels.payment;
         const lines = [
           ...(block.withCosts
             ? [
-                { label: 'Openstaand', value: money('berekend.totaalOpen') },
-                { label: labels.interest, value: money('kosten.interest') },
-                { label: labels.compensation, value: money('kosten.forfait') },
+                { label: pay.open, value: money('berekend.totaalOpen') },
+                { label: pay.interest, value: money('kosten.interest') },
+                { label: pay.compensation, value: money('kosten.forfait') },
               ]
             : []),
-          ...(block.amount === 'saldo' ? [{ label: 'Reeds ontvangen', value: money('betaling.ontvangen') }] : []),
-          { label: block.amount === 'termijn' ? 'Te betalen per termijn' : 'Te betalen', value: money(AMOUNT_PATH[block.amount ?? (block.withCosts ? 'metKosten' : 'open')]) },
-          { label: 'Rekeningnummer (IBAN)', value: runs([{ type: 'placeholder', path: 'afzender.iban' }]) },
-          { label: 'BIC', value: runs([{ type: 'placeholder', path: 'afzender.bic' }]) },
-          { label: 'Begunstigde', value: runs([{ type: 'placeholder', path: 'afzender.naam' }]) },
-          { label: labels.reference, value: runs([{ type: 'placeholder', path: 'betaling.mededeling' }]) },
+          ...(block.amount === 'saldo' ? [{ label: pay.received, value: money('betaling.ontvangen') }] : []),
+          { label: block.amount === 'termijn' ? pay.toPayPerInstalment : pay.toPay, value: money(AMOUNT_PATH[block.amount ?? (block.withCosts ? 'metKosten' : 'open')]) },
+          { label: pay.iban, value: runs([{ type: 'placeholder', path: 'afzender.iban' }]) },
+          { label: pay.bic, value: runs([{ type: 'placeholder', path: 'afzender.bic' }]) },
+          { label: pay.beneficiary, value: runs([{ type: 'placeholder', path: 'afzender.naam' }]) },
+          { label: pay.reference, value: runs([{ type: 'placeholder', path: 'betaling.mededeling' }]) },
         ];
         return { type: 'paymentDetails', lines };
       }
@@ -225,7 +231,10 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     tone: doc.tone,
     registered: doc.registered,
     jurisdiction,
-    lang: 'nl',
+    customerType: context.customerType,
+    locale: context.locale.id,
+    labels,
+    lang: context.locale.lang,
     subject: runs(doc.subject),
     preheader: runs(doc.preheader),
     letter: {
@@ -233,7 +242,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
       // "t.a.v." only when a contact person is known; the name line already says who it is for.
       recipient: FRAME.recipient.filter((line) => line !== ATTENTION || !data.klant?.naam || Boolean(data.klant.contactpersoon)).map(runs),
       placeAndDate: runs(FRAME.placeAndDate),
-      reference: runs(FRAME.reference),
+      reference: runs(referenceLine(labels)),
     },
     blocks,
     epc: options.placeholder ? null : epcPayment(data, computed, doc),

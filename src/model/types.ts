@@ -3,6 +3,8 @@
  * FilledDocument, whose leaves are plain text runs — values can never become markup.
  */
 import type { FormatHelper, Jurisdiction, Purpose, TemplateKind, Tone } from '../content/schema.ts';
+import type { CustomerType } from '../jurisdiction/ids.ts';
+import type { LocaleId, LocaleLabels } from '../locale/index.ts';
 
 /** A piece of template text before filling. */
 export type Inline =
@@ -71,7 +73,7 @@ export type FilledBlock =
   | { type: 'heading'; level: 2 | 3; runs: Run[] }
   | { type: 'paragraph'; runs: Run[] }
   | { type: 'list'; items: Run[][] }
-  | { type: 'invoiceTable'; columns: readonly string[]; rows: InvoiceRow[]; total: Run[] }
+  | { type: 'invoiceTable'; columns: readonly string[]; rows: InvoiceRow[]; totalLabel: string; total: Run[] }
   | { type: 'paymentDetails'; lines: { label: string; value: Run[] }[] }
   | { type: 'paymentButton'; label: Run[]; href?: string; hrefMissing?: string }
   | { type: 'deadline'; runs: Run[] }
@@ -96,7 +98,12 @@ export interface FilledDocument {
   tone: Tone;
   registered: boolean;
   jurisdiction: Jurisdiction;
-  lang: 'nl';
+  customerType: CustomerType;
+  /** The Dutch the document is written in, and the fixed words every renderer prints from it. */
+  locale: LocaleId;
+  labels: LocaleLabels;
+  /** The language alone ("nl"). */
+  lang: string;
   subject: Run[];
   preheader: Run[];
   /** The letter frame: sender block, recipient address, place and date, reference line. */

@@ -14,7 +14,9 @@ import { sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
-import { DOCX_STYLES, ENVELOPES, REGISTERED, renderDocx, type DocxOptions } from '../../src/render/docx/index.ts';
+import { DOCX_STYLES, ENVELOPES, renderDocx, type DocxOptions } from '../../src/render/docx/index.ts';
+/** The word a registered letter carries, as the user reads it. */
+const REGISTERED = 'AANGETEKEND';
 import { testTemplate } from '../helpers/template.ts';
 
 // ------------------------------------------------------------------ fixtures

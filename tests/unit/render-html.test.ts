@@ -280,7 +280,7 @@ describe('HTML email: filling', () => {
       ['A-2', '15 september 2026', '15 oktober 2026', '€ 200,00', '€ 50,00'],
       ['<b>A-3</b>', '[factuur.datum]', '[factuur.vervaldatum]', '€ 0,01', '€ 0,01'],
     ]);
-    expect(cells[4]).toEqual(['Totaal', '€ 150,01']);
+    expect(cells[4]).toEqual(['Totaal openstaand', '€ 150,01']); // the same words as in the PDF, Word and text
     expect(elements(table).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'col')).toHaveLength(5);
   });
 

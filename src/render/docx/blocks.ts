@@ -55,7 +55,7 @@ function invoiceTable(block: Extract<FilledBlock, { type: 'invoiceTable' }>): Ta
   const total = new TableRow({
     cantSplit: true,
     children: [
-      cell(S.tableTotal, [label('Totaal openstaand')], w.slice(0, 4).reduce((a, b) => a + b, 0), 4),
+      cell(S.tableTotal, [label(block.totalLabel)], w.slice(0, 4).reduce((a, b) => a + b, 0), 4),
       cell(S.tableTotalAmount, block.total, width(4)),
     ],
   });

@@ -16,7 +16,6 @@ import { label, xmlSafe } from './runs.ts';
 import { NUMBERING, S, stylesFor, TABLE_STYLES_XML } from './styles.ts';
 
 export { ENVELOPES, PAGE, type AddressWindow } from '../envelope.ts';
-export { REGISTERED } from './letter.ts';
 export { S as DOCX_STYLES } from './styles.ts';
 
 export interface DocxOptions {

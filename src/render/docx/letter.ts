@@ -13,7 +13,6 @@ import { PAGE, type AddressWindow } from '../envelope.ts';
 import { label } from './runs.ts';
 import { S } from './styles.ts';
 
-export const REGISTERED = 'AANGETEKEND';
 const GAP = 5; // mm between the sender block and the address zone
 
 type Zone = 'window' | 'sender' | 'empty';
@@ -38,7 +37,7 @@ function frameTable(doc: FilledDocument, w: AddressWindow): Table {
   const heights = [w.top - PAGE.top, ...(w.noteHeight > 0 ? [w.noteHeight] : []), w.addressHeight];
   const windowRows: Paragraph[][] = [
     [new Paragraph({ style: S.address })],
-    ...(w.noteHeight > 0 ? [doc.registered ? [para(S.registered, [label(REGISTERED)])] : [new Paragraph({ style: S.address })]] : []),
+    ...(w.noteHeight > 0 ? [doc.registered ? [para(S.registered, [label(doc.labels.registered)])] : [new Paragraph({ style: S.address })]] : []),
     lines(S.address, doc.letter.recipient),
   ];
   const senderIndex = cols.findIndex((c) => c.zone === 'sender');
@@ -74,7 +73,7 @@ export function letterHead(doc: FilledDocument, w: AddressWindow): FileChild[] {
     frameTable(doc, w),
     para(S.placeDate, doc.letter.placeAndDate),
     para(S.reference, doc.letter.reference),
-    ...(registeredInBody ? [para(S.registered, [label(REGISTERED)])] : []),
-    para(S.subject, [label('Betreft: '), ...doc.subject]),
+    ...(registeredInBody ? [para(S.registered, [label(doc.labels.registered)])] : []),
+    para(S.subject, [label(`${doc.labels.subject}: `), ...doc.subject]),
   ];
 }

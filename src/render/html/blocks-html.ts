@@ -28,7 +28,7 @@ function invoiceTable(b: Extract<FilledBlock, { type: 'invoiceTable' }>, runHtml
   const rows = b.rows
     .map((row) => `<tr>${keys.map((k, i) => `<td data-label="${escapeHtml(b.columns[i] ?? '')}" style="${CELL}${LINE}${numeric(i) ? RIGHT : 'word-break:break-word;'}">${runsHtml(row[k], runHtml)}</td>`).join('')}</tr>`)
     .join('');
-  const foot = `<tr><th scope="row" colspan="${b.columns.length - 1}" style="${CELL}text-align:right;font-weight:bold;">Totaal</th><td style="${CELL}${RIGHT}font-weight:bold;">${runsHtml(b.total, runHtml)}</td></tr>`;
+  const foot = `<tr><th scope="row" colspan="${b.columns.length - 1}" style="${CELL}text-align:right;font-weight:bold;">${escapeHtml(b.totalLabel)}</th><td style="${CELL}${RIGHT}font-weight:bold;">${runsHtml(b.total, runHtml)}</td></tr>`;
   return (
     `<table role="table" aria-label="Openstaande facturen" class="tj-table tj-invoices" ${TABLE} style="width:100%;border-collapse:collapse;font-size:14px;line-height:20px;">` +
     `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>`

@@ -52,7 +52,7 @@ function letterFrame(doc: FilledDocument, slotOf: SlotOf): string {
   const html = runIn(slotOf, 'H');
   const lines = (rows: Run[][]) => rows.map((r) => runsHtml(r, html)).join('<br>');
   const small = (inner: string) => text(`<p style="margin:0;font-size:14px;line-height:20px;">${inner}</p>`);
-  const registered = doc.registered ? text('<p style="margin:0;font-weight:bold;letter-spacing:2px;">AANGETEKEND</p>') : '';
+  const registered = doc.registered ? text(`<p style="margin:0;font-weight:bold;letter-spacing:2px;">${escapeHtml(doc.labels.registered)}</p>`) : '';
   return (
     `<mj-section css-class="tj-card" background-color="${THEME.card}" padding="24px 0 8px">` +
     `<mj-column>${registered}${small(lines(doc.letter.sender))}</mj-column>` +
@@ -60,7 +60,7 @@ function letterFrame(doc: FilledDocument, slotOf: SlotOf): string {
     `<mj-section css-class="tj-card" background-color="${THEME.card}" padding="8px 0 0"><mj-column>` +
     small(runsHtml(doc.letter.placeAndDate, html)) +
     small(runsHtml(doc.letter.reference, html)) +
-    text(`<p style="margin:0;font-weight:bold;">Betreft: ${runsHtml(doc.subject, html)}</p>`) +
+    text(`<p style="margin:0;font-weight:bold;">${escapeHtml(doc.labels.subject)}: ${runsHtml(doc.subject, html)}</p>`) +
     `</mj-column></mj-section>`
   );
 }

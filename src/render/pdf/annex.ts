@@ -11,6 +11,7 @@
 import { BE_B2B, BE_B2C, NL } from '../../legal/rules.ts';
 import type { Fact, IsoDate, Source, Status } from '../../legal/types.ts';
 import type { FilledBlock, FilledDocument, Run } from '../../model/types.ts';
+import { renderContext, type CustomerType, type Jurisdiction } from '../../jurisdiction/index.ts';
 import {
   CUSTOMER_NAME,
   JURISDICTION_NAME,
@@ -271,8 +272,7 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     purpose: 'ingebrekestelling',
     tone: 'formeel',
     registered: false,
-    jurisdiction: input.jurisdiction,
-    lang: 'nl',
+    ...caseFields(input.jurisdiction, input.customerType === 'consumer' ? 'consument' : 'onderneming'),
     subject: [t(subject)],
     preheader: [],
     letter: {
@@ -284,6 +284,12 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     blocks,
     epc: null,
   };
+}
+
+/** The case fields of a document built here rather than by fill(). */
+function caseFields(jurisdiction: Jurisdiction, customerType: CustomerType): Pick<FilledDocument, 'jurisdiction' | 'customerType' | 'locale' | 'labels' | 'lang'> {
+  const context = renderContext(jurisdiction, customerType);
+  return { jurisdiction, customerType, locale: context.locale.id, labels: context.locale.labels, lang: context.locale.lang };
 }
 
 /** The annex as PDF bytes. */

@@ -6,6 +6,7 @@
  */
 import QRCode from 'qrcode';
 import { epcPayloadForDocument } from '../../model/epc.ts';
+import type { LocaleLabels } from '../../locale/index.ts';
 import type { FilledBlock, FilledDocument, Run } from '../../model/types.ts';
 import { ENVELOPES, FOLD_MARKS, HOLE_MARK, type AddressWindow, type EnvelopePreset } from '../envelope.ts';
 import {
@@ -111,7 +112,7 @@ function letterFrame(flow: Flow, layout: TextLayout, doc: FilledDocument, win: A
   const addressTop = windowTop + mm(win.noteHeight);
   if (doc.registered && win.noteHeight > 0) {
     const note = flow.fork(addressTop - STYLE.subject.lh - 2);
-    placeLines(note, layout, layout.wrap([text('AANGETEKEND', true)], { ...STYLE.subject, size: 9.5 }, mm(win.width)), { x: mm(win.x), width: mm(win.width), style: { ...STYLE.subject, size: 9.5 } });
+    placeLines(note, layout, layout.wrap([text(doc.labels.registered, true)], { ...STYLE.subject, size: 9.5 }, mm(win.width)), { x: mm(win.x), width: mm(win.width), style: { ...STYLE.subject, size: 9.5 } });
   }
   const recipient = head.page === 0 ? flow.fork(addressTop) : head.fork(head.y);
   for (const line of doc.letter.recipient) {
@@ -126,26 +127,26 @@ function letterFrame(flow: Flow, layout: TextLayout, doc: FilledDocument, win: A
   placeLines(flow, layout, layout.wrap(doc.letter.reference, STYLE.label, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.label });
   flow.y += 8;
   if (doc.registered && win.noteHeight === 0) {
-    placeLines(flow, layout, layout.wrap([text('AANGETEKEND')], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
+    placeLines(flow, layout, layout.wrap([text(doc.labels.registered)], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
     flow.y += 2;
   }
-  placeLines(flow, layout, layout.wrap([text('Betreft: '), ...doc.subject], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
+  placeLines(flow, layout, layout.wrap([text(`${doc.labels.subject}: `), ...doc.subject], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
   flow.y += mm(5);
 }
 
 function emailFrame(flow: Flow, layout: TextLayout, doc: FilledDocument): void {
   flow.y = mm(18);
-  placeLines(flow, layout, layout.wrap([text(`E-mail · ${doc.title}`)], STYLE.small, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.small });
+  placeLines(flow, layout, layout.wrap([text(`${doc.labels.email} · ${doc.title}`)], STYLE.small, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.small });
   flow.y += 4;
-  placeLines(flow, layout, layout.wrap([text('Onderwerp: '), ...doc.subject], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
+  placeLines(flow, layout, layout.wrap([text(`${doc.labels.emailSubject}: `), ...doc.subject], STYLE.subject, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.subject });
   rule(flow);
 }
 
 function scriptFrame(flow: Flow, layout: TextLayout, doc: FilledDocument): void {
   flow.y = mm(18);
-  placeLines(flow, layout, layout.wrap([text('Belscript')], STYLE.small, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.small });
+  placeLines(flow, layout, layout.wrap([text(doc.labels.phoneScript)], STYLE.small, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.small });
   placeLines(flow, layout, layout.wrap([text(doc.title)], STYLE.title, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.title });
-  if (hasText(doc.subject)) placeLines(flow, layout, layout.wrap([text('Betreft: '), ...doc.subject], STYLE.body, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.body });
+  if (hasText(doc.subject)) placeLines(flow, layout, layout.wrap([text(`${doc.labels.subject}: `), ...doc.subject], STYLE.body, CONTENT_WIDTH), { x: MARGIN.left, width: CONTENT_WIDTH, style: STYLE.body });
   rule(flow);
 }
 
@@ -218,7 +219,7 @@ function placeBlock(flow: Flow, layout: TextLayout, doc: FilledDocument, block: 
         header: { cells: head.map((runs, i) => ({ runs, from: i, to: i })), style: STYLE.tableHead, fill: COLOR.shade, rule: thin },
         rows: [
           ...body.map((cells) => ({ cells: cells.map((runs, i) => ({ runs, from: i, to: i })), style: STYLE.table, rule: thin })),
-          { cells: [{ runs: [text('Totaal openstaand')], from: 0, to: 3 }, { runs: block.total, from: 4, to: 4 }], style: totalStyle, rule: { lw: 0.8, color: COLOR.text } },
+          { cells: [{ runs: [text(block.totalLabel)], from: 0, to: 3 }, { runs: block.total, from: 4, to: 4 }], style: totalStyle, rule: { lw: 0.8, color: COLOR.text } },
         ],
       });
       flow.y += PARAGRAPH_GAP + 2;
@@ -295,7 +296,7 @@ function paymentDetails(flow: Flow, layout: TextLayout, doc: FilledDocument, row
     const value = layout.wrap(r.value, STYLE.body, valueWidth);
     return { label, value, height: Math.max(label.length * STYLE.label.lh, value.length * STYLE.body.lh) + 2 };
   });
-  const caption = layout.wrap([text('Scan met uw bankapp om te betalen')], STYLE.caption, qrSide);
+  const caption = layout.wrap([text(doc.labels.qrCaption)], STYLE.caption, qrSide);
   const qrHeight = qr ? qrSide + 2 + caption.length * STYLE.caption.lh : 0;
   const rowsHeight = laid.reduce((s, r) => s + r.height, 0);
   flow.keep(Math.max(rowsHeight, qrHeight) + 2 * pad);
@@ -331,7 +332,7 @@ function paymentDetails(flow: Flow, layout: TextLayout, doc: FilledDocument, row
 // ------------------------------------------------------------------ running heads
 
 /** Running head from page 2, "Pagina x/y" footer on every page. */
-export function decorateWith(pages: Page[], layout: TextLayout, left: string, right: string): void {
+export function decorateWith(pages: Page[], layout: TextLayout, left: string, right: string, labels: Pick<LocaleLabels, 'page'>): void {
   const n = pages.length;
   const half = CONTENT_WIDTH / 2 - 6;
   pages.forEach((page, i) => {
@@ -343,7 +344,7 @@ export function decorateWith(pages: Page[], layout: TextLayout, left: string, ri
       page.fg.push({ t: 'text', x: MARGIN.left + CONTENT_WIDTH - layout.measure(r, 'regular', STYLE.running.size), y, font: 'regular', size: STYLE.running.size, color: COLOR.muted, text: r });
       page.fg.push({ t: 'line', x1: MARGIN.left, y1: mm(16.5), x2: MARGIN.left + CONTENT_WIDTH, y2: mm(16.5), lw: 0.4, color: COLOR.rule });
     }
-    const footer = layout.clean(`Pagina ${i + 1}/${n}`, 'regular');
+    const footer = layout.clean(labels.page(i + 1, n), 'regular');
     page.fg.push({ t: 'text', x: MARGIN.left + CONTENT_WIDTH - layout.measure(footer, 'regular', STYLE.running.size), y: mm(285), font: 'regular', size: STYLE.running.size, color: COLOR.muted, text: footer });
   });
 }
@@ -364,6 +365,6 @@ function decorate(pages: Page[], layout: TextLayout, doc: FilledDocument): void 
   const subject = plain(doc.subject).trim();
   const left = plain(doc.letter.sender[0] ?? []).trim() || doc.title;
   const right = doc.kind === 'belscript' || !subject ? doc.title : subject;
-  decorateWith(pages, layout, left, right);
+  decorateWith(pages, layout, left, right, doc.labels);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Channel, Workflow } from '../../content/schema.ts';
 import type { Run, TemplateDoc } from '../../model/types.ts';
+import { LOCALES } from '../../locale/index.ts';
 import { CONTENT_WIDTH, GEOMETRY, MARGIN, STYLE, decorateWith } from './document.ts';
 import { COLOR, Flow, PdfLayoutError, mm, placeLines, placeTable, type Page, type Row, type TextLayout } from './layout.ts';
 
@@ -76,6 +77,7 @@ export function layoutPlaybook(workflow: Workflow, templates: readonly TemplateD
     header: { cells: ['Dag', 'Kanaal', 'Toon', 'Stap', 'Sjabloon'].map((c, i) => ({ runs: runs(c), from: i, to: i })), style: STYLE.tableHead, fill: COLOR.shade, rule: thin },
     rows,
   });
-  decorateWith(flow.pages, layout, `Tijdig · draaiboek ${workflow.titel}`, workflow.titel);
+  // The playbooks are written in Belgian Dutch today; a playbook per locale would pass its own.
+  decorateWith(flow.pages, layout, `Tijdig · draaiboek ${workflow.titel}`, workflow.titel, LOCALES['nl-BE'].labels);
   return flow.pages;
 }

@@ -40,13 +40,13 @@ function invoiceTable(block: Extract<FilledBlock, { type: 'invoiceTable' }>): st
   if (tableWidth <= WIDTH) {
     const line = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(COLUMNS[i]!) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join(GAP).trimEnd();
     const rule = widths.map((w) => '-'.repeat(w)).join(GAP);
-    const totalLine = padEnd('Totaal', tableWidth - widths[last]!) + padStart(total, widths[last]!);
+    const totalLine = padEnd(block.totalLabel, tableWidth - widths[last]!) + padStart(total, widths[last]!);
     return [line([...block.columns]), rule, ...rows.map(line), rule, totalLine];
   }
   // Too wide for 72 columns (long values, or the blank pack's "[factuur.vervaldatum]" markers):
   // one aligned block per invoice instead of squeezing columns.
   const blocks = rows.map((r) => keyValues(block.columns.map((label, i) => ({ label, value: r[i] ?? '' }))));
-  return [...blocks.flatMap((b) => [...b, '']), ...keyValues([{ label: 'Totaal', value: total }])];
+  return [...blocks.flatMap((b) => [...b, '']), ...keyValues([{ label: block.totalLabel, value: total }])];
 }
 
 function block(b: FilledBlock): string[] {
@@ -76,12 +76,12 @@ function block(b: FilledBlock): string[] {
 function letterFrame(doc: FilledDocument): string[][] {
   const lines = (rows: Run[][]) => rows.flatMap((r) => wrap(plain(r)));
   return [
-    ...(doc.registered ? [['AANGETEKEND']] : []),
+    ...(doc.registered ? [[doc.labels.registered]] : []),
     lines(doc.letter.sender),
     lines(doc.letter.recipient),
     wrap(plain(doc.letter.placeAndDate)),
     wrap(plain(doc.letter.reference)),
-    wrap(`Betreft: ${plain(doc.subject)}`),
+    wrap(`${doc.labels.subject}: ${plain(doc.subject)}`),
   ];
 }
 

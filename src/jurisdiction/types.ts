@@ -1,0 +1,13 @@
+import type { LocaleId } from '../locale/index.ts';
+import type { Jurisdiction } from './ids.ts';
+
+/** Everything the kit knows about one country, in one place. */
+export interface JurisdictionProfile {
+  id: Jurisdiction;
+  /** "België", "Nederland". */
+  name: string;
+  /** The Dutch its letters are written in. */
+  locale: LocaleId;
+  /** Words that belong to this country's Dutch and read wrong in the other's (content lint). */
+  ownWords: readonly string[];
+}

@@ -1,0 +1,54 @@
+/**
+ * A locale owns every fixed word a renderer prints around the content: labels, table headers,
+ * "Pagina", "Betreft", and how dates and amounts are written. One file per language variant
+ * (nl-BE, nl-NL; fr-BE is one more file and its content). Pure data and functions: browser-safe.
+ */
+
+export interface PaymentLabels {
+  open: string;
+  interest: string;
+  compensation: string;
+  received: string;
+  toPay: string;
+  toPayPerInstalment: string;
+  iban: string;
+  bic: string;
+  beneficiary: string;
+  /** The payment reference: "Gestructureerde mededeling" in Belgium, "Betalingskenmerk" in the Netherlands. */
+  reference: string;
+}
+
+export interface LocaleLabels {
+  /** Before the subject of a letter or phone script: "Betreft". */
+  subject: string;
+  /** Before the subject of an e-mail printed as a document: "Onderwerp". */
+  emailSubject: string;
+  /** Heading of a printed e-mail and of a phone script. */
+  email: string;
+  phoneScript: string;
+  /** On a registered letter, in the window and above the subject. */
+  registered: string;
+  /** Columns of the invoice table: number, invoice date, due date, amount, open amount. */
+  invoiceColumns: readonly [string, string, string, string, string];
+  /** Last row of the invoice table. */
+  invoiceTotal: string;
+  /** Under the SEPA QR code. */
+  qrCaption: string;
+  /** The footer of every page. */
+  page: (page: number, pages: number) => string;
+  /** The reference line of a letter: "Uw klantnummer: …", "Onze factuur: …". */
+  yourCustomerNumber: string;
+  ourInvoice: string;
+  payment: PaymentLabels;
+}
+
+export interface Locale {
+  /** BCP 47 tag, written into HTML, PDF and DOCX as the document language. */
+  id: LocaleId;
+  /** The language alone ("nl"), for hyphenation and spell checking. */
+  lang: string;
+  labels: LocaleLabels;
+  months: readonly string[];
+}
+
+export type LocaleId = 'nl-BE' | 'nl-NL';
