@@ -20,7 +20,7 @@
 import type { Channel, Jurisdiction, Step, Workflow } from '../content/schema.ts';
 import { addDays, CHANNEL_LABELS } from '../export/schedule.ts';
 import { earliestNextStep, type Channel as LegalChannel } from '../legal/terms.ts';
-import { offsetLabel } from '../pack/layout.ts';
+import { offsetLabel } from '../vocabulary/naming.ts';
 import { resolveMapping, type BulkField, type ColumnMapping } from './columns.ts';
 import type { CustomerGroup } from './group.ts';
 import type { CellIssue } from './validate.ts';

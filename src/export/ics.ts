@@ -10,7 +10,7 @@
 import type { FillData, Workflow } from '../content/schema.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
-import { slugify, offsetLabel } from '../pack/layout.ts';
+import { offsetLabel, slugify } from '../vocabulary/naming.ts';
 import { addDays, assertIsoDate, CHANNEL_ACTIONS, CHANNEL_LABELS, scheduleOf } from './schedule.ts';
 
 export interface IcsEvent {

@@ -2,7 +2,7 @@
  * The whole exports/ folder of the pack, as a list of files. Pure and browser-safe: the pack builder
  * writes these to a zip on the server, the site can do the same in the browser with the user's data.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../model/load.ts';
 import { sampleFillData, type FillData } from '../content/schema.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { mergeDataCsv, scheduleCsv } from './csv.ts';

@@ -10,7 +10,7 @@
  */
 import type { FillData, Workflow } from '../content/schema.ts';
 import type { TemplateDoc } from '../model/types.ts';
-import { offsetLabel } from '../pack/layout.ts';
+import { offsetLabel } from '../vocabulary/naming.ts';
 import { templateTo } from './mapping.ts';
 import { CHANNEL_LABELS } from './schedule.ts';
 

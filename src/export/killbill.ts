@@ -13,7 +13,7 @@
  * left out. For subscriptions payable on invoice the two dates coincide.
  */
 import type { Workflow } from '../content/schema.ts';
-import { offsetLabel } from '../pack/layout.ts';
+import { offsetLabel } from '../vocabulary/naming.ts';
 import { CHANNEL_LABELS } from './schedule.ts';
 
 export function escapeXml(text: string): string {

@@ -16,7 +16,7 @@
  */
 import type { Channel, FillData, Step, Workflow } from '../content/schema.ts';
 import type { TemplateDoc } from '../model/types.ts';
-import { offsetLabel } from '../pack/layout.ts';
+import { offsetLabel } from '../vocabulary/naming.ts';
 import { toCsv } from './csv.ts';
 import { templateTo, type TemplateTarget } from './mapping.ts';
 import { CHANNEL_ACTIONS } from './schedule.ts';

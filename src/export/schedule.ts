@@ -20,13 +20,8 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  email: 'e-mail',
-  telefoon: 'telefoon',
-  brief: 'brief',
-  'aangetekende-brief': 'aangetekende brief',
-  juridisch: 'juridische stap',
-};
+/** Channel names inside a sentence ("aangetekende brief"), from the shared vocabulary. */
+export { CHANNEL_NAME as CHANNEL_LABELS } from '../vocabulary/labels.ts';
 
 /** What the user does on the day of a step, by channel. */
 export const CHANNEL_ACTIONS: Record<Channel, string> = {

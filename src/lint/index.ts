@@ -4,7 +4,7 @@
  * and the dictionary (scripts/lint-content.ts) and gets every problem back as a LintIssue, printable
  * with formatIssue from src/content/errors.ts.
  */
-import type { Content, SourceFile } from '../content/load.ts';
+import type { Content, SourceFile } from '../model/load.ts';
 import type { LintIssue } from './issues.ts';
 import { checkWorkflowTone, TEMPLATE_RULES, templateUnit } from './rules.ts';
 import type { Speller } from './spell.ts';

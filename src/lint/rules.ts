@@ -1,9 +1,9 @@
 /**
- * Content rules on top of the structural checklist (src/content/checklist.ts): what a message must
+ * Content rules on top of the structural checklist (src/model/checklist.ts): what a message must
  * say for its purpose, subject lines, tone, and Belgian consumer law. Each rule is a heuristic on the
  * visible text; the patterns are listed here so a writer can see why a text passes or fails.
  */
-import type { SourceFile } from '../content/load.ts';
+import type { SourceFile } from '../model/load.ts';
 import { sampleFillData, TONES, type Tone, type Workflow } from '../content/schema.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';

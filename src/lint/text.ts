@@ -3,7 +3,7 @@
  * words in it. Placeholders, directives, URLs, e-mail addresses, domain names and code never reach
  * the rules or the spell checker.
  */
-import type { SourceFile } from '../content/load.ts';
+import type { SourceFile } from '../model/load.ts';
 
 /** Stands in for a placeholder: not a letter, so it separates words and is never spell-checked. */
 export const SLOT = '\uE000';

@@ -3,18 +3,13 @@
  * page. Pure, so the site can describe the zips from the same plan.
  */
 import type { Workflow } from '../content/schema.ts';
-import { FORMATS, SITUATIONS } from './layout.ts';
+import { FORMAT_INFO, FORMATS, type Format } from '../render/formats.ts';
+import { SITUATIONS } from './layout.ts';
 
 export const EXPORTS = 'exports';
 
-/** What each format is for, in the words the downloads page and zip titles use. */
-export const FORMAT_DESCRIPTION: Record<(typeof FORMATS)[number], string> = {
-  html: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool',
-  txt: 'berichten als platte tekst',
-  eml: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent',
-  docx: 'Word-documenten om aan te passen en af te drukken',
-  pdf: 'PDF-brieven en belscripts, klaar om af te drukken',
-};
+/** What each format is for, in the words the downloads page and zip titles use (from the format registry). */
+export const FORMAT_DESCRIPTION = Object.fromEntries(FORMATS.map((f) => [f, FORMAT_INFO[f].description])) as Record<Format, string>;
 
 export interface ZipGroup<F> {
   /** File name without .zip. */

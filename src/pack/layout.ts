@@ -3,22 +3,13 @@
  * Folder names sort by day offset, so a file browser shows each playbook in order.
  */
 import type { Channel, TemplateKind, Workflow } from '../content/schema.ts';
+import { FORMATS_FOR_CHANNEL, FORMATS_FOR_KIND, type Format } from '../render/formats.ts';
+import { slugify, offsetLabel } from '../vocabulary/naming.ts';
 
 /** The due date blank calendars and schedules count from, and the date written into the pack's files. */
 export const SAMPLE_DUE_DATE = '2026-03-31';
 export const DEFAULT_PACK_DATE = '2026-01-01T00:00:00Z';
 
-export const FORMATS = ['html', 'txt', 'eml', 'docx', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** Which formats fit a step's channel: an email is sent, a letter printed, a call read aloud. */
-export const FORMATS_FOR_CHANNEL: Record<Channel, readonly Format[]> = {
-  email: ['html', 'txt', 'eml'],
-  telefoon: ['pdf', 'docx', 'txt'],
-  brief: ['docx', 'pdf', 'txt'],
-  'aangetekende-brief': ['docx', 'pdf', 'txt'],
-  juridisch: ['docx', 'pdf', 'txt'],
-};
 
 export interface PlannedFile {
   /** Path inside the zips, e.g. "wanbetaler/03_D+13_tweede-herinnering/tweede-herinnering.pdf". */
@@ -37,32 +28,6 @@ export interface PlannedFile {
 const LETTER_CHANNELS: ReadonlySet<Channel> = new Set(['brief', 'aangetekende-brief', 'juridisch']);
 export const EXAMPLE_PREFIX = 'voorbeeld-';
 
-/** "Factuur 2026/0153 — é" -> "factuur-2026-0153-e": ASCII, safe in every file system and zip. */
-export function slugify(text: string, maxLength = 64): string {
-  return cutAtWord(slugOf(text), maxLength);
-}
-
-function slugOf(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/** A slug of at most `maxLength` characters, cut between words ("…-per-aangetekende", not "…-per-aange"). */
-function cutAtWord(slug: string, maxLength: number): string {
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.lastIndexOf('-', maxLength);
-  return cut > 0 ? slug.slice(0, cut) : slug.slice(0, maxLength);
-}
-
-/** "D-5", "D+0", "D+13". */
-export function offsetLabel(offset: number): string {
-  return offset < 0 ? `D${offset}` : `D+${offset}`;
-}
-
 export function stepFolder(index: number, offset: number, title: string): string {
   return `${String(index + 1).padStart(2, '0')}_${offsetLabel(offset)}_${slugify(title)}`;
 }
@@ -80,12 +45,6 @@ export function planWorkflow(workflow: Workflow): PlannedFile[] {
   return files;
 }
 
-/** Formats for a template outside any workflow, by its kind. */
-const FORMATS_FOR_KIND: Record<TemplateKind, readonly Format[]> = {
-  email: FORMATS_FOR_CHANNEL.email,
-  brief: FORMATS_FOR_CHANNEL.brief,
-  belscript: FORMATS_FOR_CHANNEL.telefoon,
-};
 
 export const SITUATIONS = 'situaties';
 

@@ -1,7 +1,7 @@
 /** Reads content/ from disk for scripts and the pack builder (the only places that touch files). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadContent, type LoadResult, type SourceFile } from '../content/load.ts';
+import { loadContent, type LoadResult, type SourceFile } from '../model/load.ts';
 
 export function readContentFiles(root: string): SourceFile[] {
   const files: SourceFile[] = [];

@@ -2,7 +2,9 @@
 import type { Workflow } from '../content/schema.ts';
 import { escapeHtml } from './escape.ts';
 import { EXPORTS } from './groups.ts';
-import { offsetLabel, SITUATIONS } from './layout.ts';
+import { SITUATIONS } from './layout.ts';
+import { CHANNEL_NAME } from '../vocabulary/labels.ts';
+import { offsetLabel } from '../vocabulary/naming.ts';
 
 interface ListedFile {
   workflow: string;
@@ -10,13 +12,6 @@ interface ListedFile {
   format: string;
 }
 
-const CHANNEL_NAMES: Record<string, string> = {
-  email: 'e-mail',
-  telefoon: 'telefoon',
-  brief: 'brief',
-  'aangetekende-brief': 'aangetekende brief',
-  juridisch: 'overdracht (advocaat of gerechtsdeurwaarder)',
-};
 
 const FORMAT_HELP: Record<string, string> = {
   html: 'HTML-mail: open in uw browser, kopieer en plak in uw mailprogramma, of gebruik het in uw mailtool.',
@@ -59,7 +54,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     if (!own.length) continue;
     lines.push('', `${workflow.titel} (map ${workflow.id}/)`);
     workflow.stappen.forEach((step, i) => {
-      if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAMES[step.kanaal] ?? step.kanaal}: ${step.titel}`);
+      if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAME[step.kanaal]}: ${step.titel}`);
     });
   }
   if (files.some((f) => f.workflow === SITUATIONS)) {

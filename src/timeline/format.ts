@@ -11,10 +11,8 @@ export function longDate(date: IsoDate): string {
   return `${WEEKDAYS[weekday(date)]} ${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-/** "D-5", "D+0", "D+13": the notation of the playbooks and the pack. */
-export function dayLabel(offset: number): string {
-  return offset < 0 ? `D${offset}` : `D+${offset}`;
-}
+/** "D-5", "D+0", "D+13": the shared notation (vocabulary/naming.ts), under the timeline's name. */
+export { offsetLabel as dayLabel } from '../vocabulary/naming.ts';
 
 /** "1 dag", "14 dagen". */
 export function days(n: number): string {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPack, sha256, type PackResult } from '../../src/pack/build.ts';
-import { FORMATS_FOR_CHANNEL, slugify } from '../../src/pack/layout.ts';
+import { FORMATS_FOR_CHANNEL } from '../../src/render/formats.ts';
+import { slugify } from '../../src/vocabulary/naming.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 
 const date = new Date('2026-01-01T00:00:00Z');

@@ -5,26 +5,11 @@
 import type { Channel, Workflow } from '../../content/schema.ts';
 import type { Run, TemplateDoc } from '../../model/types.ts';
 import { LOCALES } from '../../locale/index.ts';
+import { CHANNEL_LABEL, SEGMENT_GROUP_LABEL } from '../../vocabulary/labels.ts';
+import { offsetLabel } from '../../vocabulary/naming.ts';
 import { CONTENT_WIDTH, GEOMETRY, MARGIN, STYLE, decorateWith } from './document.ts';
 import { COLOR, Flow, PdfLayoutError, mm, placeLines, placeTable, type Page, type Row, type TextLayout } from './layout.ts';
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  email: 'E-mail',
-  telefoon: 'Telefoon',
-  brief: 'Brief',
-  'aangetekende-brief': 'Aangetekende brief',
-  juridisch: 'Juridisch (advocaat of gerechtsdeurwaarder)',
-};
-
-const SEGMENT_LABELS: Record<Workflow['segment'], string> = {
-  vip: 'VIP-klanten',
-  standaard: 'Standaardklanten',
-  wanbetaler: 'Wanbetalers',
-  algemeen: 'Algemeen',
-};
-
-/** "D-5", "D+0", "D+13": days from the due date. */
-export const dayLabel = (offset: number) => (offset < 0 ? `D${offset}` : `D+${offset}`);
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const runs = (t: string, strong = false): Run[] => [strong ? { text: t, strong } : { text: t }];
@@ -39,7 +24,7 @@ export function layoutPlaybook(workflow: Workflow, templates: readonly TemplateD
     flow.y += gap;
   };
   flow.y = mm(18);
-  place(runs(`Draaiboek · ${SEGMENT_LABELS[workflow.segment]}`), STYLE.small, 2);
+  place(runs(`Draaiboek · ${SEGMENT_GROUP_LABEL[workflow.segment]}`), STYLE.small, 2);
   place(runs(workflow.titel), { ...STYLE.title, size: 17, lh: 21 }, 6);
   place(runs(workflow.samenvatting), STYLE.body, 6);
   place([{ text: 'Doel: ', strong: true }, { text: workflow.doel }], STYLE.body, 2);
@@ -57,8 +42,8 @@ export function layoutPlaybook(workflow: Workflow, templates: readonly TemplateD
     return [
       {
         cells: [
-          { runs: runs(dayLabel(step.offset), true), from: 0, to: 0 },
-          { runs: runs(CHANNEL_LABELS[step.kanaal]), from: 1, to: 1 },
+          { runs: runs(offsetLabel(step.offset), true), from: 0, to: 0 },
+          { runs: runs(CHANNEL_LABEL[step.kanaal]), from: 1, to: 1 },
           { runs: runs(capital(step.toon)), from: 2, to: 2 },
           { runs: runs(step.titel), from: 3, to: 3 },
           { runs: template ? [{ text: template.title }] : [{ text: `[${step.template}]`, missing: step.template }], from: 4, to: 4 },

@@ -23,7 +23,7 @@ import {
   type StepChoice,
 } from '../../bulk/index.ts';
 import { CHANNEL_LABELS } from '../../export/schedule.ts';
-import { offsetLabel } from '../../pack/layout.ts';
+import { offsetLabel } from '../../vocabulary/naming.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { sampleCsv, SAMPLE_FILE_NAME } from '../lib/bulk-sample.ts';
 import { MAPPING_STORAGE_KEY, SETTINGS_STORAGE_KEY, type BulkPageData } from '../lib/bulk-types.ts';

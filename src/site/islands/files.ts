@@ -7,7 +7,8 @@ import type { FillData, Jurisdiction } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import type { FilledEmail } from '../../render/html/fill.ts';
 import type { DownloadFormat } from '../lib/workbench-types.ts';
-import { slugify } from '../../pack/layout.ts';
+import { FORMAT_INFO } from '../../render/formats.ts';
+import { slugify } from '../../vocabulary/naming.ts';
 import { loadPdfFonts } from './fonts.ts';
 
 export interface FileInput {
@@ -24,13 +25,6 @@ export interface MadeFile {
   name: string;
 }
 
-const MIME: Record<DownloadFormat, string> = {
-  html: 'text/html;charset=utf-8',
-  txt: 'text/plain;charset=utf-8',
-  eml: 'message/rfc822',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
 
 
 /** "Factuur 2026/0153" -> "factuur-2026-0153": the pack's own file naming, a little longer. */
@@ -49,7 +43,7 @@ function textAsHtml(title: string, text: string): string {
 
 export async function makeFile(format: DownloadFormat, input: FileInput): Promise<MadeFile> {
   const part = await render(format, input);
-  return { blob: new Blob([part as BlobPart], { type: MIME[format] }), name: fileName(input.doc, input.data, format) };
+  return { blob: new Blob([part as BlobPart], { type: FORMAT_INFO[format].mime }), name: fileName(input.doc, input.data, format) };
 }
 
 async function render(format: DownloadFormat, input: FileInput): Promise<string | Uint8Array> {

@@ -9,7 +9,7 @@ import { planToIcs, type IcsEvent } from '../../export/ics.ts';
 import { CHANNEL_ACTIONS } from '../../export/schedule.ts';
 import { fill } from '../../model/fill.ts';
 import type { TemplateDoc } from '../../model/types.ts';
-import { slugify } from '../../pack/layout.ts';
+import { slugify } from '../../vocabulary/naming.ts';
 import { dayLabel, longDate, planRows, type Plan, type Schedule, type ScheduledStep } from '../../timeline/index.ts';
 import { CHANNEL_LABEL, TONE_LABEL } from '../lib/labels.ts';
 import { csvTable, rowName, rowNumber, stepFillData } from '../lib/timeline-view.ts';

@@ -3,7 +3,7 @@
  * content stops the build with every issue listed, never a partial site.
  */
 import { formatIssue } from '../../content/errors.ts';
-import type { Content, Guide } from '../../content/load.ts';
+import type { Content, Guide } from '../../model/load.ts';
 import type { Segment, Step, Workflow } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { readContent } from '../../pack/read-content.ts';

@@ -2,11 +2,10 @@
  * The zips of the downloads page, from the pack's own plan and zip groups (src/pack/groups.ts). Sizes come from the pack manifest
  * when one is found at build time: TIJDIG_PACK_MANIFEST, or public/downloads/manifest.json (the pack is built before the site).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildExports } from '../../export/index.ts';
 import { EXPORTS, FORMAT_DESCRIPTION, zipGroups } from '../../pack/groups.ts';
 import { DEFAULT_PACK_DATE, planSituations, planWorkflow, SAMPLE_DUE_DATE, type PlannedFile } from '../../pack/layout.ts';
+import { readPackManifest } from '../../pack/manifest.ts';
 
 export { FORMAT_DESCRIPTION };
 import { getContent } from './content.ts';
@@ -20,21 +19,6 @@ export interface ZipInfo {
   /** Known only when the pack manifest was found at build time. */
   bytes?: number;
   sha256?: string;
-}
-
-interface Manifest {
-  zips: { name: string; bytes: number; sha256: string; files: number }[];
-}
-
-function readManifest(): Manifest | null {
-  const path = process.env.TIJDIG_PACK_MANIFEST ?? join(process.cwd(), 'public', 'downloads', 'manifest.json');
-  if (!existsSync(path)) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
-    return Array.isArray(parsed.zips) ? (parsed as Manifest) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The pack builder's exports for other tools (their file names do not depend on these dates). */
@@ -55,7 +39,7 @@ export async function zips(): Promise<ZipInfo[]> {
   const exports = await exportFiles();
   const formatsOf = (list: { format: string }[]) => [...new Set(list.map((f) => f.format))].sort();
   const groups = zipGroups(workflows, [...planned, ...exports.map((f) => ({ ...f, workflow: EXPORTS }))]).map((g) => ({ ...g, name: `${g.name}.zip` }));
-  const manifest = readManifest();
+  const manifest = readPackManifest();
   return groups.map((g) => {
     const info: ZipInfo = { ...g, formats: formatsOf(g.files) };
     const known = manifest?.zips.find((z) => z.name === g.name);

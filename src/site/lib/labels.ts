@@ -1,40 +1,8 @@
 /** Dutch labels for the content enums, shared by pages and islands. */
-import type { Channel, FieldMeta, Purpose, TemplateKind, Tone } from '../../content/schema.ts';
+import type { FieldMeta, Tone } from '../../content/schema.ts';
 
-export const KIND_LABEL: Record<TemplateKind, string> = { email: 'E-mail', brief: 'Brief', belscript: 'Belscript' };
-
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  email: 'E-mail',
-  telefoon: 'Telefoon',
-  brief: 'Brief',
-  'aangetekende-brief': 'Aangetekende brief',
-  juridisch: 'Juridische stap',
-};
-
-export const TONE_LABEL: Record<Tone, string> = {
-  vriendelijk: 'Vriendelijk',
-  professioneel: 'Professioneel',
-  kordaat: 'Kordaat',
-  formeel: 'Formeel',
-};
-
-export const SEGMENT_LABEL: Record<string, string> = {
-  vip: 'VIP-klant',
-  standaard: 'Standaardklant',
-  wanbetaler: 'Slechte betaler',
-  algemeen: 'Alle klanten',
-};
-
-export const PURPOSE_LABEL: Record<Purpose, string> = {
-  preventief: 'Vóór de vervaldag',
-  herinnering: 'Eerste herinnering',
-  'tweede-herinnering': 'Tweede herinnering',
-  'laatste-herinnering': 'Laatste herinnering',
-  ingebrekestelling: 'Ingebrekestelling',
-  overdracht: 'Overdracht aan advocaat of deurwaarder',
-  'telefonisch-contact': 'Telefoongesprek',
-  situatie: 'Bijzondere situatie',
-};
+// The content's own labels live with the shared vocabulary; the site uses them from here too.
+export { CHANNEL_LABEL, KIND_LABEL, PURPOSE_LABEL, SEGMENT_LABEL, TONE_LABEL } from '../../vocabulary/labels.ts';
 
 export const JURISDICTION_LABEL = { be: 'België', nl: 'Nederland' } as const;
 

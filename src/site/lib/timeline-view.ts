@@ -5,7 +5,7 @@
 import type { FillData } from '../../content/schema.ts';
 import { addDays, type IsoDate } from '../../legal/index.ts';
 import { formatDateShort, formatMoney } from '../../model/format.ts';
-import { slugify } from '../../pack/layout.ts';
+import { slugify } from '../../vocabulary/naming.ts';
 import { dayLabel, type Plan, type PlanRow, type PlanSettings, type ScheduledStep, type Severity, type TermOrigin, type Warning } from '../../timeline/index.ts';
 import { CHANNEL_LABEL, JURISDICTION_LABEL, TONE_LABEL } from './labels.ts';
 import type { CatalogTemplate } from './timeline-types.ts';

@@ -1,9 +1,11 @@
 /** The JSON a template page ships for its workbench island. */
+import type { Format } from '../../render/formats.ts';
 import type { FieldKind, FieldMeta, Jurisdiction } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 
-export type DownloadFormat = 'html' | 'txt' | 'eml' | 'docx' | 'pdf';
+/** The formats a visitor can download: all of the registry's. */
+export type DownloadFormat = Format;
 
 export interface FieldSpec {
   path: string;

@@ -1,13 +1,14 @@
 /**
  * Loads and validates all content from in-memory files (the caller reads the disk), file by file
- * and across files. Every problem is collected; nothing is returned as usable unless all is valid.
+ * and across files: the content schemas check the data, the model parses template bodies into
+ * documents (so the content layer never imports the model). Every problem is collected; nothing is returned as usable unless all is valid.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { parseBody, parseInline, placeholdersIn, type ParseIssue } from '../model/parse.ts';
-import type { Inline, TemplateDoc } from '../model/types.ts';
+import { parseBody, parseInline, placeholdersIn, type ParseIssue } from './parse.ts';
+import type { Inline, TemplateDoc } from './types.ts';
 import { checkRequiredParts } from './checklist.ts';
-import { fromZod, type ContentIssue } from './errors.ts';
+import { fromZod, type ContentIssue } from '../content/errors.ts';
 import {
   FORMAT_HELPERS,
   GuideFrontmatter,
@@ -17,7 +18,7 @@ import {
   TemplateFrontmatter,
   Workflow,
   type FormatHelper,
-} from './schema.ts';
+} from '../content/schema.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, e.g. "content/workflows/vip.yaml". */

@@ -3,9 +3,9 @@
  * who sends it, the customer, the invoice, what to do, how to pay, a deadline, what happens next,
  * how to reach us. Structure is checked here; wording and tone are the content lint's job.
  */
-import type { Purpose } from './schema.ts';
-import { placeholdersIn } from '../model/parse.ts';
-import type { Block, TemplateDoc } from '../model/types.ts';
+import type { Purpose } from '../content/schema.ts';
+import { placeholdersIn } from './parse.ts';
+import type { Block, TemplateDoc } from './types.ts';
 
 interface Part {
   name: string;
