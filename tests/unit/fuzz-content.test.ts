@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/content/errors.ts';
-import { loadContent, type SourceFile } from '../../src/content/load.ts';
+import { loadContent, type SourceFile } from '../../src/model/load.ts';
 import { readContentFiles } from '../../src/pack/read-content.ts';
 
 const files = readContentFiles(process.cwd());

