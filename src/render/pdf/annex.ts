@@ -2,7 +2,7 @@
  * The annex of the interest calculator (/rekenhulp/): one calculation as a printable PDF to attach
  * to a formal notice. Built as an ordinary FilledDocument (a letter without an address) and drawn
  * by renderPdf, so the renderer itself needs no change. Loaded with import() by
- * site/islands/interest-calculator.ts only; nothing else imports it.
+ * the calculator page only; nothing else imports it.
  *
  * The annex is read by the debtor, so its texts speak about "de schuldenaar" instead of addressing
  * the creditor as the site does. Every statement keeps the status and the sources of the rule it
@@ -25,7 +25,7 @@ import {
   unknownSentence,
   words,
   type Calculation,
-} from '../../site/lib/interest-calc.ts';
+} from '../../model/interest-calc.ts';
 import { renderPdf, type PdfFonts } from './index.ts';
 
 export interface AnnexOptions {
