@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { parseBody, parseInline, placeholdersIn, type ParseIssue } from './parse.ts';
 import type { Inline, TemplateDoc } from './types.ts';
+import { inlinesOf } from './walk.ts';
 import { checkRequiredParts } from './checklist.ts';
 import { fromZod, type ContentIssue } from '../content/errors.ts';
 import {
@@ -120,13 +121,7 @@ export const MAX_WORD = 40;
 
 /** Words of the template's own text (placeholder values excluded) too long to lay out on one line. */
 function longWords(blocks: TemplateDoc['blocks'], subject: Inline[]): string[] {
-  const texts: Inline[][] = [subject];
-  for (const block of blocks) {
-    if ('content' in block) texts.push(block.content);
-    if (block.type === 'list') texts.push(...block.items);
-    if (block.type === 'paymentButton') texts.push(block.label);
-    if (block.type === 'interestBreakdown') texts.push(block.intro);
-  }
+  const texts: Inline[][] = [subject, ...blocks.flatMap(inlinesOf)];
   // Letters and digits only: a dotted line to sign on ("……") is meant to be long and wraps harmlessly.
   const tooLong = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD + 1},}`, 'gu');
   return texts.flatMap((inlines) => inlines.flatMap((i) => (i.type === 'text' ? [...i.value.matchAll(tooLong)].map((m) => m[0]) : [])));
@@ -149,12 +144,7 @@ function checkPlaceholders(file: string, doc: TemplateDoc, issues: ContentIssue[
   };
   visit('onderwerp', doc.subject);
   visit('preheader', doc.preheader);
-  doc.blocks.forEach((block, i) => {
-    const where = `tekst blok ${i + 1}`;
-    if ('content' in block) visit(where, block.content);
-    if (block.type === 'list') block.items.forEach((item) => visit(where, item));
-    if (block.type === 'paymentButton') visit(where, block.label);
-  });
+  doc.blocks.forEach((block, i) => inlinesOf(block).forEach((content) => visit(`tekst blok ${i + 1}`, content)));
 }
 
 function loadGuide(file: SourceFile, issues: ContentIssue[]): Guide | null {

@@ -3,6 +3,7 @@
  * Placeholders are parsed by Handlebars' own parser, so every template stays valid Handlebars for
  * the tools we export to; anything beyond `{{pad}}` and `{{helper pad}}` is refused.
  */
+import { inlinesOf } from './walk.ts';
 import Handlebars from 'handlebars';
 import { FORMAT_HELPERS, type FormatHelper } from '../content/schema.ts';
 import type { Block, Directive, Inline } from './types.ts';
@@ -154,13 +155,6 @@ function parseDirective(name: string, rest: string, where: string, issues: Parse
 /** Every placeholder path used in a list of blocks and inline texts. */
 export function placeholdersIn(blocks: Block[], ...inlines: Inline[][]): Set<string> {
   const found = new Set<string>();
-  const visit = (content: Inline[]) => content.forEach((i) => i.type === 'placeholder' && found.add(i.path));
-  inlines.forEach(visit);
-  for (const block of blocks) {
-    if ('content' in block) visit(block.content);
-    if (block.type === 'list') block.items.forEach(visit);
-    if (block.type === 'paymentButton') visit(block.label);
-    if (block.type === 'interestBreakdown') visit(block.intro);
-  }
+  for (const content of [...inlines, ...blocks.flatMap(inlinesOf)]) for (const i of content) if (i.type === 'placeholder') found.add(i.path);
   return found;
 }

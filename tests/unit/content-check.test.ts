@@ -85,6 +85,9 @@ describe('content check', () => {
       `${W} › (bestand): geen geldige YAML op regel 3: Flow sequence in block collection must be sufficiently indented and end with a ]\n    tip: controleer inspringing, dubbele punten en aanhalingstekens`],
     ['unknown placeholder', T, (s) => s.replace('{{klant.contactpersoon}}', '{{klant.voornaam}}'),
       `${T} › tekst blok 1: onbekende placeholder {{klant.voornaam}}\n    tip: alle placeholders staan in dist/schema/fill-data.json`],
+    // The intro of ::interestoverzicht is template text like any other: the check must see it (it once skipped it).
+    ['unknown placeholder in the interest overview intro', T, (s) => s.replace('::handtekening', '::interestoverzicht Zo berekenen wij de interest voor {{klant.voornaam}}:\n\n::handtekening'),
+      `${T} › tekst blok 6: onbekende placeholder {{klant.voornaam}}\n    tip: alle placeholders staan in dist/schema/fill-data.json`],
     ['amount without the bedrag helper', T, (s) => s.replace('Vragen? Bel', 'U bent {{factuur.openstaand}} verschuldigd. Vragen? Bel'),
       `${T} › tekst blok 5: {{factuur.openstaand}} is een bedrag en moet opgemaakt worden\n    tip: schrijf {{bedrag factuur.openstaand}}`],
     ['Handlebars block in a template', T, (s) => s.replace('Vragen? Bel', '{{#if klant.naam}}x{{/if}} Vragen? Bel'),

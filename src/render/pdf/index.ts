@@ -13,6 +13,7 @@
  */
 import type { Workflow } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
+import { documentRuns } from '../../model/walk.ts';
 import { addBanner, layoutDocument, plain, senderName } from './document.ts';
 import type { EnvelopePreset } from '../envelope.ts';
 import { fontFace } from './fonts.ts';
@@ -83,18 +84,7 @@ export async function renderPlaybookPdf(workflow: Workflow, templates: readonly 
  */
 export function unprintableCharacters(doc: FilledDocument, fonts: PdfFonts): string[] {
   const { regular, bold } = faces(fonts);
-  const texts: string[] = [];
-  const add = (runs: readonly { text: string }[]) => texts.push(...runs.map((r) => r.text));
-  add(doc.subject);
-  for (const line of [...doc.letter.sender, ...doc.letter.recipient, doc.letter.placeAndDate, doc.letter.reference]) add(line);
-  for (const block of doc.blocks) {
-    if ('runs' in block) add(block.runs);
-    if ('items' in block) block.items.forEach(add);
-    if ('lines' in block) for (const line of block.lines) add(Array.isArray(line) ? line : [...line.value, { text: line.label }]);
-    if ('label' in block) add(block.label);
-    if ('total' in block) add(block.total);
-    if ('rows' in block) for (const row of block.rows) for (const cell of [row.nummer, row.datum, row.vervaldatum, row.bedrag, row.openstaand]) add(cell);
-  }
+  const texts = documentRuns(doc).flatMap((runs) => runs.map((r) => r.text));
   const found = new Set<string>();
   for (const text of texts) for (const ch of [...regular.unsupported(text), ...bold.unsupported(text)]) found.add(ch);
   return [...found];

@@ -4,6 +4,7 @@
  * that text in the run). Letters get their frame; phone scripts their title.
  */
 import type { FilledBlock, FilledDocument, InvoiceRow, Run } from '../../model/types.ts';
+import { mapBlock, type BlockHandlers } from '../../model/walk.ts';
 import { isolateBidi, padEnd, padStart, squash, width, wrap, WIDTH } from './wrap.ts';
 
 const plain = (runs: Run[]): string => squash(runs.map((r) => isolateBidi(r.text)).join(''));
@@ -49,29 +50,20 @@ function invoiceTable(block: Extract<FilledBlock, { type: 'invoiceTable' }>): st
   return [...blocks.flatMap((b) => [...b, '']), ...keyValues([{ label: block.totalLabel, value: total }])];
 }
 
-function block(b: FilledBlock): string[] {
-  switch (b.type) {
-    case 'heading':
-      return b.level === 2 ? underline(plain(b.runs), '-') : wrap(plain(b.runs));
-    case 'paragraph':
-      return wrap(plain(b.runs));
-    case 'list':
-      return b.items.flatMap((item) => wrap(plain(item), '* ', '  '));
-    case 'deadline':
-      // A bar in front sets the deadline apart without looking like a quoted reply ("> ").
-      return wrap(plain(b.runs), '| ', '| ');
-    case 'signature':
-      return b.lines.flatMap((line) => wrap(plain(line)));
-    case 'invoiceTable':
-      return invoiceTable(b);
-    case 'paymentDetails':
-      return keyValues(b.lines.map((l) => ({ label: `${l.label}:`, value: plain(l.value) })));
-    case 'paymentButton': {
-      const target = b.href ?? `[${b.hrefMissing ?? 'betaling.link'}]`;
-      return wrap(`${plain(b.label)}: ${target}`);
-    }
-  }
-}
+/** One handler per block type: a new block type does not compile until it is written here. */
+const TEXT: BlockHandlers<FilledBlock, string[]> = {
+  heading: (b) => (b.level === 2 ? underline(plain(b.runs), '-') : wrap(plain(b.runs))),
+  paragraph: (b) => wrap(plain(b.runs)),
+  list: (b) => b.items.flatMap((item) => wrap(plain(item), '* ', '  ')),
+  // A bar in front sets the deadline apart without looking like a quoted reply ("> ").
+  deadline: (b) => wrap(plain(b.runs), '| ', '| '),
+  signature: (b) => b.lines.flatMap((line) => wrap(plain(line))),
+  invoiceTable,
+  paymentDetails: (b) => keyValues(b.lines.map((l) => ({ label: `${l.label}:`, value: plain(l.value) }))),
+  paymentButton: (b) => wrap(`${plain(b.label)}: ${b.href ?? `[${b.hrefMissing ?? 'betaling.link'}]`}`),
+};
+
+const block = (b: FilledBlock): string[] => mapBlock(b, TEXT);
 
 function letterFrame(doc: FilledDocument): string[][] {
   const lines = (rows: Run[][]) => rows.flatMap((r) => wrap(plain(r)));
