@@ -135,9 +135,22 @@ test('the calendar export has one all-day event per sent step, on the dates of t
     expect(event.startDate.isDate).toBe(true);
     expect(event.component.getFirstSubcomponent('valarm')).not.toBeNull();
     expect(String(event.component.getFirstPropertyValue('url'))).toContain('/tijdlijn/#plan=1');
-    expect(event.description).toMatch(/Onderwerp: |Betreft: /);
+    // Nothing typed yet: the calendar names the step, never a field such as "[factuur.nummer]".
+    expect(`${event.summary}\n${event.description}`).not.toMatch(/\[[a-z]+\.[A-Za-z]+\]/);
   }
   expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+
+  // With the customer's details typed in, each event carries the message's own subject, filled.
+  await page.getByText('Uw gegevens en die van de klant').click();
+  const paths = await page.locator('[data-pack-form] [data-field-path]:not([hidden])').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['fieldPath']!));
+  for (const path of paths) if (SAMPLE[path] !== undefined) await page.locator(`[data-pack-form] [name="${path}"]`).fill(SAMPLE[path]!);
+  const filled = new ICAL.Component(ICAL.parse((await download(page, 'Agenda (.ics)')).bytes.toString('utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  expect(filled).toHaveLength(events.length);
+  for (const event of filled) {
+    expect(event.description).toMatch(/Onderwerp: |Betreft: /);
+    expect(`${event.summary}\n${event.description}`).not.toMatch(/\[[a-z]+\.[A-Za-z]+\]/);
+  }
+  expect(filled.some((e) => e.summary.includes(SAMPLE['factuur.nummer']!))).toBe(true);
 });
 
 test('the Excel export has a BOM, Dutch columns and the dates of the table', async ({ page }) => {
