@@ -1,7 +1,7 @@
 /**
  * Public holidays and working days per jurisdiction. Holidays come from the `date-holidays`
  * package (type 'public' only); for the Netherlands we add the days the Algemene termijnenwet
- * treats as holidays but the package does not mark 'public' (legal.md §6.2): Goede Vrijdag,
+ * treats as holidays but the package does not mark 'public' (docs/legal-facts.md §4.2): Goede Vrijdag,
  * 5 mei every year, and the days made equivalent by Royal Decree.
  */
 import Holidays from 'date-holidays';
@@ -17,9 +17,9 @@ export interface PublicHoliday {
   readonly origin: 'date-holidays' | 'atw';
 }
 
-/** Days equivalent to a holiday by Royal Decree under Atw art. 3 lid 3 (legal.md §6.2). */
+/** Days equivalent to a holiday by Royal Decree under Atw art. 3 lid 3 (legal-facts.md §4.2). */
 export const NL_ATW_DECREE_DAYS = Object.freeze({
-  /** Years for which legal.md lists the decree days; outside them the list is unknown. */
+  /** Years for which the decree days are known; outside them the list is unknown. */
   fromYear: 2023,
   toYear: 2028,
   dates: Object.freeze(['2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30', '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26'] as IsoDate[]),
@@ -84,7 +84,7 @@ export function holidayOn(date: IsoDate, jurisdiction: Jurisdiction): PublicHoli
 
 /**
  * How complete the holiday list of a year is. Belgium's ten legal holidays follow fixed rules.
- * For the Netherlands the Atw decree days are only known for the years legal.md lists.
+ * For the Netherlands the Atw decree days are only known for the years legal-facts.md §4.2 lists.
  */
 export function holidayDataStatus(year: number, jurisdiction: Jurisdiction): Status {
   if (jurisdiction === 'be') return 'verified';
@@ -93,7 +93,7 @@ export function holidayDataStatus(year: number, jurisdiction: Jurisdiction): Sta
 
 /**
  * Monday to Friday and not a public holiday. For Belgium the sources do not define "werkdag";
- * excluding Saturday is the conservative reading (legal.md §7.5). For the Netherlands this is
+ * excluding Saturday is the conservative reading (legal-facts.md §2.2). For the Netherlands this is
  * the Atw reading (Saturday, Sunday and recognised holidays are not working days).
  */
 export function isWorkingDay(date: IsoDate, jurisdiction: Jurisdiction): boolean {

@@ -1,5 +1,5 @@
 /**
- * Fixed compensation and collection costs (legal.md §1.3, §2.2, §2.4, §4.3), in integer cents.
+ * Fixed compensation and collection costs (docs/legal-facts.md §1.3, §2.2, §2.4, §3.5), in integer cents.
  *
  * Rounding: a statutory maximum is computed exactly and rounded DOWN to the cent, so the result
  * never exceeds the legal cap (e.g. BE on EUR 150.01: 30 + 10 % × 0.01 = 30.001 → EUR 30.00).
@@ -18,7 +18,7 @@ export function beB2bCompensationCents(): number {
 }
 
 /**
- * BE B2C: maximum fixed compensation for an outstanding balance (art. XIX.4 WER, legal.md §2.4):
+ * BE B2C: maximum fixed compensation for an outstanding balance (art. XIX.4 WER, legal-facts.md §2.4):
  * ≤ 150.00 → 20; 150.01–500.00 → 30 + 10 % of the part above 150; > 500 → 65 + 5 % of the part
  * above 500, at most 2,000. Rounded down to the cent.
  */
@@ -33,7 +33,7 @@ export function beConsumerDamagesCapCents(outstandingCents: number): number {
 }
 
 /**
- * BE B2C: most a reminder may cost (legal.md §2.2). `reminderNumber` counts the reminders for one
+ * BE B2C: most a reminder may cost (legal-facts.md §2.2). `reminderNumber` counts the reminders for one
  * missed due date (1 = the first, always free). Later ones: EUR 7.50 plus the postage in force
  * on the day of sending (pass it; 0 for e-mail). The subscription rule (three free due dates a
  * year) is explained in explain.ts, not computed here.

@@ -51,7 +51,7 @@ function telwoord(n: number): string {
   return WORDS[n] ?? String(n);
 }
 
-/** Last period of a table whose rate legal.md rates as verified. */
+/** Last period of a table whose rate is verified. */
 function latestVerified(table: RateTable) {
   const p = [...table.periods].reverse().find((r) => r.status === 'verified' && r.ratePercent !== null);
   if (!p || p.ratePercent === null) throw new Error(`Geen bevestigde rentevoet in ${table.id}.`);

@@ -1,7 +1,7 @@
 /**
  * Public API of the legal-rules module: rules as data with their sources and status, and pure
  * computations on top of them. Isomorphic: no Node-only imports, safe for the browser bundle.
- * Every figure comes from /work/shared/facts/legal.md; a value it does not know is 'unknown'.
+ * Every figure is documented with its source in docs/legal-facts.md; a value nobody published is 'unknown'.
  */
 export type { Confidence, CustomerType, Fact, IsoDate, Jurisdiction, LegalNote, Source, Status } from './types.ts';
 export { SOURCES } from './sources.ts';

@@ -4,12 +4,12 @@
  * Conventions (stated because the sources do not fix them all):
  * - `from` and `to` are both inclusive: interest accrues on every day from `from` to `to`.
  *   For B2B debts `from` is the day after the due date (use `interestStartDate`).
- * - Simple interest, actual days / 365, also in leap years. legal.md names no day-count
+ * - Simple interest, actual days / 365, also in leap years. Our sources name no day-count
  *   convention, so this is flagged 'unverified' in the result notes.
- * - NL: legal.md §4.1 says both Dutch rates compound yearly, so after each full year counted from
+ * - NL: both Dutch rates compound yearly (legal-facts.md §3.1), so after each full year counted from
  *   `from` that year's interest is added to the principal. BE: no compounding.
  * - The period is also split on the rate grid (BE commercial and NL: 1 January / 1 July; BE legal:
- *   1 January) so every line shows one published rate (legal.md §1.2, §7.8: calculator practice).
+ *   1 January) so every line shows one published rate (legal-facts.md §1.1: calculator practice).
  * - Rounding: each line is computed exactly (integer arithmetic) and rounded half up to the cent;
  *   the total is the sum of the rounded lines.
  * - A period without a known rate is returned as `{ unknown: true }` with the reason, and the

@@ -1,7 +1,7 @@
 /**
- * Published interest rates as data, copied from legal.md §1.2 (BE commercial), §2.6 (BE legal) and
- * §4.1 (NL). We store the published values and never compute a rate from the ECB rate: the
- * formulas are kept as documentation only. A future period that legal.md does not know is stored
+ * Published interest rates as data, recorded in docs/legal-facts.md §1.2 (BE commercial), §2.6
+ * (BE legal), §3.2 and §3.3 (NL). We store the published values and never compute a rate from the ECB rate: the
+ * formulas are kept as documentation only. A period whose rate nobody has published yet is stored
  * with `ratePercent: null` and status 'unknown', so a calculation can say so instead of guessing.
  */
 import { SOURCES as S } from './sources.ts';
@@ -9,11 +9,11 @@ import type { Confidence, IsoDate, Jurisdiction, Source, Status } from './types.
 
 /** One published rate and the period it applies to (both ends inclusive). */
 export interface RatePeriod {
-  /** How legal.md names the period: "2023 H1", "2024", "2024-07-01". */
+  /** How legal-facts.md names the period: "2023 H1", "2024", "2024-07-01". */
   readonly label: string;
   readonly validFrom: IsoDate;
   readonly validTo: IsoDate;
-  /** Yearly rate in percent (10.5 means 10.5 %); null when legal.md says it is unknown. */
+  /** Yearly rate in percent (10.5 means 10.5 %); null when it is unknown. */
   readonly ratePercent: number | null;
   readonly status: Status;
   readonly confidence: Confidence;
@@ -60,7 +60,7 @@ function freeze(p: RatePeriod): RatePeriod {
 
 const BE_COMMERCIAL_BASE = [S.embuildVlaamsBrabant, S.schoupsRatesRise, S.mondaq, S.staatsblad2023H1, S.fodFinancien];
 
-/** Belgium, art. 5 wet van 2 augustus 2002: rate per semester (legal.md §1.2). */
+/** Belgium, art. 5 wet van 2 augustus 2002: rate per semester (legal-facts.md §1.2). */
 export const BE_COMMERCIAL_RATES: RateTable = Object.freeze({
   id: 'be-commercial',
   jurisdiction: 'be',
@@ -72,7 +72,7 @@ export const BE_COMMERCIAL_RATES: RateTable = Object.freeze({
   sources: BE_COMMERCIAL_BASE,
   periods: Object.freeze([
     semester(2019, 1, [8.0, 'verified', 'high', [S.vanOstaeyen, S.exago]]),
-    semester(2019, 2, [8.0, 'verified', 'high', [S.vanOstaeyen, S.exago], 'fidelium.eu says 8.5 %; legal.md judges that an error (ECB rate 0 %, Wolters Kluwer: 8 % without a break since 2016 H2).']),
+    semester(2019, 2, [8.0, 'verified', 'high', [S.vanOstaeyen, S.exago], 'fidelium.eu says 8.5 %; we judge that an error (ECB rate 0 %, Wolters Kluwer: 8 % without a break since 2016 H2).']),
     semester(2020, 1, [8.0, 'verified', 'high', [S.phcExpert, S.fidelium, S.woltersKluwer]]),
     semester(2020, 2, [8.0, 'verified', 'high', [S.phcExpert, S.fidelium, S.woltersKluwer]]),
     semester(2021, 1, [8.0, 'verified', 'high', [S.phcExpert]]),
@@ -85,12 +85,12 @@ export const BE_COMMERCIAL_RATES: RateTable = Object.freeze({
     semester(2024, 2, [12.5, 'verified', 'high', [S.forumForTheFuture, S.leuropeinfo]]),
     semester(2025, 1, [11.5, 'verified', 'high', [S.leuropeinfo, S.lawbase]]),
     semester(2025, 2, [10.5, 'verified', 'medium-high', [S.lawbase, S.embuild2026]]),
-    semester(2026, 1, [10.5, 'unverified', 'medium', [S.embuild2026], 'Expected value: embuild says "not yet published"; Staatsblad communication not seen (legal.md §7.2).']),
-    semester(2026, 2, [null, 'unknown', 'n/a', [S.embuild2026], 'Not found: depends on the ECB rate at 1 July 2026 (legal.md §7.1).']),
+    semester(2026, 1, [10.5, 'unverified', 'medium', [S.embuild2026], 'Expected value: embuild says "not yet published"; Staatsblad communication not seen.']),
+    semester(2026, 2, [null, 'unknown', 'n/a', [S.embuild2026], 'Not found: depends on the ECB rate at 1 July 2026 ']),
   ]),
 });
 
-/** Belgium, wettelijke interestvoet (wet van 5 mei 1865), per calendar year (legal.md §2.6). */
+/** Belgium, wettelijke interestvoet (wet van 5 mei 1865), per calendar year (legal-facts.md §2.6). */
 export const BE_LEGAL_RATES: RateTable = Object.freeze({
   id: 'be-legal',
   jurisdiction: 'be',
@@ -106,7 +106,7 @@ export const BE_LEGAL_RATES: RateTable = Object.freeze({
     calendarYear(2021, [1.75, 'verified', 'high', [S.lydian, S.kluwerImmo, S.fidelium]]),
     calendarYear(2022, [1.5, 'verified', 'high', [S.lydian, S.schoupsNoUrl]]),
     calendarYear(2023, [5.25, 'verified', 'high', [S.lydian, S.kluwerImmo, S.gsj, S.mondaq]]),
-    calendarYear(2024, [5.75, 'unverified', 'medium', [S.leuropeinfo], 'Single source (legal.md: Medium).']),
+    calendarYear(2024, [5.75, 'unverified', 'medium', [S.leuropeinfo], 'Single source.']),
     calendarYear(2025, [4.5, 'verified', 'high', [S.leuropeinfo, S.lawbase]]),
     calendarYear(2026, [4.5, 'verified', 'medium-high', [S.embuild2026]]),
   ]),
@@ -130,14 +130,14 @@ const NL_ROWS: readonly NlRow[] = [
   ['2024-07-01', [12.25, 'verified', 'high', [S.metaalunie]], [7.0, 'verified', 'high', [S.metaalunie]]],
   ['2025-01-01', [11.15, 'verified', 'high', [S.vvoAdvocatuur, CODE]], [6.0, 'verified', 'high', [S.vvoAdvocatuur, CODE]]],
   ['2025-07-01',
-    [10.15, 'unverified', 'medium', [CODE], 'Two code sources only ("Stb. 2025, 211"); legal.md rates it Medium.'],
-    [6.0, 'unverified', 'medium', [CODE], 'The formula suggests a cut on 1 July 2025; both code sources show no change. Verify at wetten.overheid.nl (legal.md §7.3).']],
+    [10.15, 'unverified', 'medium', [CODE], 'Two code sources only ("Stb. 2025, 211"); medium confidence.'],
+    [6.0, 'unverified', 'medium', [CODE], 'The formula suggests a cut on 1 July 2025; both code sources show no change. Verify at wetten.overheid.nl.']],
   ['2026-01-01',
-    [10.15, 'unverified', 'medium', [CODE], 'Rests on two code sources only (legal.md §7.3).'],
-    [4.0, 'unverified', 'medium', [CODE], 'Rests on two code sources only ("Stb. 2025, 427"; legal.md §7.3).']],
+    [10.15, 'unverified', 'medium', [CODE], 'Rests on two code sources only.'],
+    [4.0, 'unverified', 'medium', [CODE], 'Rests on two code sources only ("Stb. 2025, 427").']],
   ['2026-07-01',
-    [null, 'unknown', 'n/a', [CODE], 'Not found (legal.md §7.1).'],
-    [null, 'unknown', 'n/a', [CODE], 'Not found (legal.md §7.1).']],
+    [null, 'unknown', 'n/a', [CODE], 'Not found.'],
+    [null, 'unknown', 'n/a', [CODE], 'Not found.']],
 ];
 
 function nlPeriods(column: 1 | 2): readonly RatePeriod[] {
@@ -147,13 +147,13 @@ function nlPeriods(column: 1 | 2): readonly RatePeriod[] {
       const half = from.slice(5) === '01-01' ? 1 : 2;
       const year = Number(from.slice(0, 4));
       const p = semester(year, half, row[column]);
-      // legal.md labels NL periods by their start date.
+      // NL periods are labelled by their start date.
       return freeze({ ...p, label: from });
     }),
   );
 }
 
-/** Netherlands, wettelijke handelsrente (6:119a/6:119b BW), per half year (legal.md §4.1). */
+/** Netherlands, wettelijke handelsrente (6:119a/6:119b BW), per half year (legal-facts.md §3.2). */
 export const NL_COMMERCIAL_RATES: RateTable = Object.freeze({
   id: 'nl-commercial',
   jurisdiction: 'nl',
@@ -166,7 +166,7 @@ export const NL_COMMERCIAL_RATES: RateTable = Object.freeze({
   periods: nlPeriods(1),
 });
 
-/** Netherlands, wettelijke rente (6:119 BW), per half year (legal.md §4.1). */
+/** Netherlands, wettelijke rente (6:119 BW), per half year (legal-facts.md §3.3). */
 export const NL_LEGAL_RATES: RateTable = Object.freeze({
   id: 'nl-legal',
   jurisdiction: 'nl',
@@ -174,7 +174,7 @@ export const NL_LEGAL_RATES: RateTable = Object.freeze({
   name: 'Wettelijke rente',
   grid: 'half-year',
   compounding: 'yearly',
-  formula: 'Bij AMvB vastgesteld: ECB-herfinancieringsrente + 2,25 procentpunt, wijziging per keer begrensd op 2 procentpunt (afronding betwist: legal.md §7.4)',
+  formula: 'Bij AMvB vastgesteld: ECB-herfinancieringsrente + 2,25 procentpunt, wijziging per keer begrensd op 2 procentpunt (over de afronding zijn de bronnen het oneens)',
   sources: [S.stb2014491],
   periods: nlPeriods(2),
 });
@@ -188,7 +188,7 @@ export function rateTable(jurisdiction: Jurisdiction, kind: InterestKind): RateT
   return t;
 }
 
-/** The period covering `date`, or undefined when legal.md has no row for it (never guessed). */
+/** The period covering `date`, or undefined when the table has no row for it (never guessed). */
 export function ratePeriodOn(table: RateTable, date: IsoDate): RatePeriod | undefined {
   return table.periods.find((p) => p.validFrom <= date && date <= p.validTo);
 }

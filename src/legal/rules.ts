@@ -1,5 +1,5 @@
 /**
- * The non-rate rules as data (legal.md §1–§4): amounts in integer cents, terms in days, each with
+ * The non-rate rules as data (docs/legal-facts.md §1–§4): amounts in integer cents, terms in days, each with
  * its validity period, status and sources. Computations in costs.ts and terms.ts read these
  * objects, so a figure lives in exactly one place.
  */
@@ -27,7 +27,7 @@ export interface ScaleBand {
   readonly percent: number;
 }
 
-/** Belgium, B2B: wet van 2 augustus 2002 (legal.md §1). */
+/** Belgium, B2B: wet van 2 augustus 2002 (legal-facts.md §1). */
 export const BE_B2B = Object.freeze({
   /** Interest and the EUR 40 are due from the day after the due date, by operation of law. */
   interestStartsDayAfterDueDate: fact(true, 'verified', 'high', [S.woltersKluwer, S.mondaq, S.corbusRate]),
@@ -37,7 +37,7 @@ export const BE_B2B = Object.freeze({
   appliesUnlessOtherRateAgreed: fact(true, 'verified', 'high', [S.woltersKluwer, S.mondaq]),
   /** Fixed compensation for recovery costs (art. 6), on top of the interest. */
   fixedCompensationCents: fact(4000, 'verified', 'high', [S.klaarIncasso, S.wordscope]),
-  /** Common reading: EUR 40 per invoice. Not seen in the article text (legal.md §1.3, §7.6). */
+  /** Common reading: EUR 40 per invoice. Not seen in the article text (legal-facts.md §1.3). */
   fixedCompensationPerInvoice: fact(true, 'unverified', 'low-medium', [S.klaarIncasso], null, null, 'Common reading and practice; article text not seen.'),
   /** Other relevant collection costs may be claimed as a "redelijke schadeloosstelling" (art. 6). */
   reasonableExtraCostsAllowed: fact(true, 'verified', 'high', [S.wordscope]),
@@ -46,10 +46,10 @@ export const BE_B2B = Object.freeze({
   /** Agreed terms between undertakings: at most 60 calendar days (wet van 14 augustus 2021). */
   maxAgreedTermDays: fact(60, 'verified', 'high', [S.rvcAdvocaten, S.bouwunie, S.odigo, S.goossens], '2022-02-01'),
   /** Splitting a late period per semester is calculator practice; the statutory basis was not found. */
-  rateFollowsRunningSemester: fact(true, 'unverified', 'low', [S.lawbase], null, null, 'legal.md §1.2 implementation note and §7.8.'),
+  rateFollowsRunningSemester: fact(true, 'unverified', 'low', [S.lawbase], null, null, 'No statutory text found (legal-facts.md §1.1).'),
 });
 
-/** Belgium, B2C: Boek XIX WER (legal.md §2). */
+/** Belgium, B2C: Boek XIX WER (legal-facts.md §2). */
 export const BE_B2C = Object.freeze({
   /** In force for new contracts; for older contracts only for defaults from 1 December 2023. */
   inForce: fact('2023-09-01' as IsoDate, 'verified', 'high', [S.wet4mei2023, S.rdc, S.ardent, S.fiscosearchXix1], '2023-09-01'),
@@ -67,7 +67,7 @@ export const BE_B2C = Object.freeze({
   /** Paper reminders: the period starts on the third working day after sending. */
   paperStartsOnWorkingDayAfterSending: fact(3, 'verified', 'high', [S.legalNewsXix], '2023-09-01'),
   /** What counts as a "werkdag" is not defined in the sources; we exclude Sat, Sun and legal holidays. */
-  workingDayDefinition: fact('ma–vr, geen wettelijke feestdag' as const, 'unverified', 'low', [S.legalNewsXix], null, null, 'Conservative choice (legal.md §7.5).'),
+  workingDayDefinition: fact('ma–vr, geen wettelijke feestdag' as const, 'unverified', 'low', [S.legalNewsXix], null, null, 'Conservative choice (legal-facts.md §2.2).'),
   /** Reminders must be sent on a durable medium (letter, e-mail, even SMS). */
   durableMediumRequired: fact(true, 'verified', 'high', [S.legalNewsXix, S.villajuris, S.bricks, S.rdc], '2023-09-01'),
   /** Interest or fixed compensation only if agreed in advance and reciprocal. */
@@ -94,9 +94,9 @@ export const BE_B2C = Object.freeze({
   ),
   /** Contractual interest towards a consumer may not exceed the art. 5 rate of the 2002 law. */
   maxInterestIsCommercialRate: fact(true, 'verified', 'medium-high', [S.fairAdvocaten, S.leuropeinfo], '2023-09-01'),
-  /** Does interest run from the due date or only after the 14-day wait? Open (legal.md §2.5, §7.5). */
+  /** Does interest run from the due date or only after the 14-day wait? Open (legal-facts.md §2.5). */
   interestAccrualStart: fact(null, 'unknown', 'n/a', [S.riccyFocke, S.fairAdvocaten], '2023-09-01', null, 'Check art. XIX.2–XIX.4 on Justel before charging interest from the due date.'),
-  /** Mandatory content of the first reminder (legal.md §2.3). */
+  /** Mandatory content of the first reminder (legal-facts.md §2.3). */
   mandatoryMentions: fact(
     Object.freeze(['saldo-en-schadebeding', 'naam-en-ondernemingsnummer', 'omschrijving-en-vervaldag', 'termijn-14-dagen'] as const),
     'verified',
@@ -106,7 +106,7 @@ export const BE_B2C = Object.freeze({
   ),
 });
 
-/** Netherlands (legal.md §4). */
+/** Netherlands (legal-facts.md §3). */
 export const NL = Object.freeze({
   /** Handelsrente runs without notice from the day after the agreed last day of payment. */
   commercialInterestStartsDayAfterDueDate: fact(true, 'verified', 'high', [S.wetboekplus119a]),
@@ -142,12 +142,12 @@ export const NL = Object.freeze({
   wikOnPrincipalOnly: fact(true, 'verified', 'medium-high', [S.huurregels]),
   /** Mandatory towards consumers (6:96 lid 5); supplementary law for others. */
   wikMandatoryForConsumers: fact(true, 'verified', 'high', [S.wetboekplus96, S.huurregels]),
-  /** Art. 2 lid 3: increased by VAT if the creditor cannot deduct VAT (excerpt truncated in legal.md). */
+  /** Art. 2 lid 3: increased by VAT if the creditor cannot deduct VAT (detail not fully checked). */
   wikVatIncrease: fact(true, 'unverified', 'medium', [S.stb2012141]),
   /** 14-day letter (6:96 lid 6): term of 14 days starting the day after the debtor received it. */
   fourteenDayLetterDays: fact(14, 'verified', 'high', [S.wetboekplus96, S.phr2016938, S.nvi, S.vastgoedAdvocaat, S.huurregels]),
   /** The letter must state the exact amount of collection costs charged if payment does not follow. */
   fourteenDayLetterMustStateCosts: fact(true, 'verified', 'medium-high', [S.nvi, S.vastgoedAdvocaat, S.huurregels]),
-  /** Whether the Atw extends the 14-day term past a weekend or holiday: not verified (legal.md §7.11). */
+  /** Whether the Atw extends the 14-day term past a weekend or holiday: not verified (legal-facts.md §3.6). */
   atwAppliesToFourteenDayLetter: fact(null, 'unknown', 'n/a', [S.wikipediaAtw], null, null, 'Safe practice: a term that ends on a working day, or extra margin.'),
 });

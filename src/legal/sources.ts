@@ -1,24 +1,24 @@
 /**
- * Every source the legal rules cite, copied from `/work/shared/facts/legal.md` (the only allowed
- * source of legal figures). A test checks that each URL here appears verbatim in legal.md.
- * Titles are descriptive labels; the URL is what counts.
+ * Every source the legal rules cite. docs/legal-facts.md §6 lists the same keys with the same
+ * addresses, and a test fails when the two lists differ. Titles are descriptive labels; the URL
+ * is what counts.
  */
 import type { Source } from './types.ts';
 
 const src = (ref: string, title: string, url: string | null): Source => Object.freeze({ title, url, ref });
 
-// §1 Belgium B2B: wet van 2 augustus 2002
-const BE_B2B = 'legal.md §1';
-const BE_RATE = 'legal.md §1.2';
-// §2 Belgium B2C: Boek XIX WER
-const BE_B2C = 'legal.md §2';
-const BE_LEGAL = 'legal.md §2.6';
-const BE_PROC = 'legal.md §3.2';
-const NL_RATE = 'legal.md §4.1';
-const NL_TERMS = 'legal.md §4.2';
-const NL_COSTS = 'legal.md §4.3';
-const NL_DEFAULT = 'legal.md §4.4';
-const HOLIDAYS = 'legal.md §6';
+// Sections of docs/legal-facts.md
+const BE_B2B = 'legal-facts.md §1.1';
+const BE_RATE = 'legal-facts.md §1.2';
+const BE_B2C = 'legal-facts.md §2.2';
+const BE_LEGAL = 'legal-facts.md §2.6';
+const BE_PROC = 'legal-facts.md §1.5';
+const NL_RATE = 'legal-facts.md §3.1';
+const NL_TERMS = 'legal-facts.md §3.4';
+const NL_COSTS = 'legal-facts.md §3.5';
+const NL_DEFAULT = 'legal-facts.md §3.7';
+const HOLIDAYS = 'legal-facts.md §4.1';
+const HOLIDAYS_NL = 'legal-facts.md §4.2';
 
 export const SOURCES = {
   // Belgium, B2B
@@ -40,32 +40,32 @@ export const SOURCES = {
   forumForTheFuture: src(BE_RATE, 'Forum for the Future: hausse du taux d’intérêt pour retard de paiement', 'https://blog.forumforthefuture.be/fr/article/transactions-commerciales-hausse-du-taux-dinteret-pour-retard-de-paiement-/23910'),
   lawbase: src(BE_RATE, 'Lawbase: calculator wettelijke interest', 'https://www.lawbase.be/tools/wettelijke-interest'),
   embuild2026: src(BE_RATE, 'Embuild: le taux d’intérêt applicable en 2026', 'https://embuild.be/fr/actualit%C3%A9s/le-retard-de-paiement-le-taux-dint%C3%A9r%C3%AAt-applicable-en-2026'),
-  klaarIncasso: src('legal.md §1.3', 'Klaar Incasso: wijziging wet betalingsachterstand', 'https://klaarincasso.be/nieuws/wijziging-wet-betalingsachterstand/'),
-  wordscope: src('legal.md §1.3', 'Wordscope: parlementaire tekst over art. 6 (redelijke schadeloosstelling)', 'http://wordscope.be/neerlandais/francais/contractueel+overeengekomen+betalingstermijn.html'),
-  rvcAdvocaten: src('legal.md §1.4', 'RVC Advocaten: achterstand betalingen (wet 14 augustus 2021)', 'https://rvcadvocaten.be/nieuws/achterstand-betalingen/'),
-  bouwunie: src('legal.md §1.4', 'Bouwunie Limburg: aanscherping wet betalingsachterstand vanaf 1 februari 2022', 'https://bouwunielimburg.be/nieuws/algemeen/aanscherping-van-de-wet-betalingsachterstand-handelstransacties-vanaf-1-februari-2022'),
-  odigo: src('legal.md §1.4', 'Odigo: wijzigingen wet betalingsachterstand vanaf 1 februari 2022', 'https://www.odigo.eu/fr/nieuws/journal/de-wijzigingen-aan-de-wet-betalingsachterstand-vanaf-1-februari-2022-een-kort-overzicht'),
-  goossens: src('legal.md §1.4', 'Goossens Advocaten: wijzigingen in de wet betalingsachterstand', 'https://goossensadvocaten.be/blog/wijzigingen-in-de-wet-betalingsachterstand/'),
+  klaarIncasso: src('legal-facts.md §1.3', 'Klaar Incasso: wijziging wet betalingsachterstand', 'https://klaarincasso.be/nieuws/wijziging-wet-betalingsachterstand/'),
+  wordscope: src('legal-facts.md §1.3', 'Wordscope: parlementaire tekst over art. 6 (redelijke schadeloosstelling)', 'http://wordscope.be/neerlandais/francais/contractueel+overeengekomen+betalingstermijn.html'),
+  rvcAdvocaten: src('legal-facts.md §1.4', 'RVC Advocaten: achterstand betalingen (wet 14 augustus 2021)', 'https://rvcadvocaten.be/nieuws/achterstand-betalingen/'),
+  bouwunie: src('legal-facts.md §1.4', 'Bouwunie Limburg: aanscherping wet betalingsachterstand vanaf 1 februari 2022', 'https://bouwunielimburg.be/nieuws/algemeen/aanscherping-van-de-wet-betalingsachterstand-handelstransacties-vanaf-1-februari-2022'),
+  odigo: src('legal-facts.md §1.4', 'Odigo: wijzigingen wet betalingsachterstand vanaf 1 februari 2022', 'https://www.odigo.eu/fr/nieuws/journal/de-wijzigingen-aan-de-wet-betalingsachterstand-vanaf-1-februari-2022-een-kort-overzicht'),
+  goossens: src('legal-facts.md §1.4', 'Goossens Advocaten: wijzigingen in de wet betalingsachterstand', 'https://goossensadvocaten.be/blog/wijzigingen-in-de-wet-betalingsachterstand/'),
 
   // Belgium, B2C: Boek XIX WER
-  wet4mei2023: src('legal.md §2.1', 'Wet van 4 mei 2023 tot invoeging van boek XIX "Schulden van de consument" in het WER (BS 23 mei 2023)', 'https://etaamb.openjustice.be/nl/wet-van-04-mei-2023_n2023042228.html'),
-  rdc: src('legal.md §2.1', 'RDC-TBH: Boek XIX WER over schulden van de consument', 'https://www.rdc-tbh.be/news/boek-xix-van-het-wetboek-van-economisch-recht-over-schulden-van-de-consument/'),
-  ardent: src('legal.md §2.1', 'Ardent: invorderen van schulden bij consumenten vanaf 01-09-2023 en 01-12-2023', 'https://www.ardent.be/het-invorderen-van-schulden-bij-consumenten-vanaf-01-09-2023-en-vanaf-01-12-2023/'),
-  fiscosearchXix1: src('legal.md §2.1', 'Fiscosearch: art. XIX.1 WER (Justel-tekst)', 'https://fiscosearch.be/collecties/wetboek-economisch-recht/artikel-xix-1'),
-  legalNewsXix: src('legal.md §2.2', 'LegalNews: wetsontwerp boek XIX WER (schulden van de consument)', 'https://legalnews.be/handel-consument/schulden-van-de-consument-wetsontwerp-tot-invoeging-van-boek-xix-in-het-wer-ingediend-op-7-februari-2023-legalnews/'),
+  wet4mei2023: src('legal-facts.md §2.1', 'Wet van 4 mei 2023 tot invoeging van boek XIX "Schulden van de consument" in het WER (BS 23 mei 2023)', 'https://etaamb.openjustice.be/nl/wet-van-04-mei-2023_n2023042228.html'),
+  rdc: src('legal-facts.md §2.1', 'RDC-TBH: Boek XIX WER over schulden van de consument', 'https://www.rdc-tbh.be/news/boek-xix-van-het-wetboek-van-economisch-recht-over-schulden-van-de-consument/'),
+  ardent: src('legal-facts.md §2.1', 'Ardent: invorderen van schulden bij consumenten vanaf 01-09-2023 en 01-12-2023', 'https://www.ardent.be/het-invorderen-van-schulden-bij-consumenten-vanaf-01-09-2023-en-vanaf-01-12-2023/'),
+  fiscosearchXix1: src('legal-facts.md §2.1', 'Fiscosearch: art. XIX.1 WER (Justel-tekst)', 'https://fiscosearch.be/collecties/wetboek-economisch-recht/artikel-xix-1'),
+  legalNewsXix: src('legal-facts.md §2.2', 'LegalNews: wetsontwerp boek XIX WER (schulden van de consument)', 'https://legalnews.be/handel-consument/schulden-van-de-consument-wetsontwerp-tot-invoeging-van-boek-xix-in-het-wer-ingediend-op-7-februari-2023-legalnews/'),
   villajuris: src(BE_B2C, 'Villajuris: schulden van een consument, wat moet u weten?', 'https://www.villajuris.be/2023/08/28/schulden-van-een-consument-wat-moet-u-weten/'),
   bricks: src(BE_B2C, 'Bricks Advocaten: invorderen van consumentenschulden', 'https://bricksadvocaten.be/blog/invorderen-consumentenschulden'),
-  vbAdvocaten: src('legal.md §2.3', 'VB Advocaten: minnelijke invordering van schulden van de consument', 'https://www.vbadvocaten.be/blog/ondernemingsrecht/38/minnelijke-vordering-schulden-consument.html'),
-  riccyFocke: src('legal.md §2.4', 'Ondernemershulp (Riccy Focke): nieuwe wet B2C-invorderen vanaf 1 september 2023', 'https://ondernemershulp.riccyfocke.com/2023/08/31/actueel-de-nieuwe-wet-b2c-invorderen-gaat-in-vanaf-1-september-2023/'),
-  fairAdvocaten: src('legal.md §2.4', 'Fair Advocaten: nieuwe wetgeving invordering schulden consumenten', 'https://www.fairadvocaten.be/blog/nieuwe-wetgeving-invordering-schulden-consumenten'),
-  gdwDeWilde: src('legal.md §2.4', 'GDW De Wilde: meer bescherming voor debiteuren', 'https://www.gdw-dewilde.be/nl/blog/17/meer-bescherming-voor-debiteuren'),
-  knack: src('legal.md §2.4', 'Trends/Knack: wet die consumenten beschermt', 'https://trends.knack.be/nieuws/macro-economie-beleid/wet-die-consumenten-beschermt-dwingt-bedrijven-snel-contracten-aan-te-passen/'),
+  vbAdvocaten: src('legal-facts.md §2.3', 'VB Advocaten: minnelijke invordering van schulden van de consument', 'https://www.vbadvocaten.be/blog/ondernemingsrecht/38/minnelijke-vordering-schulden-consument.html'),
+  riccyFocke: src('legal-facts.md §2.4', 'Ondernemershulp (Riccy Focke): nieuwe wet B2C-invorderen vanaf 1 september 2023', 'https://ondernemershulp.riccyfocke.com/2023/08/31/actueel-de-nieuwe-wet-b2c-invorderen-gaat-in-vanaf-1-september-2023/'),
+  fairAdvocaten: src('legal-facts.md §2.4', 'Fair Advocaten: nieuwe wetgeving invordering schulden consumenten', 'https://www.fairadvocaten.be/blog/nieuwe-wetgeving-invordering-schulden-consumenten'),
+  gdwDeWilde: src('legal-facts.md §2.4', 'GDW De Wilde: meer bescherming voor debiteuren', 'https://www.gdw-dewilde.be/nl/blog/17/meer-bescherming-voor-debiteuren'),
+  knack: src('legal-facts.md §2.4', 'Trends/Knack: wet die consumenten beschermt', 'https://trends.knack.be/nieuws/macro-economie-beleid/wet-die-consumenten-beschermt-dwingt-bedrijven-snel-contracten-aan-te-passen/'),
 
   // Belgium: wettelijke interestvoet
   lydian: src(BE_LEGAL, 'Lydian: nalatigheidsinteresten historisch hoog (tabel wettelijke interestvoet)', 'https://www.lydian.be/nl/nieuws/laattijdige-betaling-kan-flinke-kater-opleveren-nalatigheidsinteresten-zijn-historisch-hoog'),
   kluwerImmo: src(BE_LEGAL, 'Kluwer Immospector: wettelijke interestvoet', 'https://immospector.kluwer.be/NewsView.aspx?contentdomains=OR(IMMOPRO,IMMORES,IMMONEW,IMMOMOD)&id=kl2715948&lang=nl'),
-  schoupsNoUrl: src(BE_LEGAL, 'Schoups (nieuwsbrief, zonder adres in legal.md)', null),
-  gsj: src(BE_LEGAL, 'gsj.be (zonder adres in legal.md)', null),
+  schoupsNoUrl: src(BE_LEGAL, 'Schoups (nieuwsbrief, zonder webadres)', null),
+  gsj: src(BE_LEGAL, 'gsj.be (zonder webadres)', null),
 
   // Belgium: uncontested-debt procedure
   vandenBerghen: src(BE_PROC, 'Van den Berghen: invordering onbetwiste geldschulden', 'https://vandenberghen.be/invordering-onbetwiste-geldschulden/'),
@@ -78,20 +78,20 @@ export const SOURCES = {
   metaalunie: src(NL_RATE, 'Metaalunie: wettelijke rente per 1 juli 2024', 'https://mijn.metaalunie.nl/Advies/Detail/wettelijke-rente-per-1-juli-2024'),
   vvoAdvocatuur: src(NL_RATE, 'VVO Advocatuur: wettelijke rente omhoog', 'https://www.vvoadvocatuur.nl/post/wettelijke-rente-omhoog'),
   wetboekplus119a: src(NL_RATE, 'Wetboekplus: art. 6:119a BW (handelsrente)', 'https://wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-119a-handelsrente/'),
-  rijksoverheidSnapshot: src(NL_RATE, 'Rijksoverheid.nl (momentopname, zonder adres in legal.md)', null),
+  rijksoverheidSnapshot: src(NL_RATE, 'Rijksoverheid.nl (momentopname, zonder webadres)', null),
   nlCodeSources: src(NL_RATE, 'Twee openbare codebronnen met Staatsblad-verwijzingen (referentiedata, niet gezaghebbend)', null),
-  flib: src(NL_RATE, 'flib.nl (zonder adres in legal.md)', null),
-  watsonlaw: src(NL_RATE, 'watsonlaw.nl (zonder adres in legal.md)', null),
-  deBloggendeAdvocaat: src(NL_RATE, 'debloggendeadvocaat.nl (zonder adres in legal.md)', null),
-  kerckhoffs: src(NL_RATE, 'kerckhoffsadvocaten.nl (zonder adres in legal.md)', null),
-  wieringa: src(NL_RATE, 'wieringa-advocaten.nl (zonder adres in legal.md)', null),
-  eJustice: src(NL_RATE, 'e-justice (zonder adres in legal.md)', null),
-  smkAccountants: src(NL_RATE, 'smkaccountants.nl (zonder adres in legal.md)', null),
+  flib: src(NL_RATE, 'flib.nl (zonder webadres)', null),
+  watsonlaw: src(NL_RATE, 'watsonlaw.nl (zonder webadres)', null),
+  deBloggendeAdvocaat: src(NL_RATE, 'debloggendeadvocaat.nl (zonder webadres)', null),
+  kerckhoffs: src(NL_RATE, 'kerckhoffsadvocaten.nl (zonder webadres)', null),
+  wieringa: src(NL_RATE, 'wieringa-advocaten.nl (zonder webadres)', null),
+  eJustice: src(NL_RATE, 'e-justice (zonder webadres)', null),
+  smkAccountants: src(NL_RATE, 'smkaccountants.nl (zonder webadres)', null),
 
   // Netherlands: terms, costs, default
   executiveFinance: src(NL_TERMS, 'Executive Finance: wettelijke betaaltermijn aan mkb gehalveerd', 'https://executivefinance.nl/2022/06/wettelijke-betaaltermijn-aan-mkb-gehalveerd/'),
   tweedeKamer35769: src(NL_TERMS, 'Tweede Kamer: kamerstuk 35 769 (betaaltermijn grote ondernemingen aan mkb)', 'https://www.tweedekamer.nl/kamerstukken/detail?did=2021D10214&id=2021Z04656'),
-  beverwijkVanGilst: src(NL_TERMS, 'beverwijkvangilst.nl (zonder adres in legal.md)', null),
+  beverwijkVanGilst: src(NL_TERMS, 'beverwijkvangilst.nl (zonder webadres)', null),
   wetboekplus96: src(NL_COSTS, 'Wetboekplus: art. 6:96 BW (vermogensschade)', 'https://wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-96-vermogensschade/'),
   stb2012141: src(NL_COSTS, 'Stb. 2012, 141: Besluit vergoeding voor buitengerechtelijke incassokosten', 'https://zoek.officielebekendmakingen.nl/stb-2012-141.html'),
   nvi: src(NL_COSTS, 'NVI: zijn er direct incassokosten verschuldigd?', 'https://nvi.nl/veelgestelde-vragen/zijn-er-direct-incassokosten-verschuldigd'),
@@ -103,11 +103,11 @@ export const SOURCES = {
 
   // Holidays
   feiertageBelgien: src(HOLIDAYS, 'Feiertage in Belgien (defzone, Wikipedia-kopie)', 'https://defzone.net/wiki/de/Feiertage_in_Belgien'),
-  acvFeestdagen: src(HOLIDAYS, 'ACV Transcom: wettelijke feestdagen (adres ingekort in legal.md)', null),
-  staatsrechtpraktijk: src(HOLIDAYS, 'Staatsrechtpraktijk: Nieuwjaarsdag en Kerstmis in het staatsrecht', 'https://staatsrechtpraktijk.nl/nieuwjaarsdag-en-kerstmis-in-het-staatsrecht/'),
-  wikipediaAtw: src(HOLIDAYS, 'Wikipedia: Algemene termijnenwet', 'https://nl.wikipedia.org/wiki/Algemene_termijnenwet'),
-  sterfgevalAtw: src(HOLIDAYS, 'Sterfgeval.nl: feestdagen en gelijkgestelde dagen 2026–2028', 'https://sterfgeval.nl/juridisch/overige/vragen-van-uitvaartondernemers/gemeentelijke-feestdag-bij-lijkbezorging-feestdagen-in-2026-2028/70745'),
-  groningenKoningsdag: src(HOLIDAYS, 'Gemeente Groningen: Koningsdag 2025', 'https://gemeente.groningen.nl/koningsdag-2025'),
+  acvFeestdagen: src(HOLIDAYS, 'ACV Transcom: wettelijke feestdagen (zonder volledig webadres)', null),
+  staatsrechtpraktijk: src(HOLIDAYS_NL, 'Staatsrechtpraktijk: Nieuwjaarsdag en Kerstmis in het staatsrecht', 'https://staatsrechtpraktijk.nl/nieuwjaarsdag-en-kerstmis-in-het-staatsrecht/'),
+  wikipediaAtw: src(HOLIDAYS_NL, 'Wikipedia: Algemene termijnenwet', 'https://nl.wikipedia.org/wiki/Algemene_termijnenwet'),
+  sterfgevalAtw: src(HOLIDAYS_NL, 'Sterfgeval.nl: feestdagen en gelijkgestelde dagen 2026–2028', 'https://sterfgeval.nl/juridisch/overige/vragen-van-uitvaartondernemers/gemeentelijke-feestdag-bij-lijkbezorging-feestdagen-in-2026-2028/70745'),
+  groningenKoningsdag: src(HOLIDAYS_NL, 'Gemeente Groningen: Koningsdag 2025', 'https://gemeente.groningen.nl/koningsdag-2025'),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -1,5 +1,5 @@
 /**
- * When a legal term starts and ends after a reminder is sent (legal.md §2.2, §4.3, §6.2).
+ * When a legal term starts and ends after a reminder is sent (docs/legal-facts.md §2.2, §3.6, §4.2).
  *
  * Vocabulary: a term of N days has day 1 = its start day and ends at the end of day N.
  * `deliveryDate` returns day 1: the day from which the law counts the term.
@@ -8,7 +8,7 @@
  * - NL consumers (6:96 lid 6, HR 2016): the day after the debtor *received* the letter. The
  *   creditor must prove receipt, so without a known receipt date we assume, conservatively:
  *   e-mail received the day it is sent; a (registered) letter received on the third working day
- *   after posting (the margin the Belgian legislator chose; no Dutch figure is in legal.md).
+ *   after posting (the margin the Belgian legislator chose; we found no Dutch figure).
  *   Pass `receivedOn` when the real receipt date is known (e.g. track & trace).
  */
 import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDayOnOrAfter } from './calendar.ts';

@@ -13,28 +13,28 @@ export type Jurisdiction = 'be' | 'nl';
 export type CustomerType = 'business' | 'consumer';
 
 /**
- * How far a fact can be trusted, as `/work/shared/facts/legal.md` rates it.
- * - `verified`: legal.md rates it High or Medium-High and does not list it as open in its §7.
- * - `unverified`: legal.md gives a value but flags it (Medium or lower, a conflict, or listed in §7).
- * - `unknown`: legal.md has no value. Code must not guess one.
+ * How far a fact can be trusted (docs/legal-facts.md, top):
+ * - `verified`: an official text, or several independent sources that agree.
+ * - `unverified`: a value exists but rests on weak or few sources, or sources disagree.
+ * - `unknown`: no value was found. Code must not guess one.
  */
 export type Status = 'verified' | 'unverified' | 'unknown';
 
-/** The confidence label legal.md prints next to a fact, kept verbatim for audits. */
+/** Confidence of the source trail, as docs/legal-facts.md prints it after the status. */
 export type Confidence = 'high' | 'medium-high' | 'medium' | 'low-medium' | 'low' | 'n/a';
 
-/** Where a fact comes from. `url` is null when legal.md names the source without an address. */
+/** Where a fact comes from. `url` is null when we know the source only by name. */
 export interface Source {
   readonly title: string;
   readonly url: string | null;
-  /** Section of legal.md that records the fact, e.g. "legal.md §1.2". */
+  /** Section of docs/legal-facts.md that records the fact, e.g. "legal-facts.md §1.2". */
   readonly ref: string;
 }
 
 /** One legal fact with its provenance and the period in which it holds (both ends inclusive). */
 export interface Fact<T> {
   readonly value: T;
-  /** First day the rule applies; null when legal.md records no start date. */
+  /** First day the rule applies; null when no start date is recorded. */
   readonly validFrom: IsoDate | null;
   /** Last day the rule applies; null while it is still in force. */
   readonly validTo: IsoDate | null;

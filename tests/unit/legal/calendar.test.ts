@@ -19,7 +19,7 @@ import {
   weekday,
   workingDayOnOrAfter,
 } from '../../../src/legal/index.ts';
-import { dayMonth, firstTable, fullDates, section } from './facts.ts';
+import { dayMonth, firstTable, flat, isoDates, section, table } from './facts.ts';
 
 const dates = (year: number, j: 'be' | 'nl') => publicHolidays(year, j).map((h) => h.date);
 
@@ -30,8 +30,8 @@ describe('date-holidays works in Node', () => {
   });
 });
 
-describe('Belgium: the ten legal holidays of legal.md §6.1', () => {
-  const rows = firstTable(section('### 6.1'));
+describe('Belgium: the ten legal holidays of legal-facts.md §4.1', () => {
+  const rows = firstTable(section('### 4.1'));
   it('lists ten holidays', () => expect(rows.length).toBe(10));
 
   it.each([2019, 2020, 2023, 2024, 2025, 2026, 2027, 2030, 2035])('%i: exactly the ten, by rule', (year) => {
@@ -52,12 +52,12 @@ describe('Belgium: the ten legal holidays of legal.md §6.1', () => {
   });
 });
 
-describe('computed dates of legal.md §6.3', () => {
-  const s63 = section('### 6.3');
-  const rows = firstTable(s63);
+describe('computed dates of legal-facts.md §4.3', () => {
+  const s43 = section('### 4.3');
+  const rows = firstTable(s43);
 
   it('Easter Sunday', () => {
-    const line = s63.split('\n').find((l) => l.includes('Easter Sunday')) ?? '';
+    const line = s43.split('\n').find((l) => l.startsWith('Easter Sunday')) ?? '';
     const listed = [...line.matchAll(/(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]);
     expect(listed.length).toBe(4);
     for (const d of listed) expect(easterSunday(Number(d?.slice(0, 4)))).toBe(d);
@@ -86,14 +86,14 @@ describe('computed dates of legal.md §6.3', () => {
   });
 });
 
-describe('Netherlands: Algemene termijnenwet (legal.md §6.2)', () => {
-  const s62 = section('### 6.2');
+describe('Netherlands: Algemene termijnenwet (legal-facts.md §4.2)', () => {
+  const s42 = section('### 4.2');
 
-  it('adds every decree day legal.md lists, and no other', () => {
-    const listed = s62
-      .split('\n')
-      .filter((l) => /^\s+- 20\d\d–20\d\d:/.test(l))
-      .flatMap((l) => fullDates(l));
+  it('adds every decree day the document lists, and no other', () => {
+    const decree = table(s42);
+    const listed = decree.flatMap(([, days]) => isoDates(days ?? ''));
+    expect(decree.map((r) => r[0])).toEqual(['2023–2025', '2026–2028']);
+    expect([NL_ATW_DECREE_DAYS.fromYear, NL_ATW_DECREE_DAYS.toYear]).toEqual([2023, 2028]);
     expect(listed.length).toBe(10);
     expect([...NL_ATW_DECREE_DAYS.dates].sort()).toEqual(listed.sort());
     for (const d of listed) {
@@ -109,8 +109,9 @@ describe('Netherlands: Algemene termijnenwet (legal.md §6.2)', () => {
     expect(holidayOn('2025-04-26', 'nl')?.name).toBe('Koningsdag');
     expect(holidayOn('2025-04-27', 'nl')).toBeUndefined();
     expect(holidayOn('2026-04-03', 'nl')?.name).toBe('Goede Vrijdag');
-    expect(s62).toMatch(/5 mei \(Bevrijdingsdag, \*\*every year\*\* for Atw purposes\)/);
-    expect(s62).toMatch(/\*\*Goede Vrijdag\*\* is treated as equivalent/);
+    expect(flat('### 4.2')).toMatch(/Bevrijdingsdag 5 May \*\*every year\*\*/);
+    expect(flat('### 4.2')).toMatch(/Goede Vrijdag \(treated as equal, art\. 3 lid 2\)/);
+    expect(flat('### 4.2')).toMatch(/Koningsdag \(27 April, or 26 April when the 27th is a Sunday\)/);
   });
 
   it('knows how complete each year is', () => {

@@ -1,35 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BE_B2C, NL, applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from '../../../src/legal/index.ts';
-import { eurToCents, examples, firstTable, section } from './facts.ts';
+import { eurToCents, examples, firstTable, flat, section } from './facts.ts';
 
 const EUR = (e: number) => Math.round(e * 100);
 
 describe('BE B2B fixed compensation', () => {
-  it('is EUR 40 (legal.md §1.3)', () => {
+  it('is EUR 40 (legal-facts.md §1.3)', () => {
     expect(beB2bCompensationCents()).toBe(4000);
-    expect(section('### 1.3')).toMatch(/\*\*fixed EUR 40\*\*/);
+    expect(flat('### 1.3')).toMatch(/^### 1\.3 [^\n]*- \*\*EUR 40\*\*, due by law/);
   });
 });
 
-describe('BE B2C cap on the fixed compensation (art. XIX.4 WER, legal.md §2.4)', () => {
-  it('matches the band figures in the legal.md table', () => {
+describe('BE B2C cap on the fixed compensation (art. XIX.4 WER, legal-facts.md §2.4)', () => {
+  it('matches the band figures in the document table', () => {
     const rows = firstTable(section('### 2.4')).map((r) => r.join(' | '));
-    expect(rows[0]).toMatch(/S ≤ 150\.00 \| EUR 20/);
-    expect(rows[1]).toMatch(/150\.01 ≤ S ≤ 500\.00 \| EUR 30 \+ 10 % × \(S − 150\)/);
-    expect(rows[2]).toMatch(/S > 500\.00 \| EUR 65 \+ 5 % × \(S − 500\), capped at \*\*EUR 2,000\*\*/);
+    expect(rows).toEqual([
+      'up to EUR 150.00 | EUR 20',
+      'EUR 150.01 to EUR 500.00 | EUR 30 + 10 % of (S − 150)',
+      'above EUR 500.00 | EUR 65 + 5 % of (S − 500), never above EUR 2,000',
+    ]);
     const c = BE_B2C.damagesCap.value;
     expect([c.flatUpToCents, c.flatCapCents, c.middleUpToCents, c.middleBaseCents, c.middlePercent, c.topBaseCents, c.topPercent, c.maxCents]).toEqual([
       15000, 2000, 50000, 3000, 10, 6500, 5, 200000,
     ]);
   });
 
-  it.each(examples(section('### 2.4')))('legal.md example: %i ct → %i ct', (amount, cap) => {
+  it('has five worked examples', () => expect(examples(section('### 2.4'), 1).length).toBe(5));
+  it.each(examples(section('### 2.4'), 1))('document example: %i ct → %i ct', (amount, cap) => {
     expect(beConsumerDamagesCapCents(amount)).toBe(cap);
   });
 
-  it('reaches EUR 2,000 exactly at EUR 39,200, as legal.md says', () => {
-    expect(section('### 2.4')).toMatch(/reached at S = 39,200/);
+  it('reaches EUR 2,000 exactly at EUR 39,200, as the document says', () => {
+    expect(flat('### 2.4')).toMatch(/ceiling is reached at a balance of EUR 39,200/);
     expect(beConsumerDamagesCapCents(EUR(39_200))).toBe(EUR(2000));
     expect(beConsumerDamagesCapCents(EUR(39_199.99))).toBe(EUR(1999.99)); // 65 + 5 % × 38,699.99 = 1,999.9995 → down
   });
@@ -74,9 +77,10 @@ describe('BE B2C cap on the fixed compensation (art. XIX.4 WER, legal.md §2.4)'
   });
 });
 
-describe('BE B2C reminder fees (legal.md §2.2)', () => {
+describe('BE B2C reminder fees (legal-facts.md §2.2)', () => {
   it('first reminder free, later ones at most EUR 7.50 plus postage', () => {
-    expect(section('### 2.2')).toMatch(/at most \*\*EUR 7\.50 plus the postage/);
+    expect(flat('### 2.2')).toMatch(/Each further reminder: at most \*\*EUR 7\.50\*\* plus the postage/);
+    expect(flat('### 2.2')).toMatch(/The first reminder for a missed due date is \*\*free\*\*/);
     expect(beConsumerReminderFeeCapCents(1)).toBe(0);
     expect(beConsumerReminderFeeCapCents(1, 150)).toBe(0);
     expect(beConsumerReminderFeeCapCents(2)).toBe(750);
@@ -85,24 +89,25 @@ describe('BE B2C reminder fees (legal.md §2.2)', () => {
   });
 });
 
-describe('NL WIK scale (Stb. 2012, 141; legal.md §4.3)', () => {
-  it('matches the staffel table, minimum and maximum in legal.md', () => {
-    const s43 = section('### 4.3');
-    const rows = firstTable(s43);
+describe('NL WIK scale (Stb. 2012, 141; legal-facts.md §3.5)', () => {
+  it('matches the staffel table, minimum and maximum in the document', () => {
+    const s35 = flat('### 3.5');
+    const rows = firstTable(section('### 3.5'));
     const sizes = rows.map((r) => /EUR ([\d,]+)/.exec(r[0] ?? '')?.[1]).map((x) => (x ? eurToCents(x) : null));
-    const rates = rows.map((r) => Number(/([\d.]+) %/.exec(r[1] ?? '')?.[1]));
+    const rates = rows.map((r) => Number(/^([\d.]+) %$/.exec(r[1] ?? '')?.[1]));
     const bands = NL.wik.value.bands;
+    expect(rows.length).toBe(5);
     expect(bands.map((b) => (b.toCents === null ? null : b.toCents - b.fromCents))).toEqual(sizes);
     expect(bands.map((b) => b.percent)).toEqual(rates);
-    expect(rows.at(-1)?.[1]).toMatch(/maximum of EUR 6,775/);
+    expect(s35).toMatch(/Minimum \*\*EUR 40\*\*, maximum \*\*EUR 6,775\*\*/);
     expect(NL.wik.value.maxCents).toBe(677_500);
-    expect(s43).toMatch(/\*\*Minimum EUR 40\*\*/);
     expect(NL.wik.value.minCents).toBe(4000);
-    expect(s43).toMatch(/ten minste een bedrag van 40 euro/);
+    expect(s35).toMatch(/Between businesses: at least \*\*EUR 40\*\*, due without a reminder/);
     expect(NL.b2bMinimumCollectionCents.value).toBe(4000);
   });
 
-  it.each(examples(section('### 4.3')))('legal.md example: %i ct → %i ct', (amount, costs) => {
+  it('has eight worked examples', () => expect(examples(section('### 3.5'), 1).length).toBe(8));
+  it.each(examples(section('### 3.5'), 1))('document example: %i ct → %i ct', (amount, costs) => {
     expect(nlCollectionCostsCents(amount)).toBe(costs);
   });
 

@@ -1,55 +1,101 @@
 /**
- * Reads the research notes the legal module is built from, so tests compare the module with the
- * notes themselves and fail when either drifts. The notes live in ../shared/facts/ beside the
- * project (as in CI); override with TIJDIG_LEGAL_FACTS. A missing file fails loudly.
+ * Reads docs/legal-facts.md, the project's own record of every legal fact and its source. The
+ * legal tests compare src/legal with this document: two records kept by hand that must agree, so
+ * a test fails when either drifts. A missing file or section fails loudly.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SHARED = fileURLToPath(new URL('../../../../shared/facts/legal.md', import.meta.url));
-
-export const LEGAL_MD_PATH = process.env.TIJDIG_LEGAL_FACTS ?? SHARED;
-if (!existsSync(LEGAL_MD_PATH)) throw new Error(`legal facts not found at ${LEGAL_MD_PATH}: check out shared/ beside the project or set TIJDIG_LEGAL_FACTS`);
-export const LEGAL_MD = readFileSync(LEGAL_MD_PATH, 'utf8');
+export const LEGAL_FACTS_PATH = fileURLToPath(new URL('../../../docs/legal-facts.md', import.meta.url));
+export const LEGAL_FACTS = readFileSync(LEGAL_FACTS_PATH, 'utf8');
 
 /** The text of the section whose heading starts with `heading` (e.g. "### 1.2"), up to the next heading of the same or higher level. */
 export function section(heading: string): string {
-  const lines = LEGAL_MD.split('\n');
+  const lines = LEGAL_FACTS.split('\n');
   const start = lines.findIndex((l) => l.startsWith(heading));
-  if (start < 0) throw new Error(`legal.md: section "${heading}" not found`);
+  if (start < 0) throw new Error(`legal-facts.md: section "${heading}" not found`);
   const level = heading.match(/^#+/)?.[0].length ?? 3;
   const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && (l.match(/^#+/)?.[0].length ?? 9) <= level);
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
-/** Rows of the first Markdown table in `text`, header and separator removed, cells trimmed. */
-export function firstTable(text: string): string[][] {
-  const lines = text.split('\n');
-  const first = lines.findIndex((l) => l.trim().startsWith('|'));
-  if (first < 0) throw new Error('no table');
-  const rows: string[][] = [];
-  for (let i = first; i < lines.length && (lines[i] ?? '').trim().startsWith('|'); i++) {
-    rows.push((lines[i] ?? '').trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
-  }
-  return rows.slice(2);
+/** A section with all whitespace runs made single spaces, so a claim may wrap across lines. */
+export function flat(heading: string): string {
+  return section(heading).replace(/\s+/g, ' ');
 }
 
-/** "10.5 % (expected)" → 10.5; "**unknown**" → null. */
+/** Rows of the `n`-th Markdown table in `text` (0 = first), header and separator removed, cells trimmed. */
+export function table(text: string, n = 0): string[][] {
+  const lines = text.split('\n');
+  const tables: string[][][] = [];
+  let current: string[][] | null = null;
+  for (const line of lines) {
+    if (line.trim().startsWith('|')) {
+      if (!current) tables.push((current = []));
+      current.push(line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+    } else current = null;
+  }
+  const t = tables[n];
+  if (!t) throw new Error(`no table #${n}`);
+  return t.slice(2);
+}
+
+/** The first table of `text`. */
+export function firstTable(text: string): string[][] {
+  return table(text, 0);
+}
+
+/** "10.50 %" → 10.5; "unknown" → null. */
 export function parseRate(cell: string): number | null {
-  if (/unknown/i.test(cell)) return null;
-  const m = /(\d+(?:\.\d+)?)\s*%/.exec(cell);
+  if (/^unknown$/i.test(cell.trim())) return null;
+  const m = /^(\d+(?:\.\d+)?) %$/.exec(cell.trim());
   if (!m) throw new Error(`unparsable rate cell: ${cell}`);
   return Number(m[1]);
 }
 
-/** "Medium (Staatsblad …)" → "medium"; "High (primary)" → "high"; "n/a" → "n/a". */
-export function parseConfidence(cell: string): string {
-  const c = cell.toLowerCase();
-  if (c.startsWith('n/a')) return 'n/a';
-  if (c.startsWith('medium-high')) return 'medium-high';
-  if (c.startsWith('low-medium')) return 'low-medium';
-  for (const k of ['high', 'medium', 'low']) if (c.startsWith(k)) return k;
-  throw new Error(`unparsable confidence: ${cell}`);
+/** "verified · high" → { status: 'verified', confidence: 'high' }. */
+export function parseStatus(cell: string): { status: string; confidence: string } {
+  const m = /^(verified|unverified|unknown) · (high|medium-high|medium|low-medium|low|n\/a)$/.exec(cell.trim());
+  if (!m) throw new Error(`unparsable status cell: ${cell}`);
+  return { status: m[1] ?? '', confidence: m[2] ?? '' };
+}
+
+/** "`a`, `b`" → ["a", "b"]. */
+export function sourceKeys(cell: string): string[] {
+  return [...cell.matchAll(/`(\w+)`/g)].map((m) => m[1] ?? '');
+}
+
+export interface DocRate {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  readonly rate: number | null;
+  readonly status: string;
+  readonly confidence: string;
+  readonly sources: string[];
+}
+
+/** The rate table of a section (Period | From | To | Rate | Status | Sources). */
+export function rateRows(heading: string): DocRate[] {
+  return firstTable(section(heading)).map(([label = '', from = '', to = '', rate = '', status = '', sources = '']) => ({
+    label,
+    from,
+    to,
+    rate: parseRate(rate),
+    ...parseStatus(status),
+    sources: sourceKeys(sources),
+  }));
+}
+
+/** §6: source key → address (null for "(no address)"). */
+export function docSources(): Map<string, { title: string; url: string | null }> {
+  const rows = firstTable(section('## 6.'));
+  return new Map(rows.map(([key = '', title = '', url = '']) => [sourceKeys(key)[0] ?? key, { title, url: url === '(no address)' ? null : url }]));
+}
+
+/** The claim as the document writes it after a fact: "verified · high (`a`, `b`)". */
+export function claim(status: string, confidence: string, keys: readonly string[]): string {
+  return `${status} · ${confidence} (${keys.map((k) => `\`${k}\``).join(', ')})`;
 }
 
 /** "1,000" → 100000 cents; "266.67" → 26667 cents. */
@@ -57,11 +103,9 @@ export function eurToCents(text: string): number {
   return Math.round(Number(text.replace(/,/g, '')) * 100);
 }
 
-/** "Examples: 100 → 20; 200 → 35" on one line of `text` → [[10000, 2000], [20000, 3500]]. */
-export function examples(text: string): [number, number][] {
-  const line = text.split('\n').find((l) => l.includes('Examples:'));
-  if (!line) throw new Error('no Examples line');
-  return [...line.matchAll(/([\d.,]+)\s*→\s*([\d.,]+)/g)].map((m) => [eurToCents(m[1] ?? ''), eurToCents((m[2] ?? '').replace(/[.;]$/, ''))]);
+/** A worked-examples table (amount | result | working) → [[amountCents, resultCents]]. */
+export function examples(text: string, n: number): [number, number][] {
+  return table(text, n).map(([amount = '', result = '']) => [eurToCents(amount), eurToCents(result)]);
 }
 
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
@@ -73,7 +117,7 @@ export function dayMonth(cell: string, year: number | string): string {
   return `${year}-${MONTHS[m[2] ?? '']}-${(m[1] ?? '').padStart(2, '0')}`;
 }
 
-/** All "2 Jan 2026"-style dates in `text`, as ISO dates. */
-export function fullDates(text: string): string[] {
-  return [...text.matchAll(/(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})/g)].map((m) => dayMonth(`${m[1]} ${m[2]}`, m[3] ?? ''));
+/** All ISO dates (YYYY-MM-DD) in `text`. */
+export function isoDates(text: string): string[] {
+  return [...text.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)].map((m) => m[1] ?? '');
 }

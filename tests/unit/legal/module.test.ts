@@ -5,17 +5,68 @@ import { describe, expect, it } from 'vitest';
 import * as legal from '../../../src/legal/index.ts';
 import { BE_B2B, BE_B2C, DISCLAIMER, EXPLANATIONS, NL, SOURCES, addDays, addYears, daysBetween, euro, explanationsFor, isIsoDate, percent, weekday } from '../../../src/legal/index.ts';
 import type { Fact } from '../../../src/legal/index.ts';
-import { LEGAL_MD, section } from './facts.ts';
+import { LEGAL_FACTS, claim, docSources, flat } from './facts.ts';
 
 const SRC_DIR = fileURLToPath(new URL('../../../src/legal/', import.meta.url));
 
-describe('sources', () => {
-  it.each(Object.entries(SOURCES))('%s: its URL is quoted in legal.md', (_id, s) => {
-    if (s.url !== null) expect(LEGAL_MD).toContain(s.url);
-    expect(s.ref).toMatch(/^legal\.md §\d/);
-    expect(s.title.length).toBeGreaterThan(3);
+const keyOf = new Map<unknown, string>(Object.entries(SOURCES).map(([k, v]) => [v, k]));
+
+describe('sources = legal-facts.md §6', () => {
+  const listed = docSources();
+  it('the document lists exactly the sources the code has', () => {
+    expect([...listed.keys()].sort()).toEqual(Object.keys(SOURCES).sort());
+  });
+  it.each(Object.entries(SOURCES))('%s: same title and address, and its section exists', (id, s) => {
+    expect(listed.get(id)).toEqual({ title: s.title, url: s.url });
+    const m = /^legal-facts\.md §(\d+\.\d+)$/.exec(s.ref);
+    expect(m).not.toBeNull();
+    expect(LEGAL_FACTS).toMatch(new RegExp(`^### ${(m?.[1] ?? '').replace('.', '\\.')} `, 'm'));
+  });
+  it('no address names a path on this machine', () => {
+    for (const s of Object.values(SOURCES)) if (s.url !== null) expect(s.url).toMatch(/^https?:\/\//);
   });
 });
+
+/** Where docs/legal-facts.md records each rule fact. A new fact fails until it is documented. */
+const WHERE: Record<string, string> = {
+  'BE_B2B.interestStartsDayAfterDueDate': '### 1.1',
+  'BE_B2B.noticeRequired': '### 1.1',
+  'BE_B2B.appliesUnlessOtherRateAgreed': '### 1.1',
+  'BE_B2B.rateFollowsRunningSemester': '### 1.1',
+  'BE_B2B.fixedCompensationCents': '### 1.3',
+  'BE_B2B.fixedCompensationPerInvoice': '### 1.3',
+  'BE_B2B.reasonableExtraCostsAllowed': '### 1.3',
+  'BE_B2B.defaultTermDays': '### 1.4',
+  'BE_B2B.maxAgreedTermDays': '### 1.4',
+  'BE_B2C.inForce': '### 2.1',
+  'BE_B2C.existingContractsFrom': '### 2.1',
+  'BE_B2C.firstReminderFree': '### 2.2',
+  'BE_B2C.subscriptionFreeDueDatesPerYear': '### 2.2',
+  'BE_B2C.laterReminderMaxCents': '### 2.2',
+  'BE_B2C.waitDays': '### 2.2',
+  'BE_B2C.electronicStartsDayAfterSending': '### 2.2',
+  'BE_B2C.paperStartsOnWorkingDayAfterSending': '### 2.2',
+  'BE_B2C.workingDayDefinition': '### 2.2',
+  'BE_B2C.durableMediumRequired': '### 2.2',
+  'BE_B2C.clauseMustBeAgreedAndReciprocal': '### 2.3',
+  'BE_B2C.mandatoryMentions': '### 2.3',
+  'BE_B2C.damagesCap': '### 2.4',
+  'BE_B2C.maxInterestIsCommercialRate': '### 2.5',
+  'BE_B2C.interestAccrualStart': '### 2.5',
+  'NL.commercialInterestStartsDayAfterDueDate': '### 3.1',
+  'NL.yearlyCompounding': '### 3.1',
+  'NL.defaultTermDays': '### 3.4',
+  'NL.longTermScrutinyAboveDays': '### 3.4',
+  'NL.largeToSmeMaxTermDays': '### 3.4',
+  'NL.b2bMinimumCollectionCents': '### 3.5',
+  'NL.wik': '### 3.5',
+  'NL.wikOnPrincipalOnly': '### 3.5',
+  'NL.wikMandatoryForConsumers': '### 3.5',
+  'NL.wikVatIncrease': '### 3.5',
+  'NL.fourteenDayLetterDays': '### 3.6',
+  'NL.fourteenDayLetterMustStateCosts': '### 3.6',
+  'NL.atwAppliesToFourteenDayLetter': '### 3.6',
+};
 
 describe('rule facts', () => {
   const facts = Object.entries({ ...prefix('BE_B2B', BE_B2B), ...prefix('BE_B2C', BE_B2C), ...prefix('NL', NL) });
@@ -27,30 +78,45 @@ describe('rule facts', () => {
     if (f.status === 'unknown') expect(f.value).toBeNull();
   });
 
-  it('flags what legal.md flags', () => {
-    expect(BE_B2B.fixedCompensationPerInvoice.status).toBe('unverified'); // §7.6
-    expect(BE_B2B.rateFollowsRunningSemester.status).toBe('unverified'); // §7.8
-    expect(BE_B2C.interestAccrualStart.status).toBe('unknown'); // §2.5, §7.5
-    expect(BE_B2C.workingDayDefinition.status).toBe('unverified'); // §7.5
-    expect(NL.atwAppliesToFourteenDayLetter.status).toBe('unknown'); // §7.11
-    expect(NL.wikVatIncrease.status).toBe('unverified'); // §4.3 Medium
+  it('every fact has its place in the document, and nothing is listed twice', () => {
+    expect(Object.keys(WHERE).sort()).toEqual(facts.map(([name]) => name).sort());
   });
 
-  it('hand-copied figures from legal.md', () => {
+  it.each(facts)('%s: the document gives the same status, confidence and sources', (name, f) => {
+    const keys = f.sources.map((s) => keyOf.get(s) ?? '?');
+    expect(flat(WHERE[name] ?? '## none')).toContain(claim(f.status, f.confidence, keys));
+  });
+
+  it('flags what the document flags', () => {
+    expect(BE_B2B.fixedCompensationPerInvoice.status).toBe('unverified'); // §1.3
+    expect(BE_B2B.rateFollowsRunningSemester.status).toBe('unverified'); // §1.1
+    expect(BE_B2C.interestAccrualStart.status).toBe('unknown'); // §2.5
+    expect(BE_B2C.workingDayDefinition.status).toBe('unverified'); // §2.2
+    expect(NL.atwAppliesToFourteenDayLetter.status).toBe('unknown'); // §3.6
+    expect(NL.wikVatIncrease.status).toBe('unverified'); // §3.5
+  });
+
+  it('hand-copied figures, also stated in the document', () => {
     expect(BE_B2B.defaultTermDays.value).toBe(30);
     expect(BE_B2B.maxAgreedTermDays).toMatchObject({ value: 60, validFrom: '2022-02-01' });
-    expect(section('### 1.4')).toMatch(/cannot exceed 60 calendar days/);
+    expect(flat('### 1.4')).toMatch(/Since \*\*1 February 2022\*\* .* at most \*\*60 calendar days\*\*/);
+    expect(flat('### 1.4')).toMatch(/Nothing agreed: \*\*30 calendar days\*\*/);
     expect(BE_B2C.inForce.value).toBe('2023-09-01');
     expect(BE_B2C.existingContractsFrom.value).toBe('2023-12-01');
-    expect(section('### 2.1')).toMatch(/In force 1 September 2023.*from 1 December 2023/s);
+    expect(flat('### 2.1')).toMatch(/applies from \*\*1 September 2023\*\*.*from \*\*1 December 2023\*\*/);
     expect(BE_B2C.waitDays.value).toBe(14);
     expect(BE_B2C.paperStartsOnWorkingDayAfterSending.value).toBe(3);
-    expect(section('### 2.2')).toMatch(/"ingaat op de \*\*derde werkdag\*\* na verzending/);
+    expect(flat('### 2.2')).toMatch(/at least \*\*14 calendar days\*\*/);
+    expect(flat('### 2.2')).toMatch(/on the \*\*third working day\*\* after a paper letter is sent/);
+    expect(flat('### 2.2')).toMatch(/reminders for \*\*3\*\* missed due dates per calendar year are free/);
     expect(BE_B2C.subscriptionFreeDueDatesPerYear.value).toBe(3);
     expect(BE_B2C.laterReminderMaxCents.value).toBe(750);
     expect(NL.largeToSmeMaxTermDays).toMatchObject({ value: 30, validFrom: '2022-07-01' });
     expect(NL.wik.validFrom).toBe('2012-07-01');
     expect(NL.fourteenDayLetterDays.value).toBe(14);
+    expect(flat('### 3.6')).toMatch(/gives \*\*14 days\*\* to pay, counted from the day \*\*after receipt\*\*/);
+    expect(flat('### 3.4')).toMatch(/Since \*\*1 July 2022\*\* a large company paying an SME may agree at most \*\*30 days\*\*/);
+    expect(flat('### 3.5')).toMatch(/in force 1 July 2012/);
   });
 });
 
