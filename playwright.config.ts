@@ -1,6 +1,6 @@
 /**
  * Browser tests against the built site (`astro preview` on 127.0.0.1), on Debian's Chromium:
- * Playwright cannot download its own browsers here (facts/toolchain.md §7, gotchas 15 and 18).
+ * Playwright cannot download its own browsers here (no download access from the build machine).
  * Build first (`npx astro build` or `npm run build`); the JSON report feeds scripts/ci-summary.ts.
  */
 import { defineConfig, devices } from '@playwright/test';

@@ -10,7 +10,7 @@
  *   An export then writes the value itself when it is the same for every customer (the sender's
  *   details, with `data`), and otherwise a visible marker "[Label]" the user must replace.
  *
- * Sources (see /work/shared/facts/import-formats.md): Invoice Ninja app/Utils/HtmlEngine.php
+ * Sources (the tools' public documentation and code): Invoice Ninja app/Utils/HtmlEngine.php
  * (v5-stable, variable names); Odoo account_followup res.partner fields (16-18) and Odoo's own
  * follow-up template for format_amount(object.total_overdue, object.currency_id); OCA/credit-control
  * credit_control_communication.py (partner_id, contact_address_id, company_id, user_id, currency_id,

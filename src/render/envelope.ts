@@ -2,7 +2,7 @@
  * Where the recipient address sits on an A4 sheet so it shows through a window envelope.
  *
  * Neither Belgium nor the Netherlands has a national window standard we could verify
- * (facts/legal.md §5), so these are documented presets, DIN 5008 being the geometric reference.
+ * (bpost, NBN and NEN material searched), so these are documented presets, DIN 5008 being the geometric reference.
  * All measures are millimetres from the top-left corner of the sheet.
  */
 

@@ -1,7 +1,6 @@
 /**
  * The e-mail service files, parsed back and compiled with handlebars.js in strict mode (a missing
- * variable throws). The zod schemas restate the providers' documented shapes, as cited in
- * /work/shared/facts/import-formats.md §4: SES CreateTemplate (CloudFormation AWS::SES::Template,
+ * variable throws). The zod schemas restate the providers' documented shapes: SES CreateTemplate (CloudFormation AWS::SES::Template,
  * TemplateName ^[a-zA-Z0-9_-]{1,64}$), SendGrid v3 templates/versions (twilio/sendgrid-oai
  * tsg_templates_v3.yaml: name ≤ 100, subject ≤ 255, html_content ≤ 1,048,576 bytes, generation,
  * generate_plain_content, active 0|1, editor code|design, test_data a JSON string), Postmark

@@ -246,7 +246,7 @@ describe('tone rules', () => {
   });
 });
 
-describe('rule eerste-herinnering-kosten: the first reminder is free in Belgium (legal.md §2.2)', () => {
+describe('rule eerste-herinnering-kosten: the first reminder is free in Belgium (docs/legal-facts.md §2.2)', () => {
   const first: Meta = { doel: 'herinnering', onderwerp: 'Herinnering: factuur {{factuur.nummer}}' };
   const message = (what: string) => `een eerste herinnering mag in België geen kosten aanrekenen (${what}): de eerste herinnering aan een consument is gratis`;
 

@@ -1,6 +1,6 @@
 /**
  * The /exports/ pages: one per target tool. What the file is, where it sits in the downloads, how to
- * load it (from /work/shared/facts/import-formats.md, in our own words) and what does not come
+ * load it (from each tool's public documentation, in our own words) and what does not come
  * along. The file lists and the "not carried" lists come from the export functions themselves
  * (buildExports, invoiceNinjaSettings, templateTo, withPlaceholderBlocks), so they follow the
  * content. Build time only.
