@@ -13,6 +13,7 @@ import { killbillOverdueXml } from './killbill.ts';
 import { leesmijExport } from './leesmij.ts';
 import { preformattedRecord, templateTo, type TemplateTarget } from './mapping.ts';
 import { odooCreditControl, odooFollowup } from './odoo.ts';
+import { smsCsv } from './sms.ts';
 import { wordMergeExport } from './word-merge.ts';
 
 export interface ExportFile {
@@ -64,6 +65,8 @@ export async function buildExports(content: Content, options: BuildExportsOption
     add(`ics/${workflow.id}.ics`, workflowToIcs(workflow, templates, { dueDate: options.dueDate, uidDomain, dtstamp: options.dtstamp, ...(options.linkBase ? { linkBase: options.linkBase } : {}), ...dataOption }));
     add(`csv/${workflow.id}-excel-nl.csv`, scheduleCsv(workflow, { dueDate: options.dueDate, flavour: 'excel-nl' }));
     add(`csv/${workflow.id}-import.csv`, scheduleCsv(workflow, { dueDate: options.dueDate, flavour: 'import' }));
+    const sms = smsCsv(workflow, templates);
+    if (sms) add(`sms/${workflow.id}.csv`, sms);
   }
   const mergeRows = options.mergeRows ?? [options.data ?? sampleFillData()];
   add('csv/samenvoegvelden-excel-nl.csv', mergeDataCsv(mergeRows, 'excel-nl'));
