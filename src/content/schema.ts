@@ -63,9 +63,11 @@ export const Indicator = z.strictObject({
   naam: z.string().min(3),
   /** The threshold for this segment in words, e.g. "minder dan 5 dagen". */
   drempel: z.string().min(2),
-  /** Numeric bounds a calculator can use; absent when the indicator is qualitative. */
+  /** Numeric bounds a calculator can use (inclusive); absent when the indicator is qualitative. */
   min: z.number().optional(),
   max: z.number().optional(),
+  /** Exclusive lower bound, for a threshold written as "meer dan 15": 15.5 meets it, 15 does not. */
+  boven: z.number().optional(),
 });
 
 export const Segment = z.strictObject({

@@ -11,6 +11,26 @@ export function normalizeIban(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
 }
 
+/**
+ * IBAN lengths of the countries a Flemish or Dutch business most often pays to or from (SWIFT IBAN
+ * registry), so a truncated number is called too short instead of a wrong check digit.
+ */
+const IBAN_LENGTH: Readonly<Record<string, number>> = {
+  AT: 20, BE: 16, CH: 21, DE: 22, DK: 18, ES: 24, FI: 18, FR: 27, GB: 22, IE: 22, IT: 27, LU: 20, NL: 18, NO: 15, PL: 28, PT: 25, SE: 24,
+};
+
+/** Why an IBAN cannot be right, or null when it is valid. */
+export type IbanProblem = { kind: 'vorm' } | { kind: 'kort' | 'lang'; expected: number; actual: number } | { kind: 'controlegetal' };
+
+export function ibanProblem(input: string): IbanProblem | null {
+  const iban = normalizeIban(input);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]*$/.test(iban)) return { kind: 'vorm' };
+  const expected = IBAN_LENGTH[iban.slice(0, 2)];
+  if (expected !== undefined && iban.length !== expected) return { kind: iban.length < expected ? 'kort' : 'lang', expected, actual: iban.length };
+  if (iban.length < 15) return { kind: 'kort', expected: 15, actual: iban.length };
+  return isValidIban(iban) ? null : { kind: 'controlegetal' };
+}
+
 export function isValidIban(input: string): boolean {
   const iban = normalizeIban(input);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
@@ -42,6 +62,15 @@ export function parseStructuredCommunication(input: string): string | null {
   const digits = input.trim().replace(/^(\+{3}|\*{3})|(\+{3}|\*{3})$/g, '').replace(/[\s/]/g, '');
   if (!/^\d{12}$/.test(digits)) return null;
   return structuredCheckDigits(digits.slice(0, 10)) === digits.slice(10) ? digits : null;
+}
+
+/**
+ * True when the text is meant as a Belgian structured communication but does not have its 12
+ * digits: wrapped in +++/*** or grouped with slashes like 123/4567/89012.
+ */
+export function looksLikeStructuredAttempt(input: string): boolean {
+  const text = input.trim();
+  return /^(\+{3}|\*{3})[\d\s/]*(\+{3}|\*{3})?$/.test(text) || /^\d{2,4}\s*\/\s*\d{3,5}\s*\/\s*\d{3,6}$/.test(text);
 }
 
 /** True when the text has the shape of a Belgian structured communication (so it must also pass the check). */

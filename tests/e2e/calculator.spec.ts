@@ -74,4 +74,42 @@ test.describe('segmentation calculator', () => {
     await calculator.getByLabel(/geschillen/i).fill('abc');
     await expect(calculator.getByText('Vul een getal in')).toBeVisible();
   });
+
+  test('15,5 days late is a bad payer: the table says "meer dan 15"', async ({ page }) => {
+    await page.goto('/gidsen/segmentatie/');
+    const calculator = page.locator('[data-calculator]');
+    await calculator.getByLabel(/gemiddeld aantal dagen te laat/i).fill('15,5');
+    await expect(calculator.locator('[data-result] [data-segment]')).toHaveAttribute('data-segment', 'wanbetaler');
+    await expect(calculator.locator('[data-result]')).toContainText('15,5 dagen');
+  });
+
+  test('no result while a field is wrong, and each wrong value gets its own message', async ({ page }) => {
+    await page.goto('/gidsen/segmentatie/');
+    const calculator = page.locator('[data-calculator]');
+    const result = calculator.locator('[data-result]');
+    await calculator.getByLabel(/geschillen/i).fill('3');
+    await expect(result.locator('[data-segment]')).toHaveAttribute('data-segment', 'wanbetaler');
+    await calculator.getByLabel(/gemiddeld aantal dagen te laat/i).fill('-5');
+    await expect(calculator.getByText('Een negatief getal kan hier niet')).toBeVisible();
+    await expect(result.locator('[data-segment]')).toHaveCount(0);
+    await expect(result).toContainText('Verbeter eerst de velden');
+    await calculator.getByLabel(/gemiddeld aantal dagen te laat/i).fill('');
+    await calculator.getByLabel(/herinneringen/i).fill('150%');
+    await expect(calculator.getByText(/geen percentage/)).toBeVisible();
+    await expect(result.locator('[data-segment]')).toHaveCount(0);
+    await calculator.getByLabel(/herinneringen/i).fill('1');
+    await expect(result.locator('[data-segment]')).toHaveAttribute('data-segment', 'wanbetaler');
+  });
+
+  test('reasons use singular units: "1 jaar", "1 dag"', async ({ page }) => {
+    await page.goto('/gidsen/segmentatie/');
+    const calculator = page.locator('[data-calculator]');
+    await calculator.getByLabel(/klantrelatie/i).fill('1');
+    await calculator.getByLabel(/gemiddeld aantal dagen te laat/i).fill('1');
+    await calculator.getByLabel(/geschillen/i).fill('0');
+    const result = calculator.locator('[data-result]');
+    await expect(result).toContainText('klantrelatie: 1 jaar.');
+    await expect(result).toContainText('vervaldatum: 1 dag.');
+    await expect(result).not.toContainText(/1 jaren|1 dagen|0 aantal/);
+  });
 });

@@ -97,6 +97,46 @@ test('the template index filters by segment, kind and tone', async ({ page }) =>
   for (const tone of await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['toon']))) expect(tone).toBe('formeel');
 });
 
+test('the template filter: distinct labels, and an empty result offers a way back', async ({ page }) => {
+  await page.goto('/sjablonen/');
+  for (const name of ['Klant', 'Soort', 'Toon']) {
+    const labels = await page.getByLabel(name, { exact: true }).locator('option').allTextContents();
+    expect(new Set(labels).size, `${name}: ${labels.join(' | ')}`).toBe(labels.length);
+  }
+  // The first combination of choices that no template has.
+  const items = await page.locator('[data-template-item]').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })));
+  const values = async (name: string) => (await page.getByLabel(name, { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+  let empty: [string, string, string] | undefined;
+  for (const segment of await values('Klant')) {
+    for (const soort of await values('Soort')) {
+      for (const toon of await values('Toon')) {
+        const hit = items.some((i) => (i['segment'] ?? '').split(' ').includes(segment) && (i['soort'] ?? '').split(' ').includes(soort) && (i['toon'] ?? '').split(' ').includes(toon));
+        if (!hit && !empty) empty = [segment, soort, toon];
+      }
+    }
+  }
+  if (!empty) throw new Error('every combination has a template: this test needs an empty one');
+  await page.getByLabel('Klant', { exact: true }).selectOption(empty[0]);
+  await page.getByLabel('Soort', { exact: true }).selectOption(empty[1]);
+  await page.getByLabel('Toon', { exact: true }).selectOption(empty[2]);
+  await expect(page.locator('[data-template-item]:visible')).toHaveCount(0);
+  await expect(page.getByText('Geen enkel sjabloon past bij deze keuze.')).toBeVisible();
+  await page.getByRole('button', { name: 'Toon alle sjablonen' }).click();
+  await expect(page.locator('[data-template-item]:visible')).toHaveCount(items.length);
+  await expect(page.getByLabel('Klant', { exact: true })).toBeFocused();
+  await expect(page.getByText('Geen enkel sjabloon past bij deze keuze.')).toBeHidden();
+});
+
+test('a one-step playbook says "1 stap"', async ({ page }) => {
+  await page.goto('/tijdlijn/');
+  const options = await page.locator('select option').allTextContents();
+  expect(options.filter((o) => /\(1 stappen\)/.test(o))).toEqual([]);
+  // The pre-due playbook has one step: the singular must show up somewhere.
+  expect(options.filter((o) => /\(1 stap\)/.test(o)).length).toBeGreaterThan(0);
+  await page.goto('/draaiboeken/');
+  await expect(page.locator('main')).not.toContainText(/\b1 stappen\b/);
+});
+
 test('a playbook page shows its timeline with offsets, channels and template links', async ({ page, request }) => {
   const playbook = (await sitemapPaths(request)).find((p) => /^\/draaiboeken\/[^/]+\/$/.test(p))!;
   await page.goto(playbook);

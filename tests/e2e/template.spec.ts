@@ -75,6 +75,8 @@ test('fields say in Dutch what is wrong', async ({ page }) => {
     ['afzender.iban', 'BE71 0961 2345 6768', /IBAN klopt niet/],
     ['betaling.mededeling', '+++090/9337/55494+++', /gestructureerde mededeling klopt niet/],
     ['factuur.openstaand', '12,345', /bedrag in euro/],
+    ['betaling.mededeling', '+++090/9337/5549+++', /telt 12 cijfers.*hier staan er 11/],
+    ['afzender.iban', 'BE71 0961 2345 676', /IBAN is te kort/],
   ];
   for (const [path, value, message] of cases) {
     const input = field(page, path);
@@ -90,6 +92,40 @@ test('fields say in Dutch what is wrong', async ({ page }) => {
   await field(page, 'afzender.iban').blur();
   await expect(field(page, 'afzender.iban')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(frameBody(page)).toContainText('BE71 0961 2345 6769');
+});
+
+test('no file is made while a field shows an error', async ({ page }) => {
+  await page.goto(email.path);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await field(page, 'afzender.iban').fill('BE71 0961 2345 676');
+  await page.getByRole('button', { name: /PDF/ }).click();
+  await expect(page.locator('[data-status]')).toHaveText(/Er is nog niets gedownload/);
+  await expect(field(page, 'afzender.iban')).toBeFocused();
+  await expect(field(page, 'afzender.iban')).toHaveAttribute('aria-invalid', 'true');
+  expect(downloads).toBe(0);
+  // Corrected, the same button makes the file.
+  await field(page, 'afzender.iban').fill('BE71 0961 2345 6769');
+  const { download: file } = await download(page, /PDF/);
+  expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+});
+
+test('the calendar button of a date field shows where the keyboard is', async ({ page }) => {
+  const dated = [email, letter].find((t) => t.fields.some((f) => f.kind === 'datum'));
+  if (!dated) throw new Error('no template with a date field: content changed, pick another');
+  const path = dated.fields.find((f) => f.kind === 'datum')!.path;
+  await page.goto(dated.path);
+  const input = field(page, path);
+  await input.focus();
+  // Day, month and year segments, then the calendar button: focus stays inside the input.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('date');
+  const outline = await input.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
 });
 
 test('email: personalised .pdf, .docx, .eml, .html and .txt carry the typed values', async ({ page, watch }) => {

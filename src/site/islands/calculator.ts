@@ -1,6 +1,6 @@
 /** The segmentation calculator island: indicators in, suggested segment and the reasons out. */
 import { readJsonScript } from '../lib/json-script.ts';
-import { parseIndicatorValue, suggest, type CalcModel, type Reason } from '../lib/segment-calculator.ts';
+import { calculate, reasonText, type CalcModel } from '../lib/segment-calculator.ts';
 
 const root = document.querySelector<HTMLElement>('[data-calculator]');
 if (root) init(root);
@@ -11,30 +11,34 @@ function init(root: HTMLElement): void {
   const out = root.querySelector<HTMLElement>('[data-result]')!;
 
   const read = () => {
-    const values: Record<string, number | undefined> = {};
-    let invalid = false;
+    const raw: Record<string, string> = {};
+    for (const ind of model.indicators) {
+      const input = form.elements.namedItem(ind.key) as HTMLInputElement | null;
+      if (input) raw[ind.key] = input.value;
+    }
+    const calculation = calculate(model, raw);
     for (const ind of model.indicators) {
       const input = form.elements.namedItem(ind.key) as HTMLInputElement | null;
       if (!input) continue;
-      const value = parseIndicatorValue(input.value);
+      const message = calculation.errors[ind.key];
       const error = document.getElementById(`${input.id}-fout`);
-      const bad = value !== undefined && Number.isNaN(value);
       if (error) {
-        error.hidden = !bad;
-        error.textContent = bad ? 'Vul een getal in, bijvoorbeeld 12 of 0,5.' : '';
+        error.hidden = !message;
+        error.textContent = message ?? '';
       }
-      if (bad) input.setAttribute('aria-invalid', 'true');
+      if (message) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
-      invalid ||= bad;
-      values[ind.key] = bad ? undefined : value;
     }
-    return { values, invalid };
+    return calculation;
   };
 
   const update = () => {
-    const { values } = read();
-    const result = suggest(model, values);
+    const { errors, suggestion: result } = read();
     out.replaceChildren();
+    if (Object.keys(errors).length) {
+      out.append(p('Verbeter eerst de velden met een melding; dan stelt de rekenhulp een groep voor.'));
+      return;
+    }
     if (!result) {
       out.append(p('Vul minstens één indicator in om een voorstel te krijgen.'));
       return;
@@ -66,19 +70,13 @@ function init(root: HTMLElement): void {
   };
 
   form.addEventListener('input', update);
+  form.addEventListener('reset', () => window.setTimeout(update));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     update();
     out.focus();
   });
   update();
-}
-
-function reasonText(reason: Reason, model: CalcModel, chosen: string): string {
-  const value = reason.value === undefined ? 'niet ingevuld' : `${String(reason.value).replace('.', ',')}${reason.unit === 'procent' ? ' %' : reason.unit ? ` ${reason.unit}` : ''}`;
-  const of = model.segments.find((s) => s.id === reason.segment)?.titel.toLowerCase() ?? reason.segment;
-  if (reason.segment !== chosen) return `${reason.label}: ${value}. Dat haalt de drempel voor ${of} niet (${reason.drempel}).`;
-  return `${reason.label}: ${value}. Drempel voor ${of}: ${reason.drempel}.`;
 }
 
 function p(content: string | Node): HTMLParagraphElement {

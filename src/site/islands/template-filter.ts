@@ -5,6 +5,7 @@ if (root) {
   const items = [...document.querySelectorAll<HTMLElement>('[data-template-item]')];
   const groups = [...document.querySelectorAll<HTMLElement>('[data-template-group]')];
   const count = root.querySelector<HTMLElement>('[data-count]')!;
+  const empty = root.querySelector<HTMLElement>('[data-empty]')!;
   form.hidden = false;
 
   const apply = () => {
@@ -17,9 +18,15 @@ if (root) {
     }
     for (const group of groups) group.hidden = !group.querySelector('[data-template-item]:not([hidden])');
     count.textContent = shown === 1 ? '1 sjabloon' : `${shown} sjablonen`;
+    empty.hidden = shown > 0;
   };
   form.addEventListener('change', apply);
   form.addEventListener('reset', () => window.setTimeout(apply));
   form.addEventListener('submit', (event) => event.preventDefault());
+  empty.querySelector('[data-show-all]')!.addEventListener('click', () => {
+    form.reset();
+    apply();
+    (form.elements.namedItem('segment') as HTMLSelectElement).focus();
+  });
   apply();
 }

@@ -256,7 +256,12 @@ function init(root: HTMLElement): void {
   }
 
   async function download(button: HTMLButtonElement, format: DownloadFormat): Promise<void> {
-    const current = state ?? compute();
+    // A file made while a field shows an error would quietly leave that value out.
+    if (!validateAll()) {
+      say('Er is nog niets gedownload: eerst moeten de velden met een rode melding kloppen (of leeg zijn).');
+      return;
+    }
+    const current = compute();
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     say(`Het .${format}-bestand wordt gemaakt…`);

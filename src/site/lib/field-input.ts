@@ -3,7 +3,7 @@
  * and the Dutch message when it can't. Pure; runs in the browser and in tests.
  */
 import type { FieldKind } from '../../content/schema.ts';
-import { formatIban, isValidIban, looksStructured, parseStructuredCommunication } from '../../model/payment-ids.ts';
+import { formatIban, ibanProblem, looksLikeStructuredAttempt, looksStructured, parseStructuredCommunication } from '../../model/payment-ids.ts';
 
 export interface InputSpec {
   type: 'text' | 'date' | 'email' | 'url' | 'tel';
@@ -120,12 +120,18 @@ export function parseField(kind: FieldKind, raw: string, options: FieldLimits = 
       return ok(text);
     }
     case 'iban': {
-      if (!isValidIban(text)) {
-        return /^[A-Za-z]{2}\d{2}/.test(text.replace(/\s/g, ''))
-          ? fail('Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.')
-          : fail('Een IBAN begint met de landcode en twee cijfers, bijvoorbeeld BE71 0961 2345 6769.');
+      const problem = ibanProblem(text);
+      if (!problem) return ok(formatIban(text));
+      switch (problem.kind) {
+        case 'vorm':
+          return fail('Een IBAN begint met de landcode en twee cijfers, bijvoorbeeld BE71 0961 2345 6769.');
+        case 'kort':
+          return fail(`Dit IBAN is te kort: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}. Kijk na of er geen cijfers ontbreken.`);
+        case 'lang':
+          return fail(`Dit IBAN is te lang: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}.`);
+        case 'controlegetal':
+          return fail('Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.');
       }
-      return ok(formatIban(text));
     }
     case 'bic': {
       const bic = text.replace(/\s/g, '').toUpperCase();
@@ -146,6 +152,10 @@ export function parseField(kind: FieldKind, raw: string, options: FieldLimits = 
     case 'mededeling': {
       if (looksStructured(text)) {
         return parseStructuredCommunication(text) ? ok(text) : fail('Deze gestructureerde mededeling klopt niet: de laatste twee cijfers (het controlegetal) passen niet bij de eerste tien.');
+      }
+      if (looksLikeStructuredAttempt(text)) {
+        const digits = text.replace(/\D/g, '').length;
+        return fail(`Een gestructureerde mededeling telt 12 cijfers (+++123/4567/89012+++); hier staan er ${digits}. Kijk na of er geen cijfer ontbreekt of te veel is.`);
       }
       return text.length > 40 ? fail('Een betalingskenmerk is hoogstens 40 tekens lang.') : ok(text);
     }

@@ -3,7 +3,8 @@
  *  1. any alarm signal of the bad-payer segment (one of its numeric thresholds is met) → bad payer;
  *  2. otherwise every numeric VIP threshold is known and met → VIP;
  *  3. otherwise → standard.
- * The thresholds are the numeric min/max of content/segments/*.yaml (inclusive bounds); indicators
+ * The thresholds are the numeric bounds of content/segments/*.yaml (min/max inclusive, boven
+ * exclusive: "meer dan 15" lets 15,5 count); indicators
  * are matched across segments by their name. Pure: used at build time (model) and in the browser.
  */
 import type { Segment } from '../../content/schema.ts';
@@ -22,6 +23,8 @@ export interface CalcCriterion {
   drempel: string;
   min?: number;
   max?: number;
+  /** Exclusive lower bound ("meer dan"). */
+  above?: number;
 }
 
 export interface CalcSegment {
@@ -84,7 +87,7 @@ export function buildModel(segments: readonly Segment[]): CalcModel {
   for (const segment of segments) {
     for (const ind of segment.indicatoren) {
       const key = indicatorKey(ind.naam);
-      if (ind.min !== undefined || ind.max !== undefined) {
+      if (ind.min !== undefined || ind.max !== undefined || ind.boven !== undefined) {
         if (!numeric.has(key)) numeric.set(key, { key, ...splitName(ind.naam) });
       }
     }
@@ -105,11 +108,12 @@ export function buildModel(segments: readonly Segment[]): CalcModel {
       titel: s.titel,
       playbook: s.playbook,
       criteria: s.indicatoren
-        .filter((i) => i.min !== undefined || i.max !== undefined)
+        .filter((i) => i.min !== undefined || i.max !== undefined || i.boven !== undefined)
         .map((i) => {
           const c: CalcCriterion = { key: indicatorKey(i.naam), drempel: i.drempel };
           if (i.min !== undefined) c.min = i.min;
           if (i.max !== undefined) c.max = i.max;
+          if (i.boven !== undefined) c.above = i.boven;
           return c;
         }),
     })),
@@ -118,7 +122,7 @@ export function buildModel(segments: readonly Segment[]): CalcModel {
 }
 
 export const meets = (c: CalcCriterion, value: number): boolean =>
-  (c.min === undefined || value >= c.min) && (c.max === undefined || value <= c.max);
+  (c.min === undefined || value >= c.min) && (c.max === undefined || value <= c.max) && (c.above === undefined || value > c.above);
 
 export function suggest(model: CalcModel, values: Readonly<Record<string, number | undefined>>): Suggestion | null {
   const known = Object.values(values).some((v) => v !== undefined);
@@ -155,9 +159,57 @@ export function suggest(model: CalcModel, values: Readonly<Record<string, number
   return result(fallback, [...missed, ...ownReasons], blanks);
 }
 
-/** "1,5" or "1.5" or "30 %" -> 1.5 / 30; undefined when blank; NaN when not a number. */
-export function parseIndicatorValue(raw: string): number | undefined {
-  const text = raw.trim().replace(/\s|%/g, '').replace(',', '.');
-  if (!text) return undefined;
-  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+export type IndicatorInput = { ok: true; value: number | undefined } | { ok: false; error: string };
+
+/**
+ * Typed text -> a value for one indicator, or a precise Dutch message: "1,5" and "1.5" are 1.5,
+ * "30 %" is 30 for a percentage only, blank is undefined (it does not count).
+ */
+export function readIndicator(ind: CalcIndicator, raw: string): IndicatorInput {
+  const text = raw.trim().replace(/\s/g, '');
+  if (!text) return { ok: true, value: undefined };
+  const percent = ind.unit === 'procent';
+  if (text.includes('%') && !percent) return { ok: false, error: `Dit is ${ind.unit === 'dagen' ? 'een aantal dagen' : ind.unit === 'jaren' ? 'een aantal jaren' : 'een aantal'}, geen percentage: vul een getal in zonder %.` };
+  const number = text.replace(/%$/, '').replace(',', '.');
+  if (/^-\d+([.]\d+)?$/.test(number)) return { ok: false, error: 'Een negatief getal kan hier niet: vul 0 of meer in.' };
+  if (!/^\d+([.]\d+)?$/.test(number)) return { ok: false, error: 'Vul een getal in, bijvoorbeeld 12 of 0,5.' };
+  const value = Number(number);
+  if (percent && /^aandeel/i.test(ind.label) && value > 100) return { ok: false, error: 'Een aandeel ligt tussen 0 en 100 %.' };
+  return { ok: true, value };
+}
+
+export interface Calculation {
+  /** A message per indicator key whose text cannot be used. */
+  errors: Record<string, string>;
+  /** Null while any field is invalid or nothing is filled in. */
+  suggestion: Suggestion | null;
+}
+
+/** The whole form at once: no suggestion while one field is wrong, so no result rests on a guess. */
+export function calculate(model: CalcModel, raw: Readonly<Record<string, string>>): Calculation {
+  const errors: Record<string, string> = {};
+  const values: Record<string, number | undefined> = {};
+  for (const ind of model.indicators) {
+    const read = readIndicator(ind, raw[ind.key] ?? '');
+    if (read.ok) values[ind.key] = read.value;
+    else errors[ind.key] = read.error;
+  }
+  return { errors, suggestion: Object.keys(errors).length ? null : suggest(model, values) };
+}
+
+/** "1 dag", "15,5 dagen", "1 jaar", "30 %", "0" (a count has no unit word). */
+export function formatValue(value: number, unit: string): string {
+  const number = String(value).replace('.', ',');
+  if (unit === 'procent') return `${number} %`;
+  if (unit === 'dagen') return `${number} ${value === 1 ? 'dag' : 'dagen'}`;
+  if (unit === 'jaren') return `${number} jaar`;
+  return number;
+}
+
+/** One line of the "why": the value and the threshold it met or missed. */
+export function reasonText(reason: Reason, model: CalcModel, chosen: string): string {
+  const value = reason.value === undefined ? 'niet ingevuld' : formatValue(reason.value, reason.unit);
+  const of = model.segments.find((s) => s.id === reason.segment)?.titel.toLowerCase() ?? reason.segment;
+  if (reason.segment !== chosen) return `${reason.label}: ${value}. Dat haalt de drempel voor ${of} niet (${reason.drempel}).`;
+  return `${reason.label}: ${value}. Drempel voor ${of}: ${reason.drempel}.`;
 }
