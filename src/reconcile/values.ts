@@ -1,0 +1,85 @@
+/** Small value readers shared by the file readers: amounts to cents, dates, company numbers. */
+import { normalizeIban, parseStructuredCommunication } from '../model/payment-ids.ts';
+
+/** "1234.5" or "-12.30" -> cents; null when not a plain decimal number. Never goes through a float. */
+export function decimalToCents(raw: string | undefined): number | null {
+  const m = /^\s*([+-]?)(\d+)(?:[.,](\d*))?\s*$/.exec(raw ?? '');
+  if (!m) return null;
+  const frac = (m[3] ?? '').padEnd(3, '0');
+  // Half up on the third decimal (CODA and some UBL give three).
+  let cents = Number(m[2]) * 100 + Number(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1 : 0);
+  if (!Number.isSafeInteger(cents)) return null;
+  if (m[1] === '-') cents = -cents;
+  return cents;
+}
+
+export function isIsoDate(value: string | undefined): value is string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The date part of "2026-03-01" or "2026-03-01T10:00:00+01:00". */
+export function isoDatePart(value: string | undefined): string | undefined {
+  const d = value?.trim().slice(0, 10);
+  return isIsoDate(d) ? d : undefined;
+}
+
+export function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** CODA's DDMMYY; years 00–69 are 20xx. Null for 000000 or an impossible date. */
+export function ddmmyy(raw: string): string | undefined {
+  if (!/^\d{6}$/.test(raw) || raw === '000000') return undefined;
+  const yy = Number(raw.slice(4, 6));
+  const iso = `${yy < 70 ? 2000 + yy : 1900 + yy}-${raw.slice(2, 4)}-${raw.slice(0, 2)}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** The 12 digits of a structured communication hidden in a text ("+++090/9337/55493+++", "090933755493"), when valid. */
+export function findStructured(text: string | undefined): { valid?: string; invalid?: string } {
+  if (!text) return {};
+  const candidates = text.match(/(?:\+{3}|\*{3})?\s*(?<!\d)\d{3}\s*\/?\s*\d{4}\s*\/?\s*\d{5}(?!\d)\s*(?:\+{3}|\*{3})?/g) ?? [];
+  let invalid: string | undefined;
+  for (const c of candidates) {
+    const digits = c.replace(/\D/g, '');
+    if (digits.length !== 12) continue;
+    const ok = parseStructuredCommunication(digits);
+    if (ok) return { valid: ok };
+    // Only a reference written in the +++…+++ form (or alone) counts as a failed structured one.
+    if (/[+*]{3}/.test(c) || c.trim().length === text.trim().length) invalid ??= c.trim();
+  }
+  return invalid ? { invalid } : {};
+}
+
+/** "+++090/9337/55493+++" from 12 digits. */
+export function formatStructured(digits: string): string {
+  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
+}
+
+/** Digits and letters of a company number, upper case, without a BE/NL prefix: one key for "BE 0123.456.789" and "0123456789". */
+export function companyKey(raw: string): string {
+  const plain = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const stripped = plain.replace(/^(BE|NL)(?=\d)/, '');
+  // Belgian enterprise numbers are 10 digits; an old 9-digit VAT number gets its leading zero.
+  return /^\d{9}$/.test(stripped) ? `0${stripped}` : stripped;
+}
+
+export function normalizeAccount(raw: string): string {
+  return normalizeIban(raw).replace(/[^A-Z0-9]/g, '');
+}
+
+/** Lower case, no accents, no legal form, single spaces: for comparing names. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(nv|bv|bvba|srl|sprl|sa|cv|cvba|vof|comm ?v|vzw|bvba|b v|n v|ltd|gmbh)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
