@@ -12,13 +12,10 @@
  *
  * Browser-safe: the template page's live counter fills the same text.
  */
-import { sampleFillData, type FillData, type Jurisdiction, type Purpose, type Step, type Workflow } from '../content/schema.ts';
+import type { FillData, Jurisdiction, Purpose, Step } from '../content/schema.ts';
 import { fill } from '../model/fill.ts';
 import type { Inline, TemplateDoc } from '../model/types.ts';
-import { offsetLabel } from '../vocabulary/naming.ts';
-import { toCsv } from './csv.ts';
 import { countSms, type SmsCount } from './gsm.ts';
-import { fieldName } from './mapping.ts';
 
 export type SmsPurpose = Extract<Purpose, 'preventief' | 'herinnering' | 'tweede-herinnering' | 'laatste-herinnering'>;
 export const SMS_PURPOSES: readonly SmsPurpose[] = ['preventief', 'herinnering', 'tweede-herinnering', 'laatste-herinnering'];
@@ -39,7 +36,7 @@ const SENTENCE: Record<SmsPurpose, string> = {
 
 const wording = (purpose: SmsPurpose, jurisdiction: Jurisdiction, where: keyof typeof WHERE) => `${SENTENCE[purpose]} ${WHERE[where]}, ${REF[jurisdiction]}`;
 
-const PLACEHOLDER = /\{\{(?:(bedrag|datum) )?([a-z]+\.[A-Za-z]+)\}\}/g;
+export const PLACEHOLDER = /\{\{(?:(bedrag|datum) )?([a-z]+\.[A-Za-z]+)\}\}/g;
 
 /** The wording as inline content, so fill() resolves it like any template text. */
 export function parseSms(source: string): Inline[] {
@@ -93,31 +90,8 @@ export function fillSms(doc: TemplateDoc, data: FillData, options: { jurisdictio
   return { text, count: countSms(text), missing: filled.subject.flatMap((r) => (r.missing ? [r.missing] : [])) };
 }
 
-/** The SMS with the merge-field names of the other exports ({{factuur_nummer}}), for SMS services. */
-export function smsWithFields(source: string): string {
-  return source.replace(PLACEHOLDER, (_all, _helper: string | undefined, path: string) => `{{${fieldName(path)}}}`);
-}
-
 /** Every placeholder path the wording uses. */
 export function smsPaths(source: string): string[] {
   return [...source.matchAll(PLACEHOLDER)].map((m) => m[2]!);
 }
 
-/**
- * One CSV per playbook for SMS services (Dutch Excel flavour): per step and country the text with
- * the merge-field names, the same text filled with the sample data, and what that costs.
- */
-export function smsCsv(workflow: Workflow, templates: readonly TemplateDoc[]): string | null {
-  const byId = new Map(templates.map((t) => [t.id, t]));
-  const rows: string[][] = [];
-  for (const step of workflow.stappen) {
-    const doc = byId.get(step.template);
-    if (!stepHasSms(step, doc)) continue;
-    for (const land of doc.jurisdiction ? [doc.jurisdiction] : (['be', 'nl'] as const)) {
-      const sample = fillSms(doc, { ...sampleFillData(), dossier: { jurisdictie: land, klanttype: 'onderneming' } }, { jurisdiction: land })!;
-      rows.push([offsetLabel(step.offset), step.titel, doc.id, land, smsWithFields(smsSource(doc, land)!), sample.text, String(sample.count.units), String(sample.count.segments), sample.count.encoding]);
-    }
-  }
-  if (!rows.length) return null;
-  return toCsv([['dag', 'stap', 'sjabloon', 'land', 'tekst', 'voorbeeld', 'tekens', 'sms', 'codering'], ...rows], 'excel-nl');
-}

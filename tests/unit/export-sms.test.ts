@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { countSms, describeSmsCount, gsmSeptets } from '../../src/export/gsm.ts';
 import { buildExports } from '../../src/export/index.ts';
-import { fillSms, smsPaths, smsSource, smsWithFields, stepHasSms } from '../../src/export/sms.ts';
+import { smsWithFields } from '../../src/export/sms-csv.ts';
+import { fillSms, smsPaths, smsSource, stepHasSms } from '../../src/export/sms.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { usedPaths } from '../../src/site/lib/form-fields.ts';
 
