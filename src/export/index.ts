@@ -13,7 +13,8 @@ import { killbillOverdueXml } from './killbill.ts';
 import { leesmijExport } from './leesmij.ts';
 import { preformattedRecord, templateTo, type TemplateTarget } from './mapping.ts';
 import { odooCreditControl, odooFollowup } from './odoo.ts';
-import { smsCsv } from './sms.ts';
+import { smsCsv } from './sms-csv.ts';
+import { whatsappTemplates, whatsappVariablesCsv, type WhatsAppExport } from './whatsapp.ts';
 import { wordMergeExport } from './word-merge.ts';
 
 export interface ExportFile {
@@ -68,6 +69,19 @@ export async function buildExports(content: Content, options: BuildExportsOption
     const sms = smsCsv(workflow, templates);
     if (sms) add(`sms/${workflow.id}.csv`, sms);
   }
+  // WhatsApp: one create-template request per step and country, and which field goes where.
+  const whatsapp: { workflow: (typeof workflows)[number]; step: (typeof workflows)[number]['stappen'][number]; result: WhatsAppExport }[] = [];
+  const whatsappNames = new Set<string>();
+  for (const workflow of workflows) {
+    for (const { step, result } of whatsappTemplates(workflow, templates)) {
+      whatsapp.push({ workflow, step, result });
+      if (whatsappNames.has(result.template.name)) continue;
+      whatsappNames.add(result.template.name);
+      add(`whatsapp/${result.template.name}.json`, JSON.stringify(result.template, null, 2) + '\n');
+    }
+  }
+  if (whatsapp.length) add('whatsapp/variabelen.csv', whatsappVariablesCsv(whatsapp));
+
   const mergeRows = options.mergeRows ?? [options.data ?? sampleFillData()];
   add('csv/samenvoegvelden-excel-nl.csv', mergeDataCsv(mergeRows, 'excel-nl'));
   add('csv/samenvoegvelden-import.csv', mergeDataCsv(mergeRows, 'import'));
