@@ -57,6 +57,13 @@ export interface BuildBulkInput {
   /** Right-hand side of the calendar UIDs. Default "tijdig.local". */
   uidDomain?: string;
   signal?: AbortSignal;
+  /**
+   * Where the zip's bytes go as they are made (the command line writes them to a file). With a
+   * sink, memory does not hold the zip and BulkResult.zip is empty.
+   */
+  sink?: (chunk: Uint8Array) => void | Promise<void>;
+  /** Where the run happens, for the LEESMIJ. Default 'browser'. */
+  place?: 'browser' | 'computer';
 }
 
 export interface BulkProgress {
@@ -265,6 +272,11 @@ class ZipWriter {
     this.files.push(name);
   }
 
+  /** The bytes made so far, handed over and forgotten. */
+  take(): Uint8Array[] {
+    return this.chunks.splice(0);
+  }
+
   finish(): Uint8Array {
     this.zip.end();
     if (this.error) throw this.error;
@@ -455,7 +467,7 @@ function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: 
     'Controleer elk bericht voor u het verstuurt: de bedragen komen uit uw export, de interest en kosten zijn berekend op de verzenddatum.',
     'Een aangetekende brief verstuurt u zelf bij de post; bewaar het bewijs van verzending.',
     '',
-    'Alles is in uw browser gemaakt. Uw gegevens zijn niet verstuurd of opgeslagen op een server.',
+    input.place === 'computer' ? 'Alles is op uw eigen computer gemaakt. Uw gegevens zijn niet verstuurd of opgeslagen op een server.' : 'Alles is in uw browser gemaakt. Uw gegevens zijn niet verstuurd of opgeslagen op een server.',
     '',
   ];
   return lines.join('\r\n');
@@ -571,6 +583,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
     }
     counts[row.status]++;
     rows.push(row);
+    if (input.sink) for (const chunk of zip.take()) await input.sink(chunk);
     if (clock() - slice > 10) {
       yield { phase: 'klanten', done: i + 1, total, customer: g.klant.naam ?? null };
       await yieldToEventLoop();
@@ -584,7 +597,11 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   zip.add('00_volgende-stappen.ics', planToIcs(icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now), `Tijdig: ${input.workflow.titel} – volgende stappen`), true);
   if (allIssues.length) zip.add('00_meldingen.csv', issuesCsv(allIssues), true);
   zip.add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
-  const bytes = zip.finish();
+  let bytes = zip.finish();
+  if (input.sink) {
+    for (const chunk of zip.take()) await input.sink(chunk);
+    bytes = new Uint8Array(0);
+  }
   yield { phase: 'klaar', done: total, total, customer: null };
   return { zip: bytes, fileName: `tijdig-herinneringen-${input.today}.zip`, files: zip.files, summary: rows, counts, ms: Math.round(clock() - started) };
 }

@@ -10,7 +10,7 @@
 import type { Jurisdiction } from '../content/schema.ts';
 import { isValidIban, looksStructured, makeStructuredCommunication, parseStructuredCommunication } from '../model/payment-ids.ts';
 import { BULK_FIELD_INFO, resolveMapping, type BulkField, type ColumnMapping } from './columns.ts';
-import { inferDateOrder, inferDecimalSeparator, MAX_ROWS, parseAmount, parseDate, type DateOrder, type DecimalSeparator, type FileIssue, type ParsedCsv } from './parse.ts';
+import { inferDateOrder, inferDecimalSeparator, MAX_ROWS, parseAmount, parseDate, type CsvRow, type DateOrder, type DecimalSeparator, type Delimiter, type FileIssue, type ParsedCsv } from './parse.ts';
 
 export type Severity = 'fout' | 'waarschuwing';
 
@@ -320,37 +320,61 @@ function validateRow(ctx: RowContext, habits: ColumnHabits, options: ValidateOpt
   return record;
 }
 
-export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, options: ValidateOptions = {}): ValidationResult {
-  const { indexes, missingHeaders } = resolveMapping(mapping, parsed.headers);
-  const fileIssues: FileIssue[] = [...parsed.issues];
+/** Checks rows one at a time (a stream of rows); validateRows is this over a whole file. */
+export interface RowChecker {
+  /** Problems with the file or the mapping as a whole, known before the first row. */
+  fileIssues: FileIssue[];
+  /** The record, or null when the row has an error; `issues` holds every error and warning on it. */
+  check(row: CsvRow): { record: InvoiceRecord | null; issues: CellIssue[] };
+}
+
+/**
+ * A row checker for a file with these headers. Date order and decimal separator are read from
+ * `sampleRows` (the whole file in validateRows, the first rows when the file is streamed).
+ * Keeps one key per valid invoice, to report duplicates.
+ */
+export function rowChecker(headers: readonly string[], delimiter: Delimiter, sampleRows: readonly CsvRow[], mapping: ColumnMapping, options: ValidateOptions = {}): RowChecker {
+  const { indexes, missingHeaders } = resolveMapping(mapping, headers);
+  const fileIssues: FileIssue[] = [];
   for (const m of missingHeaders) fileIssues.push({ message: `de kolom "${m.header}" (${BULK_FIELD_INFO[m.field].label}) staat niet in dit bestand` });
-  const columnValues = (field: BulkField) => parsed.rows.map((r) => (indexes[field] ?? []).map((i) => r.cells[i] ?? '').join(' ').trim()).filter(Boolean);
+  const columnValues = (field: BulkField) => sampleRows.map((r) => (indexes[field] ?? []).map((i) => r.cells[i] ?? '').join(' ').trim()).filter(Boolean);
   const habits: ColumnHabits = {
     order: { factuurdatum: inferDateOrder(columnValues('factuurdatum')), vervaldatum: inferDateOrder(columnValues('vervaldatum')) },
-    decimal: { bedrag: inferDecimalSeparator(columnValues('bedrag'), parsed.delimiter), openstaand: inferDecimalSeparator(columnValues('openstaand'), parsed.delimiter) },
+    decimal: { bedrag: inferDecimalSeparator(columnValues('bedrag'), delimiter), openstaand: inferDecimalSeparator(columnValues('openstaand'), delimiter) },
   };
   for (const field of ['factuurdatum', 'vervaldatum'] as const) {
     if (habits.order[field] === 'mdy') fileIssues.push({ message: `de kolom ${BULK_FIELD_INFO[field].label.toLowerCase()} is gelezen als maand/dag/jaar (Engelse notatie)` });
   }
+  const seen = new Map<string, number>();
+  return {
+    fileIssues,
+    check({ row, cells }) {
+      const ctx: RowContext = { row, cells, headers, indexes, issues: [] };
+      let record = validateRow(ctx, habits, options);
+      if (record) {
+        const key = `${(record.klantnummer ?? record.naam).toLowerCase()}\u0000${record.nummer.toLowerCase()}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          report(ctx, 'factuurnummer', 'fout', `factuur ${record.nummer} van deze klant staat al op rij ${first}; alleen die rij telt`);
+          record = null;
+        } else seen.set(key, row);
+      }
+      return { record, issues: ctx.issues };
+    },
+  };
+}
 
+export function validateRows(parsed: ParsedCsv, mapping: ColumnMapping, options: ValidateOptions = {}): ValidationResult {
+  const checker = rowChecker(parsed.headers, parsed.delimiter, parsed.rows, mapping, options);
+  const fileIssues: FileIssue[] = [...parsed.issues, ...checker.fileIssues];
   const invoices: InvoiceRecord[] = [];
   const skipped: SkippedRow[] = [];
   const issues: CellIssue[] = [];
-  const seen = new Map<string, number>();
-  for (const { row, cells } of parsed.rows.slice(0, MAX_ROWS)) {
-    const ctx: RowContext = { row, cells, headers: parsed.headers, indexes, issues: [] };
-    let record = validateRow(ctx, habits, options);
-    if (record) {
-      const key = `${(record.klantnummer ?? record.naam).toLowerCase()}\u0000${record.nummer.toLowerCase()}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        report(ctx, 'factuurnummer', 'fout', `factuur ${record.nummer} van deze klant staat al op rij ${first}; alleen die rij telt`);
-        record = null;
-      } else seen.set(key, row);
-    }
-    issues.push(...ctx.issues);
+  for (const row of parsed.rows.slice(0, MAX_ROWS)) {
+    const { record, issues: rowIssues } = checker.check(row);
+    issues.push(...rowIssues);
     if (record) invoices.push(record);
-    else skipped.push({ row, cells: [...cells], issues: ctx.issues });
+    else skipped.push({ row: row.row, cells: [...row.cells], issues: rowIssues });
   }
   return {
     invoices,

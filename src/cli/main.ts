@@ -1,0 +1,65 @@
+/**
+ * The command line's entry: reads the arguments, runs the command, turns errors into a Dutch
+ * message on stderr and an exit code (0 done, 1 bad input, 2 wrong use, 3 a fault in Tijdig).
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.ts';
+import { CliError, EXIT } from './errors.ts';
+import type { Io } from './reminders.ts';
+
+/** The repository this file is part of: its content/ holds the templates and playbooks. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Loaded after the arguments are read, so a typing mistake is answered at once. */
+async function loadContent() {
+  const [{ readContent }, { formatIssue }] = await Promise.all([import('../pack/read-content.ts'), import('../content/errors.ts')]);
+  const loaded = readContent(ROOT);
+  if (!loaded.ok) throw new CliError(1, `De sjablonen van Tijdig zijn ongeldig:\n${loaded.issues.slice(0, 10).map(formatIssue).join('\n')}`);
+  return loaded.content;
+}
+
+function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    onInterrupt(cleanup) {
+      const handler = (signal: NodeJS.Signals) => {
+        cleanup();
+        process.stderr.write('\ntijdig: gestopt; er is geen zip geschreven.\n');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      process.once('SIGINT', handler);
+      process.once('SIGTERM', handler);
+      return () => {
+        process.removeListener('SIGINT', handler);
+        process.removeListener('SIGTERM', handler);
+      };
+    },
+  };
+}
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'versie') {
+      io.stdout.write('tijdig 0.1.0\n');
+      return EXIT.ok;
+    }
+    const content = await loadContent();
+    if (args.command === 'help') {
+      const { helpText } = await import('./help.ts');
+      io.stdout.write(helpText(content.workflows));
+      return EXIT.ok;
+    }
+    const { runReminders } = await import('./reminders.ts');
+    await runReminders(args, content, io);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`tijdig: ${error.message}\n`);
+      return error.code;
+    }
+    io.stderr.write(`tijdig: er ging iets mis in Tijdig zelf; meld het met deze tekst:\n${(error as Error).stack ?? String(error)}\n`);
+    return 3;
+  }
+}
