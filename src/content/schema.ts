@@ -4,7 +4,8 @@
  * content collections and the JSON Schema export use the same objects.
  */
 import { z } from 'zod';
-import { CUSTOMER_TYPES, JURISDICTION_IDS } from '../jurisdiction/ids.ts';
+import { CUSTOMER_TYPES, JURISDICTION_IDS, LEGAL_CASES, type LegalCase as LegalCaseId } from '../jurisdiction/ids.ts';
+import { LOCALE_IDS } from '../locale/ids.ts';
 
 // The site's Content-Security-Policy forbids eval: without this, zod probes `new Function` in the
 // browser, which the CSP blocks and reports as a violation.
@@ -42,6 +43,16 @@ export const SegmentId = z.enum(SEGMENT_IDS);
 export const Jurisdiction = z.enum(JURISDICTION_IDS, { error: `een land: ${JURISDICTION_IDS.map((j) => `"${j}"`).join(' of ')} (België of Nederland)` });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 export const CustomerType = z.enum(CUSTOMER_TYPES, { error: 'een soort klant: "onderneming" of "consument"' });
+/** One legal case: country and customer type, e.g. "nl-consument". */
+export const LegalCase = z.enum(LEGAL_CASES as unknown as readonly [LegalCaseId, ...LegalCaseId[]], {
+  error: `een geval: ${LEGAL_CASES.map((c) => `"${c}"`).join(', ')}`,
+});
+/** A non-empty list of distinct cases. */
+const Cases = z
+  .array(LegalCase)
+  .min(1, { error: `noem minstens één geval (${LEGAL_CASES.join(', ')})` })
+  .refine((list) => new Set(list).size === list.length, { error: 'elk geval staat maar één keer in de lijst' });
+export const LocaleIdSchema = z.enum(LOCALE_IDS, { error: `een taalvariant: ${LOCALE_IDS.map((l) => `"${l}"`).join(' of ')}` });
 
 export const PURPOSES = [
   'preventief',
@@ -103,6 +114,11 @@ export const Workflow = z.strictObject({
   samenvatting: z.string().min(20),
   doel: z.string().min(10),
   toon: z.string().min(3),
+  /**
+   * The legal cases this playbook is valid for. Each step's template (or one of its variants) must
+   * exist for every case listed here; a playbook with only "*-onderneming" is business-only.
+   */
+  gevallen: Cases,
   /** The step list; the last one is the final step of the playbook. */
   stappen: z.array(Step).min(1),
 });
@@ -123,8 +139,16 @@ export const TemplateFrontmatter = z.strictObject({
   preheader: z.string().min(10).max(150).optional(),
   /** A letter sent by registered mail: printed "AANGETEKEND". */
   aangetekend: z.boolean().default(false),
-  /** Leave the jurisdiction out when the wording fits both Belgium and the Netherlands. */
-  jurisdictie: Jurisdiction.optional(),
+  /**
+   * The legal cases (country × customer type) whose law and Dutch this text is right for. A text
+   * that cites Belgian B2B law is ["be-onderneming"]; Flemish words ("gelieve", "vervaldag") are
+   * wrong for "nl-*".
+   */
+  gevallen: Cases,
+  /** This file is the variant of that base template for its `gevallen`; workflow steps keep naming the base. */
+  variantVan: id().optional(),
+  /** The Dutch it is written in; default: the locale of its country (be → nl-BE, nl → nl-NL). */
+  taal: LocaleIdSchema.optional(),
 });
 export type TemplateFrontmatter = z.infer<typeof TemplateFrontmatter>;
 
@@ -191,6 +215,8 @@ export const FillData = z.strictObject({
       vervaldatum: date('Vervaldatum', 'factuur', '2026-10-31'),
       bedrag: money('Factuurbedrag', 'factuur', 124_050),
       openstaand: money('Openstaand bedrag', 'factuur', 124_050),
+      /** What the invoice is for: a mandatory mention in a Belgian consumer's first reminder (Boek XIX WER). */
+      omschrijving: text('Waarvoor de factuur is', 'factuur', 'de levering van brood en gebak in oktober 2026'),
     })
     .optional(),
   betaling: z
@@ -244,6 +270,8 @@ export const FillData = z.strictObject({
       interestvoet: field(z.number().min(0).max(100), { label: 'Interestvoet (% per jaar)', kind: 'percentage', group: 'kosten', voorbeeld: 10.5 }),
       interest: money('Verwijlinterest', 'kosten', 1_250),
       forfait: money('Forfaitaire vergoeding', 'kosten', 4_000),
+      /** Only a creditor who cannot deduct btw may add it to the collection costs. */
+      btwOpIncasso: field(z.enum(['ja', 'nee'], { error: 'ja of nee' }), { label: 'Btw bijrekenen op de incassokosten (ja als u de btw niet kunt aftrekken)', kind: 'keuze', group: 'kosten', voorbeeld: 'nee' }),
     })
     .optional(),
   ondertekenaar: z
@@ -275,6 +303,13 @@ export const COMPUTED_FIELDS: Record<string, FieldMeta> = {
   'berekend.totaalTeBetalen': { label: 'Totaal te betalen', kind: 'bedrag', group: 'berekend', voorbeeld: 129_300 },
   'berekend.saldo': { label: 'Openstaand saldo na ontvangen betaling', kind: 'bedrag', group: 'berekend', voorbeeld: 74_050 },
   'berekend.termijnbedrag': { label: 'Bedrag per afbetalingstermijn', kind: 'bedrag', group: 'berekend', voorbeeld: 41_350 },
+  /** NL: WIK scale on the principal; BE consumer: the art. XIX.4 WER maximum; BE business: the fixed EUR 40. */
+  'berekend.incassokosten': { label: 'Incassokosten of schadevergoeding volgens de wet', kind: 'bedrag', group: 'berekend', voorbeeld: 16_200 },
+  /** Btw on those costs, only when kosten.btwOpIncasso is "ja"; 0 otherwise. */
+  'berekend.incassokostenBtw': { label: 'Btw op de incassokosten', kind: 'bedrag', group: 'berekend', voorbeeld: 0 },
+  'berekend.incassokostenTotaal': { label: 'Incassokosten inclusief eventuele btw', kind: 'bedrag', group: 'berekend', voorbeeld: 16_200 },
+  /** Last day of a 14-day term that starts the day after (presumed) receipt of this message. */
+  'berekend.betaalUiterlijk': { label: 'Uiterste betaaldatum (14 dagen na ontvangst)', kind: 'datum', group: 'berekend', voorbeeld: '2026-12-10' },
 };
 
 export interface PlaceholderField extends FieldMeta {

@@ -4,7 +4,7 @@
  */
 import { locale, type Locale } from '../locale/index.ts';
 import { BE } from './be.ts';
-import { parseCustomerType, parseJurisdiction, type CustomerType, type Jurisdiction, type LegalCase } from './ids.ts';
+import { parseCustomerType, parseJurisdiction, UnknownCaseError, type CustomerType, type Jurisdiction, type LegalCase } from './ids.ts';
 import { NL } from './nl.ts';
 import type { JurisdictionProfile } from './types.ts';
 
@@ -18,12 +18,22 @@ export function profile(id: Jurisdiction): JurisdictionProfile {
 export interface RenderContext {
   jurisdiction: Jurisdiction;
   customerType: CustomerType;
+  legalCase: LegalCase;
   locale: Locale;
 }
 
-export function renderContext(jurisdiction: unknown, customerType: unknown): RenderContext {
+/** `localeId`: a template's own `taal:`; otherwise the locale follows the country (be → nl-BE, nl → nl-NL). */
+export function renderContext(jurisdiction: unknown, customerType: unknown, localeId?: string): RenderContext {
   const j = parseJurisdiction(jurisdiction);
-  return { jurisdiction: j, customerType: parseCustomerType(customerType), locale: locale(JURISDICTIONS[j].locale) };
+  const c = parseCustomerType(customerType);
+  return { jurisdiction: j, customerType: c, legalCase: `${j}-${c}`, locale: locale(localeId ?? JURISDICTIONS[j].locale) };
+}
+
+/** "nl-consument" → its parts; an unknown case is an error in Dutch. */
+export function parseCase(value: unknown): { jurisdiction: Jurisdiction; customerType: CustomerType } {
+  const [j, c, ...rest] = String(value).split('-');
+  if (rest.length) throw new UnknownCaseError(`onbekend geval ${JSON.stringify(value)}`);
+  return { jurisdiction: parseJurisdiction(j), customerType: parseCustomerType(c) };
 }
 
 export const caseOf = (c: Pick<RenderContext, 'jurisdiction' | 'customerType'>): LegalCase => `${c.jurisdiction}-${c.customerType}`;

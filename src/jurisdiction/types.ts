@@ -1,3 +1,4 @@
+import type { Source } from '../legal/types.ts';
 import type { LocaleId } from '../locale/index.ts';
 import type { Jurisdiction } from './ids.ts';
 
@@ -10,4 +11,6 @@ export interface JurisdictionProfile {
   locale: LocaleId;
   /** Words that belong to this country's Dutch and read wrong in the other's (content lint). */
   ownWords: readonly string[];
+  /** The standard btw rate, used for btw on collection costs when the creditor cannot deduct it. */
+  vatStandardPercent: { value: number; source: Source };
 }

@@ -7,6 +7,7 @@ import type { SourceFile } from '../model/load.ts';
 import { sampleFillData, TONES, type Tone, type Workflow } from '../content/schema.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
+import { casesOf } from '../model/variants.ts';
 import type { LintIssue } from './issues.ts';
 import { joined, SLOT, type TextLine } from './text.ts';
 
@@ -105,7 +106,21 @@ export function checkNextStep(u: TemplateUnit): LintIssue[] {
 export const FEE_WORD =
   /(?<![\p{L}\p{N}])(?:\p{L}*kosten|\p{L}*interest(?:en)?|\p{L}*intrest(?:en)?|(?:\p{L}*s)?rente(?:voet\p{L}*|n)?|\p{L}*vergoeding(?:en)?|forfait\p{L}*|boetes?|\p{L}*boetes?|schadeloosstelling\p{L}*|toeslag(?:en)?)(?![\p{L}\p{N}])/iu;
 /** Placeholders that put an amount of interest or costs in the text. */
-const FEE_PLACEHOLDERS = new Set(['kosten.interest', 'kosten.forfait', 'kosten.interestvoet', 'berekend.totaalTeBetalen']);
+const FEE_PLACEHOLDERS = new Set(['kosten.interest', 'kosten.forfait', 'kosten.interestvoet', 'berekend.totaalTeBetalen', 'berekend.incassokosten', 'berekend.incassokostenBtw', 'berekend.incassokostenTotaal']);
+/** A sentence that announces what follows if the term passes unpaid, rather than charging now. */
+const ANNOUNCEMENT = /\b(?:niet (?:binnen|tijdig|op tijd|(?:volledig )?betaald)|uitblijft|na (?:afloop|het verstrijken|die termijn|deze termijn|die datum|deze datum)|indien|wanneer|zodra)\b/iu;
+/** Lines of such an announcement, with the list lines that continue it (at most one blank line apart). */
+function announcedLines(u: TemplateUnit): Set<number> {
+  const out = new Set<number>();
+  let previous: TextLine | undefined;
+  for (const l of bodyLines(u)) {
+    if (ANNOUNCEMENT.test(l.text) || (previous && out.has(previous.line) && l.line - previous.line <= 2)) out.add(l.line);
+    previous = l;
+  }
+  return out;
+}
+/** Belgian consumers must be told, in the first reminder, which damages may follow the term (Boek XIX WER). */
+const mustAnnounceCosts = (doc: TemplateDoc) => doc.purpose === 'herinnering' && casesOf(doc).includes('be-consument');
 
 /** Where a template charges or shows costs through directives or placeholders. */
 function feeStructures(u: TemplateUnit): { what: string; line: number }[] {
@@ -248,11 +263,12 @@ export function checkTone(u: TemplateUnit): LintIssue[] {
   if (friendly) {
     const reason = 'de vriendelijke toon';
     const hint = 'noem geen kosten, interest of vergoedingen in een vriendelijk bericht; dat hoort pas bij een strengere stap';
+    const announced = mustAnnounceCosts(u.doc) ? announcedLines(u) : new Set<number>();
     for (const l of readLines(u)) {
       const m = FEE_WORD.exec(l.text);
-      if (m) issues.push({ rule: 'toon-kosten', file: u.file, path: where(l), message: `"${m[0]}" past niet bij ${reason}`, hint });
+      if (m && !announced.has(l.line)) issues.push({ rule: 'toon-kosten', file: u.file, path: where(l), message: `"${m[0]}" past niet bij ${reason}`, hint });
     }
-    for (const s of feeStructures(u)) issues.push({ rule: 'toon-kosten', file: u.file, path: `regel ${s.line}`, message: `${s.what} past niet bij ${reason}`, hint });
+    for (const s of feeStructures(u)) if (!announced.has(s.line)) issues.push({ rule: 'toon-kosten', file: u.file, path: `regel ${s.line}`, message: `${s.what} past niet bij ${reason}`, hint });
   }
   return issues;
 }
@@ -283,17 +299,21 @@ const NEGATION = /\b(?:niet|geen|zonder|vermijd\p{L}*|bespar\p{L}*)\b/u;
 
 /**
  * Legal.md §2.2: in Belgium the first reminder to a consumer is free. A template with doel
- * "herinnering" that is not explicitly Dutch (jurisdictie: nl) may not charge costs: no
+ * "herinnering" whose gevallen include be-consument may not charge costs: no
  * ::betaalgegevens met-kosten, ::interestoverzicht, cost placeholders, or a sentence that charges a
  * fee ("wij rekenen … kosten aan"). Announcing the costs that will follow after the term stays
  * allowed: §2.3 even requires it for consumers.
  */
 export function checkFirstReminderFree(u: TemplateUnit): LintIssue[] {
   const { doc } = u;
-  if (doc.purpose !== 'herinnering' || doc.jurisdiction === 'nl') return [];
-  const hint = 'laat de kosten weg (of zet jurisdictie: nl als de tekst alleen voor Nederland bedoeld is). Aankondigen welke kosten volgen als de klant niet binnen de termijn betaalt, mag wel';
+  if (doc.purpose !== 'herinnering' || !casesOf(doc).includes('be-consument')) return [];
+  const hint = 'laat de kosten weg (of haal be-consument uit gevallen: als de tekst niet voor Belgische consumenten is). Aankondigen welke kosten volgen als de klant niet binnen de termijn betaalt, mag wel';
   const message = (what: string) => `een eerste herinnering mag in België geen kosten aanrekenen (${what}): de eerste herinnering aan een consument is gratis`;
-  const issues: LintIssue[] = feeStructures(u).map((s) => ({ rule: 'eerste-herinnering-kosten', file: u.file, path: `regel ${s.line}`, message: message(s.what), hint }));
+  // A placeholder in a sentence announcing what follows the term is the mandatory mention, not a charge.
+  const announced = announcedLines(u);
+  const issues: LintIssue[] = feeStructures(u)
+    .filter((s) => s.what.startsWith('::') || !announced.has(s.line))
+    .map((s) => ({ rule: 'eerste-herinnering-kosten', file: u.file, path: `regel ${s.line}`, message: message(s.what), hint }));
   for (const l of readLines(u)) {
     const charged = sentences(l.text).find((s) => FEE_WORD.test(s) && CHARGES.test(s) && !NEGATION.test(s));
     if (charged) issues.push({ rule: 'eerste-herinnering-kosten', file: u.file, path: where(l), message: message(`"${FEE_WORD.exec(charged)![0]}"`), hint });

@@ -15,3 +15,4 @@ export function locale(id: string): Locale {
 }
 
 export type { Locale, LocaleId, LocaleLabels, PaymentLabels } from './types.ts';
+export { LOCALE_IDS } from './ids.ts';

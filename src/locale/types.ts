@@ -3,6 +3,7 @@
  * "Pagina", "Betreft", and how dates and amounts are written. One file per language variant
  * (nl-BE, nl-NL; fr-BE is one more file and its content). Pure data and functions: browser-safe.
  */
+import type { LocaleId } from './ids.ts';
 
 export interface PaymentLabels {
   open: string;
@@ -51,4 +52,4 @@ export interface Locale {
   months: readonly string[];
 }
 
-export type LocaleId = 'nl-BE' | 'nl-NL';
+export type { LocaleId };

@@ -4,7 +4,9 @@
  * know (a future rate) stays unfilled rather than guessed.
  */
 import type { FillData } from '../content/schema.ts';
-import { applicableCosts } from '../legal/costs.ts';
+import { applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, nlCollectionCostsCents } from '../legal/costs.ts';
+import { earliestNextStep, type Channel } from '../legal/terms.ts';
+import { JURISDICTIONS } from '../jurisdiction/index.ts';
 import { computeInterest, interestKindsFor, interestStartDate, type InterestResult } from '../legal/interest.ts';
 import { daysBetween } from './format.ts';
 
@@ -14,6 +16,39 @@ export interface Computed {
   'berekend.totaalTeBetalen'?: number;
   'berekend.saldo'?: number;
   'berekend.termijnbedrag'?: number;
+  'berekend.incassokosten'?: number;
+  'berekend.incassokostenBtw'?: number;
+  'berekend.incassokostenTotaal'?: number;
+  'berekend.betaalUiterlijk'?: string;
+}
+
+/** Days a consumer gets after receipt (BE Boek XIX, NL art. 6:96 lid 6 BW): the veertiendagentermijn. */
+const CONSUMER_TERM_DAYS = 14;
+
+/**
+ * The collection costs the law sets for the case: NL the WIK scale on the principal (business and
+ * consumer), BE consumer the art. XIX.4 WER maximum (only owed under a contract clause), BE
+ * business the fixed EUR 40. Btw is added only in NL, and only when the creditor cannot deduct it
+ * (Besluit vergoeding buitengerechtelijke incassokosten, art. 2 lid 3); Belgian law adds none.
+ */
+export function collectionCosts(data: FillData, principalCents: number): { costs: number; vat: number; total: number } | undefined {
+  const jurisdiction = data.dossier?.jurisdictie;
+  if (!jurisdiction || principalCents <= 0) return undefined;
+  const consumer = data.dossier?.klanttype === 'consument';
+  const costs = jurisdiction === 'nl' ? nlCollectionCostsCents(principalCents) : consumer ? beConsumerDamagesCapCents(principalCents) : beB2bCompensationCents();
+  const vat = jurisdiction === 'nl' && data.kosten?.btwOpIncasso === 'ja' ? Math.round((costs * JURISDICTIONS.nl.vatStandardPercent.value) / 100) : 0;
+  return { costs, vat, total: costs + vat };
+}
+
+/**
+ * Last day to pay: 14 days from the day after the message is (presumed) received, by the
+ * country's delivery rule in src/legal/terms.ts, moved off a weekend or holiday.
+ */
+export function payByDate(data: FillData, channel: Channel): string | undefined {
+  const sentOn = data.data?.verzending;
+  const jurisdiction = data.dossier?.jurisdictie;
+  if (!sentOn || !jurisdiction) return undefined;
+  return earliestNextStep({ sentOn, channel, jurisdiction, termDays: CONSUMER_TERM_DAYS }).termEnd;
 }
 
 export interface Installment {
@@ -87,8 +122,11 @@ export function effectiveCosts(data: FillData, openCents: number | undefined): N
   return costs;
 }
 
-export function compute(data: FillData): Computed {
+/** `channel`: how the message travels, for the pay-by date (a letter arrives later than an e-mail). */
+export function compute(data: FillData, channel: Channel = 'letter'): Computed {
   const result: Computed = {};
+  const payBy = payByDate(data, channel);
+  if (payBy) result['berekend.betaalUiterlijk'] = payBy;
   const due = data.factuur?.vervaldatum ?? data.facturen?.[0]?.vervaldatum;
   if (due && data.data?.verzending) result['berekend.dagenTeLaat'] = Math.max(0, daysBetween(due, data.data.verzending));
   const invoices = openInvoices(data);
@@ -99,6 +137,12 @@ export function compute(data: FillData): Computed {
     const costs = effectiveCosts(data, open);
     result['berekend.totaalTeBetalen'] = open + (costs.interest ?? 0) + (costs.forfait ?? 0);
     if (data.betaling?.ontvangen !== undefined) result['berekend.saldo'] = Math.max(0, open - data.betaling.ontvangen);
+    const collection = collectionCosts(data, open);
+    if (collection) {
+      result['berekend.incassokosten'] = collection.costs;
+      result['berekend.incassokostenBtw'] = collection.vat;
+      result['berekend.incassokostenTotaal'] = collection.total;
+    }
     const count = data.afspraak?.aantalTermijnen;
     if (count) result['berekend.termijnbedrag'] = installmentPlan(result['berekend.saldo'] ?? open, count)[0]!.amountCents;
   }

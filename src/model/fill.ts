@@ -4,7 +4,8 @@
  * `missing` set, so the blank pack is usable as it is and renderers can highlight the gap.
  */
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
-import { renderContext } from '../jurisdiction/index.ts';
+import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
+import { casesOf } from './variants.ts';
 import type { LocaleLabels } from '../locale/index.ts';
 import { compute, effectiveCosts, installmentPlan, openInvoices, statutoryInterest, type Computed } from './compute.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
@@ -19,8 +20,10 @@ export interface PlaceholderRef {
 }
 
 export interface FillOptions {
-  /** Used when the template does not fix the jurisdiction. Default: Belgium. */
+  /** Used when neither the fill data nor the template fixes the country. Default: Belgium. */
   jurisdiction?: Jurisdiction;
+  /** Used when the fill data does not say; default: the template's only customer type, else "onderneming". */
+  customerType?: CustomerType;
   /** Replaces placeholder resolution; the HTML renderer uses it to compile once with slots. */
   placeholder?: (ref: PlaceholderRef) => Run;
 }
@@ -108,13 +111,28 @@ export function missingRun(path: string, strong?: boolean): Run {
   return strong ? { text: `[${path}]`, missing: path, strong } : { text: `[${path}]`, missing: path };
 }
 
+/**
+ * The case a document is filled for. A template written for one country keeps that country (its
+ * law is in the text); otherwise the fill data decides, then the options, then Belgium. The
+ * customer type comes from the data, the options, or the template's only one.
+ */
+export function fillCase(doc: Pick<TemplateDoc, 'cases' | 'jurisdiction'>, data: FillData, options: Pick<FillOptions, 'jurisdiction' | 'customerType'> = {}): { jurisdiction: Jurisdiction; customerType: CustomerType } {
+  const jurisdiction = doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction ?? 'be';
+  const types = [...new Set(casesOf(doc).filter((c) => c.startsWith(`${jurisdiction}-`)).map((c) => c.slice(jurisdiction.length + 1) as CustomerType))];
+  const customerType = data.dossier?.klanttype ?? options.customerType ?? (types.length === 1 ? types[0]! : 'onderneming');
+  return { jurisdiction, customerType };
+}
+
 export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions = {}): FilledDocument {
-  const computed = compute(typedData);
+  const resolved = fillCase(doc, typedData, options);
+  // Computed values follow the case the letter is written for, whatever the data said.
+  const caseData: FillData = { ...typedData, dossier: { ...typedData.dossier, jurisdictie: resolved.jurisdiction, klanttype: resolved.customerType } };
+  const computed = compute(caseData, doc.kind === 'email' ? 'email' : 'letter');
   // Computed interest and compensation fill the kosten.* placeholders the user left empty.
-  const data: FillData = { ...typedData, kosten: effectiveCosts(typedData, computed['berekend.totaalOpen']) };
+  const data: FillData = { ...caseData, kosten: effectiveCosts(caseData, computed['berekend.totaalOpen']) };
   // The case this letter is written for, resolved once: an unknown country or customer type is an
   // error (UnknownCaseError, in Dutch), never quietly another one.
-  const context = renderContext(doc.jurisdiction ?? data.dossier?.jurisdictie ?? options.jurisdiction ?? 'be', data.dossier?.klanttype ?? 'onderneming');
+  const context = renderContext(resolved.jurisdiction, resolved.customerType, doc.locale);
   const { jurisdiction } = context;
   const labels = context.locale.labels;
   const resolve =
@@ -192,7 +210,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         // A typed interest amount is the user's own figure: a statutory breakdown beside it would contradict it.
         if (typedData.kosten?.interest !== undefined) return [];
         const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
-        const result = options.placeholder || open === undefined ? null : statutoryInterest(typedData, open);
+        const result = options.placeholder || open === undefined ? null : statutoryInterest(caseData, open);
         if (!result) return [...intro, { type: 'list', items: [runs(INTEREST_PENDING[jurisdiction])] }];
         const items: Run[][] = result.breakdown.map((line) => {
           const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} dagen`;
@@ -232,6 +250,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     registered: doc.registered,
     jurisdiction,
     customerType: context.customerType,
+    legalCase: context.legalCase,
     locale: context.locale.id,
     labels,
     lang: context.locale.lang,

@@ -9,6 +9,7 @@ import { parseBody, parseInline, placeholdersIn, type ParseIssue } from './parse
 import type { Inline, TemplateDoc } from './types.ts';
 import { inlinesOf } from './walk.ts';
 import { checkRequiredParts } from './checklist.ts';
+import { candidatesFor, familyOf } from './variants.ts';
 import { fromZod, type ContentIssue } from '../content/errors.ts';
 import {
   FORMAT_HELPERS,
@@ -19,6 +20,7 @@ import {
   TemplateFrontmatter,
   Workflow,
   type FormatHelper,
+  type Jurisdiction,
 } from '../content/schema.ts';
 
 export interface SourceFile {
@@ -110,7 +112,11 @@ function loadTemplate(file: SourceFile, issues: ContentIssue[]): TemplateDoc | n
     preheader,
     blocks,
   };
-  if (meta.jurisdictie) doc.jurisdiction = meta.jurisdictie;
+  doc.cases = meta.gevallen;
+  if (meta.variantVan) doc.variantOf = meta.variantVan;
+  if (meta.taal) doc.locale = meta.taal;
+  const countries = [...new Set(meta.gevallen.map((c) => c.split('-')[0] as Jurisdiction))];
+  if (countries.length === 1) doc.jurisdiction = countries[0]!;
   checkPlaceholders(file.path, doc, issues);
   issues.push(...checkRequiredParts(doc).map((p) => ({ file: file.path, ...p })));
   return issues.length === before ? doc : null;
@@ -147,6 +153,25 @@ function checkPlaceholders(file: string, doc: TemplateDoc, issues: ContentIssue[
   doc.blocks.forEach((block, i) => inlinesOf(block).forEach((content) => visit(`tekst blok ${i + 1}`, content)));
 }
 
+/** A variant names an existing base of the same kind, and no case has two texts in one family. */
+function checkVariants(templates: readonly (readonly [SourceFile, TemplateDoc | null])[], byId: ReadonlyMap<string, TemplateDoc>, issues: ContentIssue[]): void {
+  const all = [...byId.values()];
+  for (const [file, doc] of templates) {
+    if (!doc?.variantOf) continue;
+    const base = byId.get(doc.variantOf);
+    if (!base) {
+      if (!templates.some(([f, d]) => (d?.id ?? stem(f.path)) === doc.variantOf)) issues.push({ file: file.path, path: 'variantVan', message: `basissjabloon "${doc.variantOf}" bestaat niet`, hint: 'noem de id van het sjabloon waarvan dit de variant is (de id die de workflow gebruikt)' });
+      continue;
+    }
+    if (base.variantOf) issues.push({ file: file.path, path: 'variantVan', message: `"${doc.variantOf}" is zelf een variant van "${base.variantOf}"`, hint: `schrijf variantVan: ${base.variantOf}` });
+    if (base.kind !== doc.kind) issues.push({ file: file.path, path: 'soort', message: `een variant van "${base.id}" (${base.kind}) moet ook een ${base.kind} zijn, niet ${doc.kind}`, hint: `zet soort: ${base.kind} of maak er een eigen sjabloon van` });
+    for (const legalCase of doc.cases ?? []) {
+      const claim = familyOf(all, doc.variantOf).filter((t) => t.id !== doc.id && (t.cases ?? []).includes(legalCase));
+      if (claim.length) issues.push({ file: file.path, path: 'gevallen', message: `${legalCase} staat ook in de gevallen van ${claim.map((t) => `"${t.id}"`).join(', ')}`, hint: `elk geval heeft één tekst: haal ${legalCase} weg uit dit sjabloon of uit ${claim.map((t) => t.id).join(', ')}` });
+    }
+  }
+}
+
 function loadGuide(file: SourceFile, issues: ContentIssue[]): Guide | null {
   const parts = splitFrontmatter(file, issues);
   if (!parts) return null;
@@ -175,6 +200,7 @@ export function loadContent(files: readonly SourceFile[]): LoadResult {
     if (templateById.has(id)) issues.push({ file: file.path, path: 'id', message: `de id "${id}" bestaat al`, hint: 'elke template heeft een unieke id' });
     if (doc) templateById.set(id, doc);
   }
+  checkVariants(templates, templateById, issues);
   // A template that failed validation still exists: don't also report "unknown template" for it.
   const templateIds = new Set(templates.map(([f, doc]) => doc?.id ?? stem(f.path)));
   const workflowIds = new Set<string>();
@@ -189,10 +215,26 @@ export function loadContent(files: readonly SourceFile[]): LoadResult {
       const doc = templateById.get(step.template);
       if (!templateIds.has(step.template)) {
         issues.push({ file: file.path, path: `stappen[${i}].template`, message: `template "${step.template}" bestaat niet`, hint: `maak content/templates/${step.template}.md of kies een bestaande id` });
+      } else if (doc?.variantOf) {
+        issues.push({ file: file.path, path: `stappen[${i}].template`, message: `"${step.template}" is een variant van "${doc.variantOf}"`, hint: `noem de basis: template: ${doc.variantOf}; per geval kiest Tijdig zelf de variant` });
       } else if (doc && !KINDS_FOR_CHANNEL[step.kanaal].includes(doc.kind)) {
         issues.push({ file: file.path, path: `stappen[${i}].template`, message: `kanaal "${step.kanaal}" past niet bij template "${step.template}" (soort ${doc.kind})`, hint: `kies een template van soort ${KINDS_FOR_CHANNEL[step.kanaal].join(' of ')}` });
       } else if (doc && step.kanaal === 'aangetekende-brief' && !doc.registered) {
         issues.push({ file: file.path, path: `stappen[${i}].template`, message: `template "${step.template}" is geen aangetekende brief`, hint: 'zet aangetekend: true in de template of kies kanaal "brief"' });
+      }
+      if (!doc || doc.variantOf) return;
+      const all = [...templateById.values()];
+      for (const legalCase of workflow.gevallen) {
+        const found = candidatesFor(all, step.template, legalCase);
+        if (found.length === 0) {
+          issues.push({ file: file.path, path: `stappen[${i}].template`, message: `"${step.template}" heeft geen tekst voor ${legalCase}, dat de workflow in gevallen noemt`, hint: `maak een variant (variantVan: ${step.template}, gevallen: [${legalCase}]) of haal ${legalCase} uit gevallen: van de workflow` });
+        } else if (found.length > 1) {
+          issues.push({ file: file.path, path: `stappen[${i}].template`, message: `"${step.template}" heeft ${found.length} teksten voor ${legalCase}: ${found.map((t) => t.id).join(', ')}`, hint: `laat ${legalCase} in de gevallen: van precies één van die sjablonen staan` });
+        }
+        for (const variant of found) {
+          if (variant.id === doc.id) continue;
+          if (step.kanaal === 'aangetekende-brief' && !variant.registered) issues.push({ file: file.path, path: `stappen[${i}].template`, message: `variant "${variant.id}" is geen aangetekende brief`, hint: `zet aangetekend: true in content/templates/${variant.id}.md` });
+        }
       }
     });
   }

@@ -3,7 +3,7 @@
  * FilledDocument, whose leaves are plain text runs — values can never become markup.
  */
 import type { FormatHelper, Jurisdiction, Purpose, TemplateKind, Tone } from '../content/schema.ts';
-import type { CustomerType } from '../jurisdiction/ids.ts';
+import type { CustomerType, LegalCase } from '../jurisdiction/ids.ts';
 import type { LocaleId, LocaleLabels } from '../locale/index.ts';
 
 /** A piece of template text before filling. */
@@ -46,6 +46,13 @@ export interface TemplateDoc {
   tone: Tone;
   segment: string;
   registered: boolean;
+  /** The legal cases the text is right for (frontmatter `gevallen`); absent only on documents built in code: every case. */
+  cases?: readonly LegalCase[];
+  /** The base template this one is the variant of (frontmatter `variantVan`). */
+  variantOf?: string;
+  /** Set only when the frontmatter names it (`taal`); otherwise the country's locale applies. */
+  locale?: LocaleId;
+  /** Derived from `cases`: the one country they all belong to, absent when the text fits both. */
   jurisdiction?: Jurisdiction;
   subject: Inline[];
   preheader: Inline[];
@@ -99,6 +106,8 @@ export interface FilledDocument {
   registered: boolean;
   jurisdiction: Jurisdiction;
   customerType: CustomerType;
+  /** jurisdiction-customerType, e.g. "nl-consument". */
+  legalCase: LegalCase;
   /** The Dutch the document is written in, and the fixed words every renderer prints from it. */
   locale: LocaleId;
   labels: LocaleLabels;

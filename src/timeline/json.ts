@@ -23,11 +23,12 @@ export const TimelineExtension = z.strictObject({
 export type TimelineExtension = z.infer<typeof TimelineExtension>;
 
 /** The exported JSON: a Workflow with a `tijdlijn` object. */
-export const PlanWorkflowJson = Workflow.extend({ tijdlijn: TimelineExtension });
+// A plan built on the timeline page, or saved before playbooks declared their cases, has no `gevallen`.
+export const PlanWorkflowJson = Workflow.extend({ gevallen: Workflow.shape.gevallen.optional(), tijdlijn: TimelineExtension });
 export type PlanWorkflowJson = z.infer<typeof PlanWorkflowJson>;
 
 /** What the importer accepts: the export above, or a plain Workflow (then settings must be given). */
-export const WorkflowJsonInput = Workflow.extend({ tijdlijn: TimelineExtension.optional() });
+export const WorkflowJsonInput = Workflow.extend({ gevallen: Workflow.shape.gevallen.optional(), tijdlijn: TimelineExtension.optional() });
 
 const STEP_FIELDS: Record<string, string> = {
   offset: 'dag',

@@ -11,6 +11,7 @@ toon: vriendelijk
 segment: vip
 onderwerp: "Factuur {{factuur.nummer}}"
 preheader: "Een korte herinnering aan uw factuur."
+gevallen: [be-onderneming]
 ---
 Beste {{klant.contactpersoon}},
 
@@ -26,6 +27,7 @@ Vragen? Bel {{afzender.telefoon}}.
 const WORKFLOW = `id: test
 titel: Testflow
 segment: vip
+gevallen: [be-onderneming]
 samenvatting: Een korte workflow om de controle te testen.
 doel: Betaald worden zonder de klant te verliezen.
 toon: vriendelijk
@@ -91,9 +93,9 @@ describe('content check', () => {
     ['amount without the bedrag helper', T, (s) => s.replace('Vragen? Bel', 'U bent {{factuur.openstaand}} verschuldigd. Vragen? Bel'),
       `${T} › tekst blok 5: {{factuur.openstaand}} is een bedrag en moet opgemaakt worden\n    tip: schrijf {{bedrag factuur.openstaand}}`],
     ['Handlebars block in a template', T, (s) => s.replace('Vragen? Bel', '{{#if klant.naam}}x{{/if}} Vragen? Bel'),
-      `${T} › regel 17: niet toegelaten in een sjabloon: een blok {{#…}}\n    tip: gebruik alleen {{pad}} of {{helper pad}}; logica hoort in de code, niet in de tekst`],
+      `${T} › regel 18: niet toegelaten in een sjabloon: een blok {{#…}}\n    tip: gebruik alleen {{pad}} of {{helper pad}}; logica hoort in de code, niet in de tekst`],
     ['unknown directive', T, (s) => s.replace('::factuurtabel', '::factuurlijst'),
-      `${T} › regel 13: onbekende directive "::factuurlijst"\n    tip: kies uit ::factuurtabel, ::betaalgegevens, ::betaalknop, ::termijn, ::handtekening, ::afbetalingsplan, ::interestoverzicht`],
+      `${T} › regel 14: onbekende directive "::factuurlijst"\n    tip: kies uit ::factuurtabel, ::betaalgegevens, ::betaalknop, ::termijn, ::handtekening, ::afbetalingsplan, ::interestoverzicht`],
     ['email without subject', T, (s) => s.replace('onderwerp: "Factuur {{factuur.nummer}}"\n', ''),
       `${T} › onderwerp: een e-mail heeft een onderwerp nodig\n    tip: voeg onderwerp: toe, met het factuurnummer erin`],
     ['reminder without a deadline', T, (s) => s.replace('::termijn Betaal uiterlijk op {{datum data.nieuweTermijn}}.\n', ''),
@@ -101,7 +103,7 @@ describe('content check', () => {
     ['id differs from the file name', T, (s) => s.replace('id: test-herinnering', 'id: andere-naam'),
       `${T} › id: id "andere-naam" verschilt van de bestandsnaam "test-herinnering"\n    tip: hernoem het bestand naar andere-naam.md of pas de id aan`],
     ['unclosed bold', T, (s) => s.replace('Vragen? Bel', '**Vragen? Bel'),
-      `${T} › regel 17: vetgedrukte tekst wordt niet afgesloten\n    tip: zet ** voor en na de vette woorden`],
+      `${T} › regel 18: vetgedrukte tekst wordt niet afgesloten\n    tip: zet ** voor en na de vette woorden`],
     ['a word too long for a line of a letter', T, (s) => s.replace('Vragen? Bel', `${'x'.repeat(41)} Vragen? Bel`),
       `${T} › tekst: het woord "${'x'.repeat(30)}…" (41 tekens) past niet op een regel van een brief\n    tip: splits het woord; een woord in de tekst van een sjabloon telt hoogstens 40 tekens`],
     ['an empty body', T, (s) => s.slice(0, s.indexOf('Beste')),
@@ -130,5 +132,59 @@ describe('content check', () => {
     const result = loadContent([...valid(), { path: 'content/templates/sub/test-herinnering.md', text: TEMPLATE }]);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map(formatIssue)).toContain(`content/templates/test-herinnering.md › id: de id "test-herinnering" bestaat al\n    tip: elke template heeft een unieke id`);
+  });
+
+  describe('cases and variants', () => {
+    const NL = 'content/templates/test-herinnering-nl.md';
+    const variant = (cases: string, extra = '') =>
+      TEMPLATE.replace('id: test-herinnering', 'id: test-herinnering-nl').replace('gevallen: [be-onderneming]', `gevallen: ${cases}\nvariantVan: test-herinnering${extra}`);
+    const withCases = (cases: string, files: SourceFile[] = []) => loadContent([...valid().map((f) => (f.path === W ? { ...f, text: f.text.replace('gevallen: [be-onderneming]', `gevallen: ${cases}`) } : f)), ...files]);
+    const messages = (r: ReturnType<typeof loadContent>) => (r.ok ? [] : r.issues.map(formatIssue));
+
+    it('requires gevallen on a template and names the field', () => {
+      const m = messagesWith(T, (s) => s.replace('gevallen: [be-onderneming]\n', ''));
+      expect(m.some((x) => x.startsWith(`${T} › gevallen: dit verplichte veld ontbreekt`)), m.join('\n')).toBe(true);
+    });
+
+    it('rejects an unknown case', () => {
+      const m = messagesWith(T, (s) => s.replace('gevallen: [be-onderneming]', 'gevallen: [be-bedrijf]'));
+      expect(m.some((x) => x.startsWith(`${T} › gevallen[0]:`)), m.join('\n')).toBe(true);
+    });
+
+    it('fails a workflow that declares a case no template of a step covers, naming step and fix', () => {
+      const m = messages(withCases('[be-onderneming, nl-consument]'));
+      expect(m).toContain(`${W} › stappen[0].template: "test-herinnering" heeft geen tekst voor nl-consument, dat de workflow in gevallen noemt\n    tip: maak een variant (variantVan: test-herinnering, gevallen: [nl-consument]) of haal nl-consument uit gevallen: van de workflow`);
+    });
+
+    it('accepts the case once a variant covers it, and resolves the step per case', () => {
+      const r = withCases('[be-onderneming, nl-consument]', [{ path: NL, text: variant('[nl-onderneming, nl-consument]') }]);
+      expect(messages(r)).toEqual([]);
+      if (!r.ok) return;
+      const nl = r.content.templates.find((t) => t.id === 'test-herinnering-nl')!;
+      expect(nl.variantOf).toBe('test-herinnering');
+      expect(nl.jurisdiction).toBe('nl');
+    });
+
+    it('fails when two templates of a family claim the same case', () => {
+      const m = messages(withCases('[be-onderneming]', [{ path: NL, text: variant('[be-onderneming, nl-consument]') }]));
+      expect(m).toContain(`${NL} › gevallen: be-onderneming staat ook in de gevallen van "test-herinnering"\n    tip: elk geval heeft één tekst: haal be-onderneming weg uit dit sjabloon of uit test-herinnering`);
+      expect(m.some((x) => x.startsWith(`${W} › stappen[0].template: "test-herinnering" heeft 2 teksten voor be-onderneming`)), m.join('\n')).toBe(true);
+    });
+
+    it('fails a variant of a template that does not exist, or of another kind', () => {
+      const m = messages(withCases('[be-onderneming]', [{ path: NL, text: variant('[nl-consument]').replace('variantVan: test-herinnering', 'variantVan: bestaat-niet') }]));
+      expect(m).toContain(`${NL} › variantVan: basissjabloon "bestaat-niet" bestaat niet\n    tip: noem de id van het sjabloon waarvan dit de variant is (de id die de workflow gebruikt)`);
+      const kind = messages(withCases('[be-onderneming]', [{ path: NL, text: variant('[nl-consument]').replace('soort: email', 'soort: brief').replace(/preheader: .*\n/, '') }]));
+      expect(kind.some((x) => x.startsWith(`${NL} › soort: een variant van "test-herinnering" (email) moet ook een email zijn`)), kind.join('\n')).toBe(true);
+    });
+
+    it('fails a step that names a variant instead of its base', () => {
+      const r = loadContent([
+        { path: T, text: TEMPLATE },
+        { path: NL, text: variant('[nl-consument]') },
+        { path: W, text: WORKFLOW.replace(/template: test-herinnering\n/g, 'template: test-herinnering-nl\n') },
+      ]);
+      expect(messages(r)).toContain(`${W} › stappen[0].template: "test-herinnering-nl" is een variant van "test-herinnering"\n    tip: noem de basis: template: test-herinnering; per geval kiest Tijdig zelf de variant`);
+    });
   });
 });

@@ -25,7 +25,8 @@ interface Meta {
   onderwerp?: string;
   preheader?: string | null;
   aangetekend?: boolean;
-  jurisdictie?: string;
+  /** Written as the gevallen: line, e.g. "[nl-onderneming]". */
+  gevallen?: string;
 }
 
 /** A second reminder that passes every rule; line numbers: frontmatter 1–10, "Beste" on 11. */
@@ -65,14 +66,14 @@ function template(meta: Meta = {}, body = BODY, id = 'test-mail'): SourceFile {
     `onderwerp: "${m.onderwerp}"`,
     ...preheader,
     ...(m.aangetekend ? ['aangetekend: true'] : []),
-    ...(m.jurisdictie ? [`jurisdictie: ${m.jurisdictie}`] : []),
+    `gevallen: ${meta.gevallen ?? '[be-onderneming]'}`,
   ];
   return { path: `content/templates/${id}.md`, text: `---\n${front.join('\n')}\n---\n${body}` };
 }
 
 function workflow(tones: string[], segment = 'standaard', template = 'test-mail'): SourceFile {
   const steps = tones.map((toon, i) => `  - offset: ${5 + i * 10}\n    titel: Stap ${i + 1}\n    kanaal: email\n    toon: ${toon}\n    template: ${template}\n    bijReactie: Bedank de klant en sluit het dossier af.`);
-  return { path: 'content/workflows/test.yaml', text: `id: test\ntitel: Testflow\nsegment: ${segment}\nsamenvatting: Een korte workflow om de lint te testen.\ndoel: Betaald worden zonder de klant te verliezen.\ntoon: Zakelijk.\nstappen:\n${steps.join('\n')}\n` };
+  return { path: 'content/workflows/test.yaml', text: `id: test\ntitel: Testflow\nsegment: ${segment}\nsamenvatting: Een korte workflow om de lint te testen.\ndoel: Betaald worden zonder de klant te verliezen.\ntoon: Zakelijk.\ngevallen: [be-onderneming]\nstappen:\n${steps.join('\n')}\n` };
 }
 
 function guide(body: string): SourceFile {
@@ -172,8 +173,8 @@ describe('rule beleefdheid: salutation and closing', () => {
   it('fires without a salutation or without a closing before ::handtekening', () => {
     const rude = body((b) => b.replace('Beste {{klant.contactpersoon}},', '{{klant.contactpersoon}},').replace('Met vriendelijke groeten,\n\n', ''));
     expect(only('beleefdheid', lint(template({}, rude))).map(formatIssue)).toEqual([
-      `${T} › regel 11: de tekst begint niet met een aanhef\n    tip: begin met "Beste {{klant.contactpersoon}}," of, formeler, "Geachte {{klant.contactpersoon}},"`,
-      `${T} › regel 27: vóór ::handtekening staat geen groet\n    tip: sluit af met bv. "Met vriendelijke groeten," (of "Hoogachtend," in een formele brief) op de regel vóór ::handtekening`,
+      `${T} › regel 12: de tekst begint niet met een aanhef\n    tip: begin met "Beste {{klant.contactpersoon}}," of, formeler, "Geachte {{klant.contactpersoon}},"`,
+      `${T} › regel 28: vóór ::handtekening staat geen groet\n    tip: sluit af met bv. "Met vriendelijke groeten," (of "Hoogachtend," in een formele brief) op de regel vóór ::handtekening`,
     ]);
   });
 });
@@ -205,34 +206,34 @@ describe('tone rules', () => {
     const loud = body((b) => b.replace('staat nog open.', 'staat nog open!'));
     expect(only('toon-uitroepteken', lint(template({ segment: 'vip', preheader: 'Nog even dit!' }, loud))).map(formatIssue)).toEqual([
       `${T} › preheader (regel 9): een uitroepteken past niet bij een bericht aan een VIP-klant\n    tip: vervang het door een punt; de toon zit in de woorden, niet in de leestekens`,
-      `${T} › regel 13: een uitroepteken past niet bij een bericht aan een VIP-klant`.replace(/$/, '\n    tip: vervang het door een punt; de toon zit in de woorden, niet in de leestekens'),
+      `${T} › regel 14: een uitroepteken past niet bij een bericht aan een VIP-klant`.replace(/$/, '\n    tip: vervang het door een punt; de toon zit in de woorden, niet in de leestekens'),
     ]);
-    expect(only('toon-uitroepteken', lint(template({ toon: 'vriendelijk', doel: 'herinnering' }, loud))).map(brief)).toEqual(['regel 13: een uitroepteken past niet bij de vriendelijke toon']);
+    expect(only('toon-uitroepteken', lint(template({ toon: 'vriendelijk', doel: 'herinnering' }, loud))).map(brief)).toEqual(['regel 14: een uitroepteken past niet bij de vriendelijke toon']);
     expect(only('toon-uitroepteken', lint(template({}, loud)))).toEqual([]);
   });
 
   it('toon-uitroepteken: a friendly workflow step makes the message friendly', () => {
     const loud = body((b) => b.replace('staat nog open.', 'staat nog open!'));
-    expect(only('toon-uitroepteken', lint(template({ doel: 'herinnering' }, loud), workflow(['vriendelijk']))).map(brief)).toEqual(['regel 13: een uitroepteken past niet bij de vriendelijke toon']);
+    expect(only('toon-uitroepteken', lint(template({ doel: 'herinnering' }, loud), workflow(['vriendelijk']))).map(brief)).toEqual(['regel 14: een uitroepteken past niet bij de vriendelijke toon']);
   });
 
   it('toon-hoofdletters: no all-caps words except known acronyms', () => {
     const shout = body((b) => b.replace('staat nog open.', 'staat DRINGEND nog open. Uw IBAN, de BIC en de BTW vindt u hieronder.'));
     expect(only('toon-hoofdletters', lint(template({ segment: 'vip' }, shout))).map(formatIssue)).toEqual([
-      `${T} › regel 13: "DRINGEND" in hoofdletters past niet bij een bericht aan een VIP-klant\n    tip: schrijf het woord in kleine letters: hoofdletters lezen als roepen (afkortingen zoals IBAN, BIC, BTW of KBO mogen)`,
+      `${T} › regel 14: "DRINGEND" in hoofdletters past niet bij een bericht aan een VIP-klant\n    tip: schrijf het woord in kleine letters: hoofdletters lezen als roepen (afkortingen zoals IBAN, BIC, BTW of KBO mogen)`,
     ]);
   });
 
   it('toon-kosten: no fee words or costs in a friendly message, including a friendly pre-due one', () => {
     const fees = body((b) => b.replace('staat nog open.', 'staat nog open. Er komen nog geen kosten bij.'));
     expect(only('toon-kosten', lint(template({ toon: 'vriendelijk', doel: 'herinnering' }, fees))).map(formatIssue)).toEqual([
-      `${T} › regel 13: "kosten" past niet bij de vriendelijke toon\n    tip: noem geen kosten, interest of vergoedingen in een vriendelijk bericht; dat hoort pas bij een strengere stap`,
+      `${T} › regel 14: "kosten" past niet bij de vriendelijke toon\n    tip: noem geen kosten, interest of vergoedingen in een vriendelijk bericht; dat hoort pas bij een strengere stap`,
     ]);
     const preDue = body((b) => b.replace('::betaalgegevens', '::betaalgegevens met-kosten'));
     const friendlyPreDue = template({ toon: 'vriendelijk', doel: 'preventief', onderwerp: 'Factuur {{factuur.nummer}}: nalatigheidsinteresten vermijden' }, preDue);
     expect(only('toon-kosten', lint(friendlyPreDue)).map(brief)).toEqual([
       'onderwerp (regel 8): "nalatigheidsinteresten" past niet bij de vriendelijke toon',
-      'regel 19: ::betaalgegevens met-kosten past niet bij de vriendelijke toon',
+      'regel 20: ::betaalgegevens met-kosten past niet bij de vriendelijke toon',
     ]);
     // A firmer pre-due message to a bad payer may warn about what lateness costs.
     expect(only('toon-kosten', lint(template({ toon: 'professioneel', doel: 'preventief' }, preDue)))).toEqual([]);
@@ -247,24 +248,25 @@ describe('tone rules', () => {
 });
 
 describe('rule eerste-herinnering-kosten: the first reminder is free in Belgium (docs/legal-facts.md §2.2)', () => {
-  const first: Meta = { doel: 'herinnering', onderwerp: 'Herinnering: factuur {{factuur.nummer}}' };
+  const first: Meta = { doel: 'herinnering', onderwerp: 'Herinnering: factuur {{factuur.nummer}}', gevallen: '[be-onderneming, be-consument]' };
   const message = (what: string) => `een eerste herinnering mag in België geen kosten aanrekenen (${what}): de eerste herinnering aan een consument is gratis`;
 
   it('fires on costs in the payment details or in the text', () => {
     const charged = body((b) => b.replace('::betaalgegevens', '::betaalgegevens met-kosten').replace('staat nog open.', 'staat nog open. Wij rekenen u daarom 15 euro administratiekosten aan.'));
     const issues = only('eerste-herinnering-kosten', lint(template(first, charged)));
-    expect(issues.map(brief)).toEqual([`regel 13: ${message('"administratiekosten"')}`, `regel 19: ${message('::betaalgegevens met-kosten')}`]);
-    expect(issues[0]!.hint).toBe('laat de kosten weg (of zet jurisdictie: nl als de tekst alleen voor Nederland bedoeld is). Aankondigen welke kosten volgen als de klant niet binnen de termijn betaalt, mag wel');
+    expect(issues.map(brief)).toEqual([`regel 14: ${message('"administratiekosten"')}`, `regel 20: ${message('::betaalgegevens met-kosten')}`]);
+    expect(issues[0]!.hint).toBe('laat de kosten weg (of haal be-consument uit gevallen: als de tekst niet voor Belgische consumenten is). Aankondigen welke kosten volgen als de klant niet binnen de termijn betaalt, mag wel');
   });
 
-  it('fires on cost placeholders, also for a Belgian template', () => {
+  it('fires on cost placeholders in a text for Belgian consumers', () => {
     const charged = body((b) => b.replace('staat nog open.', 'staat nog open, met {{bedrag kosten.forfait}} erbij.'));
-    expect(only('eerste-herinnering-kosten', lint(template({ ...first, jurisdictie: 'be' }, charged))).map(brief)).toEqual([`regel 14: ${message('{{kosten.forfait}}')}`]);
+    expect(only('eerste-herinnering-kosten', lint(template({ ...first, gevallen: '[be-consument]' }, charged))).map(brief)).toEqual([`regel 14: ${message('{{kosten.forfait}}')}`]);
   });
 
-  it('stays quiet for a Dutch template and for an announcement or a waiver', () => {
+  it('stays quiet for a text not meant for Belgian consumers and for an announcement or a waiver', () => {
     const charged = body((b) => b.replace('::betaalgegevens', '::betaalgegevens met-kosten'));
-    expect(only('eerste-herinnering-kosten', lint(template({ ...first, jurisdictie: 'nl' }, charged)))).toEqual([]);
+    expect(only('eerste-herinnering-kosten', lint(template({ ...first, gevallen: '[nl-onderneming, nl-consument]' }, charged)))).toEqual([]);
+    expect(only('eerste-herinnering-kosten', lint(template({ ...first, gevallen: '[be-onderneming]' }, charged)))).toEqual([]);
     const announced = body((b) =>
       b.replace('staat nog open.', 'staat nog open. Betaalt u niet binnen de termijn, dan kunnen interest en een forfaitaire vergoeding volgen. Betaalt u op tijd, dan rekenen wij geen kosten aan.'),
     );
@@ -276,7 +278,7 @@ describe('rule spelling', () => {
   it('reports an unknown word once, with its lines and suggestions', () => {
     const typo = body((b) => b.replace('staat nog open.', 'is achterstalig.').replace('Vragen?', 'De factuur is achterstalig.\n\nVragen?'));
     const issues = only('spelling', lint(template({}, typo)));
-    expect(issues.map(brief)).toEqual(['regel 13: onbekend woord "achterstalig" (ook op regel 25)']);
+    expect(issues.map(brief)).toEqual(['regel 14: onbekend woord "achterstalig" (ook op regel 26)']);
     expect(issues[0]!.hint).toMatch(/^bedoelt u "achterstallig"/);
     expect(issues[0]!.hint).toContain('zet het dan in content/woordenlijst.txt');
   });
@@ -305,12 +307,12 @@ describe('rule spelling', () => {
 
   it('checks every part of a hyphenated word', () => {
     const text = body((b) => b.replace('Vragen?', 'Uw btw-nummmer ontbreekt.\n\nVragen?'));
-    expect(only('spelling', lint(template({}, text))).map(brief)).toEqual(['regel 25: onbekend woord "btw-nummmer"']);
+    expect(only('spelling', lint(template({}, text))).map(brief)).toEqual(['regel 26: onbekend woord "btw-nummmer"']);
   });
 
   it('uses the project word list, with inflections from a model word', () => {
     const text = body((b) => b.replace('Vragen?', 'Kwakkelbos stuurt u twee kliklinks. Kwakkelboss niet.\n\nVragen?'));
-    expect(only('spelling', lint(template({}, text))).map(brief)).toEqual(['regel 25: onbekend woord "Kwakkelboss"']);
+    expect(only('spelling', lint(template({}, text))).map(brief)).toEqual(['regel 26: onbekend woord "Kwakkelboss"']);
   });
 
   it('checks guides: titel, beschrijving and Markdown text, but not code or link targets', () => {

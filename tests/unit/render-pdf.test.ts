@@ -524,6 +524,7 @@ describe('playbook overview', () => {
     id: 'test-draaiboek',
     titel: 'Wanbetalers: vroeg en kordaat',
     segment: 'wanbetaler',
+    gevallen: ['be-onderneming'],
     samenvatting: 'Vroeg beginnen, schriftelijk en met duidelijke termijnen.',
     doel: 'Betaald worden voor de schuld oploopt.',
     toon: 'zakelijk en kordaat',

@@ -55,6 +55,7 @@ const WORKFLOW: Workflow = {
   id: 'test',
   titel: 'Testdraaiboek',
   segment: 'standaard',
+  gevallen: ['be-onderneming'],
   samenvatting: 'Een draaiboek om de tijdlijn mee te testen.',
   doel: 'Nagaan dat alles klopt.',
   toon: 'Zakelijk.',
@@ -321,7 +322,7 @@ describe('calendar dates', () => {
     // Christmas on a Friday: past the weekend to Monday 28 December.
     expect(on('2026-12-25', 'be').date).toBe('2026-12-28');
     expect(on('2026-12-25', 'nl').date).toBe('2026-12-28');
-    // 2 January 2026 is made equal to a holiday under the Atw (legal.md §6.2).
+    // 2 January 2026 is made equal to a holiday under the Atw (docs/legal-facts.md §4.2).
     expect(on('2026-01-01', 'nl').date).toBe('2026-01-05');
     expect(on('2026-01-01', 'be').date).toBe('2026-01-02');
   });

@@ -287,9 +287,9 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
 }
 
 /** The case fields of a document built here rather than by fill(). */
-function caseFields(jurisdiction: Jurisdiction, customerType: CustomerType): Pick<FilledDocument, 'jurisdiction' | 'customerType' | 'locale' | 'labels' | 'lang'> {
+function caseFields(jurisdiction: Jurisdiction, customerType: CustomerType): Pick<FilledDocument, 'jurisdiction' | 'customerType' | 'legalCase' | 'locale' | 'labels' | 'lang'> {
   const context = renderContext(jurisdiction, customerType);
-  return { jurisdiction, customerType, locale: context.locale.id, labels: context.locale.labels, lang: context.locale.lang };
+  return { jurisdiction, customerType, legalCase: context.legalCase, locale: context.locale.id, labels: context.locale.labels, lang: context.locale.lang };
 }
 
 /** The annex as PDF bytes. */
