@@ -57,6 +57,8 @@ export function planToWorkflowJson(plan: Plan): PlanWorkflowJson | PlanError {
     const nominal = nominalOffsets(plan.steps);
     const json = {
       ...plan.meta,
+      // A plan is made for one case: the exported playbook declares that one.
+      gevallen: [`${plan.settings.jurisdiction}-${plan.settings.customerType === 'consumer' ? 'consument' : 'onderneming'}` as const],
       stappen: plan.steps.map((s, i) => ({ offset: nominal[i]!, titel: s.titel, kanaal: s.kanaal, toon: s.toon, template: s.template, bijReactie: s.bijReactie })),
       tijdlijn: {
         version: 1 as const,
@@ -107,7 +109,7 @@ export function workflowJsonToPlan(input: unknown, settings?: PlanSettings): Pla
       const step: PlanStep = { offset, anchor: extra.anchor, titel: s.titel, kanaal: s.kanaal, toon: s.toon, template: s.template, bijReactie: s.bijReactie };
       steps.push(extra.termDays === undefined ? step : { ...step, termDays: extra.termDays });
     }
-    const { stappen: _, ...meta } = workflow;
+    const { stappen: _, gevallen: _cases, ...meta } = workflow;
     return validatePlan({ meta, settings: tijdlijn.settings, steps, pauses: tijdlijn.pauses, repeat: tijdlijn.repeat });
   } catch {
     return new PlanError('Dit bestand kon niet gelezen worden als draaiboek.');

@@ -294,8 +294,10 @@ export function blankPlan(settings: PlanSettings): Plan {
 }
 
 /** A plan that starts from a playbook: every step counted from the due date, as in the playbook. */
-export function planFromWorkflow(workflow: Workflow, settings: PlanSettings): Plan {
-  const { stappen, ...meta } = workflow;
+export function planFromWorkflow(workflow: Pick<Workflow, keyof PlanMeta | 'stappen'>, settings: PlanSettings): Plan {
+  // The playbook's cases are not part of a plan: its settings name the one case it is planned for.
+  const { stappen, id, titel, segment, samenvatting, doel, toon } = workflow;
+  const meta = { id, titel, segment, samenvatting, doel, toon };
   return {
     meta: { ...meta },
     settings: { ...settings },
