@@ -42,8 +42,8 @@ test('every export page loads, explains the file, the steps and what is not carr
   const paths = await targetPaths(page);
   await expectPageBasics(page, '/exports/');
   await expect(page.getByRole('link', { name: /tijdig-exports\.zip/ })).toHaveAttribute('href', '/downloads/tijdig-exports.zip');
-  expect(paths).toHaveLength(11);
-  for (const slug of ['agenda', 'excel', 'word-samenvoegen', 'mailprogramma', 'amazon-ses', 'sendgrid', 'postmark', 'mailgun', 'invoice-ninja', 'odoo', 'kill-bill']) {
+  expect(paths).toHaveLength(13);
+  for (const slug of ['agenda', 'excel', 'word-samenvoegen', 'mailprogramma', 'sms', 'whatsapp', 'amazon-ses', 'sendgrid', 'postmark', 'mailgun', 'invoice-ninja', 'odoo', 'kill-bill']) {
     expect(paths).toContain(`/exports/${slug}/`);
   }
   for (const path of paths) {

@@ -24,7 +24,7 @@ describe('buildExports', async () => {
     expect(paths).toEqual([...paths].sort());
     for (const f of files) expect(String(f.data).length, f.path).toBeGreaterThan(0);
     for (const f of files) expect(String(f.data), f.path).not.toMatch(/\u0000/);
-    for (const dir of ['ics/', 'csv/', 'email-services/ses/', 'email-services/sendgrid/', 'email-services/postmark/', 'email-services/mailgun/', 'invoice-ninja/', 'odoo/', 'killbill/']) {
+    for (const dir of ['ics/', 'csv/', 'email-services/ses/', 'email-services/sendgrid/', 'email-services/postmark/', 'email-services/mailgun/', 'invoice-ninja/', 'odoo/', 'killbill/', 'sms/', 'whatsapp/']) {
       expect(paths.some((p) => p.startsWith(`exports/${dir}`)), dir).toBe(true);
     }
     for (const w of content.workflows) {

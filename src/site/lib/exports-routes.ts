@@ -8,4 +8,4 @@ export const mergeLetterUrl = (id: string) => `${EXPORTS_PAGE}${WORD_MERGE_PAGE_
 export const mergeDataUrl = () => `${EXPORTS_PAGE}${WORD_MERGE_PAGE_DIR}/gegevensbron.xlsx`;
 
 /** Every export page, in menu order; src/site/lib/exports.ts describes each (a test keeps them equal). */
-export const EXPORT_SLUGS = ['agenda', 'excel', 'word-samenvoegen', 'mailprogramma', 'amazon-ses', 'sendgrid', 'postmark', 'mailgun', 'invoice-ninja', 'odoo', 'kill-bill'] as const;
+export const EXPORT_SLUGS = ['agenda', 'excel', 'word-samenvoegen', 'mailprogramma', 'sms', 'whatsapp', 'amazon-ses', 'sendgrid', 'postmark', 'mailgun', 'invoice-ninja', 'odoo', 'kill-bill'] as const;

@@ -7,9 +7,12 @@
  *
  * Text may hold `code` between backticks; pages render it as <code>, never as HTML.
  */
-import type { Workflow } from '../../content/schema.ts';
+import { sampleFillData, type Workflow } from '../../content/schema.ts';
 import { withPlaceholderBlocks } from '../../export/email-source.ts';
 import { templateName } from '../../export/email-services.ts';
+import { describeSmsCount } from '../../export/gsm.ts';
+import { fillSms, stepHasSms } from '../../export/sms.ts';
+import { whatsappTemplates } from '../../export/whatsapp.ts';
 import { buildExports } from '../../export/index.ts';
 import { invoiceNinjaSettings } from '../../export/invoice-ninja.ts';
 import { templateTo, type TemplateTarget } from '../../export/mapping.ts';
@@ -108,6 +111,11 @@ export async function exportTargets(): Promise<ExportTarget[]> {
   const example = exampleWorkflow?.id ?? 'standaard';
   const emailNotes = blockNotes(emails, ['e-mail', 'e-mails']);
   const espFiles = (service: string) => under(paths, `exports/email-services/${service}/`);
+  const smsSteps = workflows.flatMap((w) => w.stappen.filter((s) => stepHasSms(s, byId.get(s.template))));
+  const smsDoc = smsSteps[0] ? byId.get(smsSteps[0].template) : undefined;
+  const smsSample = smsDoc ? fillSms(smsDoc, sampleFillData()) : null;
+  const smsExample = smsSample ? `“${smsSample.text}” is ${describeSmsCount(smsSample.count)}` : 'geen sms';
+  const whatsappCount = new Set(workflows.flatMap((w) => whatsappTemplates(w, templates).map((r) => r.result.template.name))).size;
   const sesExample = firstEmail ? `exports/email-services/ses/${templateName(firstEmail)}.json` : 'exports/email-services/ses/<sjabloon>.json';
 
   const targets: ExportTarget[] = [
@@ -222,6 +230,73 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Automatisch invullen: een mailprogramma vult de gegevens tussen haken niet zelf in. Voor veel klanten tegelijk is een e-maildienst handiger.',
         'De ontvanger en de afzender: die kiest u zelf in uw mailprogramma.',
         'Gmail: Gmail kan geen .eml-bestanden inlezen. Kopieer de tekst van het sjabloon op deze website naar een nieuw bericht.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'sms',
+      name: 'Sms',
+      title: 'Herinneringen per sms',
+      description: 'Een korte sms bij elke herinnering van een Tijdig-draaiboek, met de betaallink en de mededeling, en hoeveel sms’en de tekst kost.',
+      summary: 'Bij elke herinnering per e-mail een korte sms met de betaalgegevens.',
+      what: [
+        `Bij elke herinnering per e-mail (${count(smsSteps.length, 'stap', 'stappen')} in de draaiboeken) hoort een sms: wie u bent, welke factuur, het openstaande bedrag, waar de klant betaalt en met welke mededeling of welk betalingskenmerk. Heeft de e-mail geen betaalknop, dan staat uw rekeningnummer in de plaats van de link.`,
+        'Per draaiboek een CSV-bestand met per stap en per land de tekst met velden als `{{factuur_nummer}}`, dezelfde tekst ingevuld met voorbeeldgegevens, het aantal tekens en het aantal sms’en. Op de pagina van elk sjabloon vult u de sms in met uw eigen gegevens en ziet u meteen hoeveel sms’en hij kost.',
+        `Eén sms telt 160 gewone tekens; het euroteken en tekens als [ ] { } tellen dubbel. Eén letter buiten die tekenset, zoals ë, ï of een gekrulde apostrof, maakt van elke sms er een van 70 tekens. Een langere tekst wordt in delen van 153 (of 67) tekens verstuurd. Met de voorbeeldgegevens: ${smsExample}.`,
+        'Bij een ingebrekestelling of een overdracht aan een advocaat of gerechtsdeurwaarder hoort geen sms: die stappen gaan per (aangetekende) brief, zoals in het draaiboek.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/sms/`',
+      files: under(paths, 'exports/sms/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: `Open het bestand van uw draaiboek in \`exports/sms\`, bijvoorbeeld \`${example}.csv\`, in Excel.` },
+        { text: 'Kopieer de tekst van de stap naar uw sms-dienst en vervang de velden tussen dubbele accolades door de velden van die dienst, of vul ze per klant in.' },
+        { text: 'Of open het sjabloon op deze website, vul de gegevens van de klant in en kopieer de sms onder het voorbeeld: de teller toont hoeveel sms’en de tekst kost.' },
+        { text: 'Verstuur de sms op de dag van de stap, samen met of kort na de e-mail.' },
+      ],
+      warnings: [
+        'Stuur een sms alleen naar een nummer dat de klant u zelf gaf, en zet er geen reclame in: het is een bericht over een factuur.',
+        'Een naam met ë of een link met een speciaal teken maakt de sms duurder. Kijk de teller na voordat u veel sms’en verstuurt.',
+      ],
+      notCarried: [
+        'De factuurtabel, de interest en de kosten: een sms noemt alleen het openstaande bedrag.',
+        'Uw sms-dienst: elke dienst heeft een eigen manier om velden in te vullen. De bestanden gebruiken dezelfde veldnamen als de andere exports.',
+        'Brieven, belscripts, ingebrekestellingen en overdrachten krijgen geen sms.',
+      ],
+      notCarriedPer: [],
+    },
+    {
+      slug: 'whatsapp',
+      name: 'WhatsApp',
+      title: 'Herinneringen via WhatsApp Business',
+      description: 'WhatsApp-sjablonen van het type utility voor elke herinnering, klaar om ter goedkeuring in te dienen, en wat u vooraf nodig hebt: toestemming van de klant.',
+      summary: 'Elke herinnering als WhatsApp-sjabloon, klaar om ter goedkeuring in te dienen.',
+      what: [
+        `Wie via het WhatsApp Business Platform zelf een gesprek begint, moet een sjabloon gebruiken dat Meta vooraf heeft goedgekeurd. Tijdig maakt er één per herinnering per e-mail en per land (${count(whatsappCount, 'sjabloon', 'sjablonen')}): een JSON-bestand met de naam, de taal (\`nl\`), de categorie \`UTILITY\` en de tekst met genummerde variabelen als \`{{1}}\`, elk met een voorbeeldwaarde.`,
+        'Meta kent één taalcode voor het Nederlands. Een tekst die in België en Nederland anders is (gestructureerde mededeling of betalingskenmerk), bestaat daarom als twee sjablonen, met `_be` of `_nl` aan het einde van de naam.',
+        '`variabelen.csv` zegt per sjabloon welk gegeven in welke variabele komt, zoals `klant_contactpersoon` in `{{1}}`. Dat hebt u nodig bij het versturen.',
+      ],
+      zip: EXPORTS_ZIP,
+      folder: '`exports/whatsapp/`',
+      files: under(paths, 'exports/whatsapp/'),
+      steps: [
+        unzipStep(EXPORTS_ZIP),
+        { text: 'Zorg eerst voor toestemming: een klant krijgt alleen WhatsApp-berichten van u als hij u zijn nummer gaf en ermee instemde dat u hem via WhatsApp contacteert. Vraag dat bijvoorbeeld bij de bestelling of in uw offerte, met de naam van uw bedrijf erbij, en bewaar wanneer en hoe de klant instemde.' },
+        { text: 'Dien elk sjabloon in bij Meta, in WhatsApp Manager of met de API van het WhatsApp Business Platform. Met de API stuurt u de inhoud van een bestand ongewijzigd mee:', code: 'POST /<uw WhatsApp Business-account-id>/message_templates' },
+        { text: 'Meta keurt het sjabloon goed of af, of zet het in een andere categorie. Een herinnering aan een factuur is een bericht over een lopende transactie (utility). Zet er dus geen aanbiedingen of kortingen in, anders wordt het een marketingbericht.' },
+        { text: 'Verstuur een goedgekeurd sjabloon met zijn naam en taal, en geef de waarden mee in de volgorde van `variabelen.csv`.' },
+        { text: 'Stopt een klant de berichten (bijvoorbeeld met “stop”), stuur hem dan geen WhatsApp-berichten meer en herinner hem op een andere manier.' },
+      ],
+      warnings: [
+        'Zonder toestemming van de klant mag u hem niet via WhatsApp contacteren, en Meta kan uw toegang tot WhatsApp Business dan beperken. Een e-mail of brief heeft die voorwaarde niet.',
+        'Of Meta een sjabloon goedkeurt, beslist Meta. We controleren de bestanden automatisch op de regels die Meta voor sjablonen publiceert (naam, lengte, variabelen, voorbeelden), maar niet met een echt account.',
+        'WhatsApp rekent per verstuurd sjabloonbericht, met een prijs per categorie en per land. Kijk de actuele prijzen na bij Meta of bij uw leverancier.',
+      ],
+      notCarried: [
+        'Knoppen, kop- en voettekst: de sjablonen hebben alleen een tekst, zodat de goedkeuring eenvoudig blijft. De betaallink staat in de tekst.',
+        'Brieven, belscripts, ingebrekestellingen en overdrachten: die hebben geen WhatsApp-sjabloon.',
+        'De factuurtabel, de interest en de kosten: het bericht noemt alleen het openstaande bedrag.',
       ],
       notCarriedPer: [],
     },
