@@ -51,18 +51,18 @@ function telwoord(n: number): string {
   return WORDS[n] ?? String(n);
 }
 
-/** Last period of a table whose rate is verified. */
-function latestVerified(table: RateTable) {
-  const p = [...table.periods].reverse().find((r) => r.status === 'verified' && r.ratePercent !== null);
-  if (!p || p.ratePercent === null) throw new Error(`Geen bevestigde rentevoet in ${table.id}.`);
-  return { label: p.label, rate: p.ratePercent };
+/** Last period of a table whose rate we know, with its status. */
+function latestKnown(table: RateTable) {
+  const p = [...table.periods].reverse().find((r) => r.ratePercent !== null);
+  if (!p || p.ratePercent === null) throw new Error(`Geen bekende rentevoet in ${table.id}.`);
+  return { label: p.label, rate: p.ratePercent, status: p.status };
 }
 
 const uniq = (...lists: (readonly Source[])[]): readonly Source[] => Object.freeze([...new Set(lists.flat())]);
 
 const cap = BE_B2C.damagesCap.value;
 const wik = NL.wik.value;
-const beLegal = latestVerified(BE_LEGAL_RATES);
+const beLegal = latestKnown(BE_LEGAL_RATES);
 
 /** "Dit is geen juridisch advies"-notice to print with every calculation and rule text. */
 export const DISCLAIMER: Readonly<Record<Jurisdiction, string>> = Object.freeze({
@@ -205,7 +205,10 @@ export const EXPLANATIONS: readonly Explanation[] = Object.freeze(
           'De wettelijke interestvoet geldt in burgerlijke zaken, en bij consumenten als er geen contractuele rentevoet geldt. ' +
           `Hij wordt elk kalenderjaar opnieuw vastgelegd; voor ${beLegal.label} is dat ${percent(beLegal.rate)}. Voor handelstransacties tussen ondernemingen geldt hij niet.`,
         status: 'verified',
-        caveats: [{ text: 'Of u bij een consument zonder geldig schadebeding wettelijke interest mag vragen, of alleen de hoofdsom, daarover spreken de bronnen elkaar tegen.', status: 'unverified' }],
+        caveats: [
+          ...(beLegal.status === 'verified' ? [] : [{ text: `De interestvoet voor ${beLegal.label} hebben wij nog niet in het Belgisch Staatsblad teruggevonden; kijk hem na bij de FOD Financiën.`, status: beLegal.status }]),
+          { text: 'Of u bij een consument zonder geldig schadebeding wettelijke interest mag vragen, of alleen de hoofdsom, daarover spreken de bronnen elkaar tegen.', status: 'unverified' as const },
+        ],
         sources: uniq(BE_LEGAL_RATES.sources, [S.fairAdvocaten, S.gdwDeWilde]),
       },
       {

@@ -10,12 +10,14 @@ export type { SourceId } from './sources.ts';
 export { addDays, addYears, daysBetween, easterSunday, isIsoDate, isLeapYear, isWeekend, weekday } from './dates.ts';
 
 export { BE_COMMERCIAL_RATES, BE_LEGAL_RATES, NL_COMMERCIAL_RATES, NL_LEGAL_RATES, RATE_TABLES, ratePeriodOn, rateTable } from './rates.ts';
+export { RATES_CHECKED_ON, RATE_SOURCES } from './rate-data.ts';
+export type { RateRow } from './rate-data.ts';
 export type { InterestKind, RatePeriod, RateTable, RateTableId } from './rates.ts';
 
 export { BE_B2B, BE_B2C, NL } from './rules.ts';
 export type { ScaleBand } from './rules.ts';
 
-export { computeInterest, interestKindsFor, interestStartDate, simpleInterestCents } from './interest.ts';
+export { computeInterest, interestKindsFor, interestStartDate, lettersSources, missingRateHelp, ratePeriodStart, simpleInterestCents, singleRatePercent } from './interest.ts';
 export type { InterestInput, InterestLine, InterestResult, KnownInterestLine, UnknownInterestLine, UnknownReason } from './interest.ts';
 
 export { applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from './costs.ts';

@@ -39,6 +39,11 @@ export interface InterestInput {
    * 'legal': BE wettelijke interestvoet / NL wettelijke rente.
    */
   readonly kind: InterestKind;
+  /**
+   * Rates the user typed for periods whose rate is not in our table, keyed by the first day of the
+   * rate period ('2026-07-01'; see `ratePeriodStart`). Never replaces a published rate.
+   */
+  readonly userRates?: Readonly<Record<IsoDate, number>>;
 }
 
 interface LineBase {
@@ -56,10 +61,13 @@ export interface KnownInterestLine extends LineBase {
   readonly ratePercent: number;
   /** Rounded half up to the cent. */
   readonly amountCents: number;
-  /** First source listed for the rate (all of them are in `sources`). */
+  /** The source a Dutch letter shows: always a Dutch-language one, an official one when we have it. */
   readonly source: Source;
+  /** Dutch-language sources for the rate, `source` first. */
   readonly sources: readonly Source[];
   readonly status: Exclude<Status, 'unknown'>;
+  /** 'table': a rate from our table; 'user': a rate the user typed for a period we do not know. */
+  readonly origin: 'table' | 'user';
 }
 
 export type UnknownReason = 'no-rate-in-table' | 'rate-not-yet-known' | 'base-depends-on-unknown-period';
@@ -114,6 +122,9 @@ export function simpleInterestCents(baseCents: number, ratePercent: number, days
 export function computeInterest(input: InterestInput): InterestResult {
   const { principalCents, from, to, jurisdiction, customerType, kind } = input;
   assertCents(principalCents, 'principalCents');
+  for (const [start, rate] of Object.entries(input.userRates ?? {})) {
+    if (!Number.isFinite(rate) || rate < 0 || rate > 100) throw new RangeError(`De ingevulde rentevoet voor de periode vanaf ${start} moet tussen 0 en 100 % liggen, niet ${rate}.`);
+  }
   const totalDays = daysBetween(from, to) + 1;
   if (totalDays < 0) throw new RangeError(`Einddatum ${to} ligt vóór begindatum ${from}.`);
   if (jurisdiction === 'nl' && customerType === 'consumer' && kind === 'commercial') {
@@ -122,7 +133,7 @@ export function computeInterest(input: InterestInput): InterestResult {
   const table = rateTable(jurisdiction, kind);
   const compounding = table.compounding;
 
-  const breakdown = interestLines(table, principalCents, from, to);
+  const breakdown = interestLines(table, principalCents, from, to, input.userRates ?? {});
   const unknownLines = breakdown.filter((l): l is UnknownInterestLine => l.unknown);
   const knownTotalCents = breakdown.reduce((sum, l) => (l.unknown ? sum : sum + l.amountCents), 0);
   return Object.freeze({
@@ -143,7 +154,7 @@ export function computeInterest(input: InterestInput): InterestResult {
  * The breakdown over one rate table (exported for tests that need a table with a gap).
  * Assumes validated input; `computeInterest` is the public entry point.
  */
-export function interestLines(table: RateTable, principalCents: number, from: IsoDate, to: IsoDate): InterestLine[] {
+export function interestLines(table: RateTable, principalCents: number, from: IsoDate, to: IsoDate, userRates: Readonly<Record<IsoDate, number>> = {}): InterestLine[] {
   const breakdown: InterestLine[] = [];
   if (daysBetween(from, to) >= 0) {
     const compounding = table.compounding;
@@ -163,14 +174,31 @@ export function interestLines(table: RateTable, principalCents: number, from: Is
 
       let line: InterestLine;
       const base = baseFor(principalCents, yearTotals, yearIndex);
-      if (period === undefined) {
+      const typed = period?.ratePercent == null ? userRates[ratePeriodStart(table, periodStart)] : undefined;
+      if (typed !== undefined && base !== null) {
+        const source = userRateSource(table);
+        line = Object.freeze({
+          unknown: false,
+          periodStart,
+          periodEnd,
+          days,
+          label: label ?? ratePeriodStart(table, periodStart),
+          baseCents: base,
+          ratePercent: typed,
+          amountCents: simpleInterestCents(base, typed, days),
+          source,
+          sources: Object.freeze([source]),
+          status: 'unverified',
+          origin: 'user',
+        });
+      } else if (period === undefined) {
         line = unknown('no-rate-in-table', `Geen gepubliceerde rentevoet in onze tabel voor ${periodStart} t/m ${periodEnd}; deze periode is niet berekend.`);
       } else if (period.ratePercent === null || period.status === 'unknown') {
         line = unknown('rate-not-yet-known', `De rentevoet voor ${period.label} is nog niet bekend; ${periodStart} t/m ${periodEnd} is niet berekend.`);
       } else if (base === null) {
         line = unknown('base-depends-on-unknown-period', `De rente over ${periodStart} t/m ${periodEnd} hangt af van een eerdere periode waarvan de rentevoet onbekend is (rente op rente).`);
       } else {
-        const [first, ...rest] = period.sources;
+        const sources = lettersSources(period.sources, table);
         line = Object.freeze({
           unknown: false,
           periodStart,
@@ -180,9 +208,10 @@ export function interestLines(table: RateTable, principalCents: number, from: Is
           baseCents: base,
           ratePercent: period.ratePercent,
           amountCents: simpleInterestCents(base, period.ratePercent, days),
-          source: first ?? fallbackSource(table),
-          sources: first ? [first, ...rest] : table.sources,
+          source: sources[0] as Source,
+          sources,
           status: period.status,
+          origin: 'table',
         });
       }
       breakdown.push(line);
@@ -255,10 +284,53 @@ function baseFor(principalCents: number, yearTotals: readonly (number | null)[],
   return base;
 }
 
-function fallbackSource(table: RateTable): Source {
-  const s = table.sources[0];
-  if (!s) throw new Error(`Rentetabel ${table.id} heeft geen bron.`);
-  return s;
+/**
+ * The sources a Dutch letter may show for a rate: Dutch-language ones, official first. A rate only
+ * reported in another language shows the table's official Dutch page, where it is published.
+ */
+export function lettersSources(sources: readonly Source[], table: RateTable): readonly Source[] {
+  const dutch = sources.filter((s) => s.language === 'nl');
+  const ordered = [...dutch.filter((s) => s.official), ...dutch.filter((s) => !s.official)];
+  return Object.freeze(ordered.length ? ordered : [table.reference]);
+}
+
+/** First day of the rate period that holds `date`: 1 January or 1 July (half-year grid), 1 January (year). */
+export function ratePeriodStart(table: RateTable, date: IsoDate): IsoDate {
+  const year = date.slice(0, 4);
+  return table.grid === 'year' || date.slice(5) < '07-01' ? `${year}-01-01` : `${year}-07-01`;
+}
+
+/** The source line of a rate the user typed: says so, so no letter shows an empty or false "Bron". */
+function userRateSource(table: RateTable): Source {
+  const title =
+    table.jurisdiction === 'be'
+      ? 'Interestvoet zelf ingevuld volgens de wettelijke berekening; nog niet gevonden in het Belgisch Staatsblad'
+      : 'Rentevoet zelf ingevuld volgens de wettelijke berekening; nog niet gevonden in een officiële bekendmaking';
+  return Object.freeze({ title, url: null, ref: 'legal-facts.md §7', official: false, language: 'nl' });
+}
+
+/**
+ * The one rate that applied on every day of the calculation, or null when there were several (or
+ * one is unknown). A sentence such as "interest at X % per year" may only use this value.
+ */
+export function singleRatePercent(result: InterestResult): number | null {
+  const rates = new Set<number>();
+  for (const line of result.breakdown) {
+    if (line.unknown) return null;
+    rates.add(line.ratePercent);
+  }
+  return rates.size === 1 ? ([...rates][0] as number) : null;
+}
+
+/**
+ * What the user must know to type a rate that is not yet published: the period, how the law sets
+ * the rate, and where it will be published. Dutch, ready to print.
+ */
+export function missingRateHelp(table: RateTable, periodStart: IsoDate): string {
+  const word = table.jurisdiction === 'be' ? 'interestvoet' : 'rentevoet';
+  const year = periodStart.slice(0, 4);
+  const when = table.grid === 'year' ? year : `${periodStart.slice(5) === '01-01' ? 'het eerste' : 'het tweede'} ${table.jurisdiction === 'be' ? 'semester' : 'halfjaar'} van ${year}`;
+  return `De ${word} voor ${when} kennen wij nog niet. De wet bepaalt hem zo: ${table.formula}. Zoek het gepubliceerde cijfer op bij ${table.reference.title}${table.reference.url ? ` (${table.reference.url})` : ''} en vul het in; wij rekenen het dan als zelf ingevuld.`;
 }
 
 function notesFor(input: InterestInput, table: RateTable, lines: readonly InterestLine[]): LegalNote[] {
@@ -335,13 +407,24 @@ function notesFor(input: InterestInput, table: RateTable, lines: readonly Intere
       sources: [S.wetboekplus83, S.wetboekplusIngebrekestelling],
     });
   }
-  if (lines.some((l) => !l.unknown && l.status === 'unverified')) {
+  const be = table.jurisdiction === 'be';
+  if (lines.some((l) => !l.unknown && l.origin === 'table' && l.status === 'unverified')) {
     notes.push({
       id: 'voorlopige-rentevoet',
-      text: 'Minstens één gebruikte rentevoet is nog niet bevestigd in een officiële bron. Controleer de actuele rentevoet voor u dit bedrag aanrekent.',
+      text: be
+        ? 'Minstens één gebruikte interestvoet hebben wij nog niet in het Belgisch Staatsblad of bij de FOD Financiën teruggevonden. Kijk hem na voor u dit bedrag aanrekent.'
+        : 'Minstens één gebruikt rentepercentage hebben wij nog niet in een officiële bekendmaking teruggevonden. Controleer het voordat u dit bedrag in rekening brengt.',
       status: 'unverified',
-      sources: table.sources,
+      sources: [table.reference],
     });
   }
-  return notes.map((n) => Object.freeze({ ...n, sources: Object.freeze([...n.sources]) }));
+  if (lines.some((l) => !l.unknown && l.origin === 'user')) {
+    notes.push({
+      id: 'zelf-ingevulde-rentevoet',
+      text: `${be ? 'Voor minstens één periode rekenen we met een interestvoet die u zelf invulde' : 'Voor minstens één periode rekenen we met een rentepercentage dat u zelf invulde'}, omdat wij het officiële cijfer nog niet kennen. De wet bepaalt het zo: ${table.formula}.`,
+      status: 'unverified',
+      sources: [table.reference, ...table.formulaSources],
+    });
+  }
+  return notes.map((n) => Object.freeze({ ...n, sources: lettersSources(n.sources, table) }));
 }

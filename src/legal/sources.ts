@@ -1,17 +1,17 @@
 /**
  * Every source the legal rules cite. docs/legal-facts.md §6 lists the same keys with the same
- * addresses, and a test fails when the two lists differ. Titles are descriptive labels; the URL
- * is what counts.
+ * addresses, kind and language, and a test fails when the two lists differ. The sources of the
+ * interest rates live in rate-data.ts (the file of the half-yearly update) and are merged in here.
  */
+import { RATE_SOURCES } from './rate-data.ts';
 import type { Source } from './types.ts';
 
-const src = (ref: string, title: string, url: string | null): Source => Object.freeze({ title, url, ref });
+type Lang = NonNullable<Source['language']>;
+/** A secondary source (law firm, trade body, publisher) unless `official` is set. */
+const src = (ref: string, title: string, url: string | null, language: Lang = 'nl', official = false): Source => Object.freeze({ title, url, ref, official, language });
 
 // Sections of docs/legal-facts.md
-const BE_B2B = 'legal-facts.md §1.1';
-const BE_RATE = 'legal-facts.md §1.2';
 const BE_B2C = 'legal-facts.md §2.2';
-const BE_LEGAL = 'legal-facts.md §2.6';
 const BE_PROC = 'legal-facts.md §1.5';
 const NL_RATE = 'legal-facts.md §3.1';
 const NL_TERMS = 'legal-facts.md §3.4';
@@ -21,25 +21,10 @@ const HOLIDAYS = 'legal-facts.md §4.1';
 const HOLIDAYS_NL = 'legal-facts.md §4.2';
 
 export const SOURCES = {
+  ...RATE_SOURCES,
+
   // Belgium, B2B
-  embuildVlaamsBrabant: src(BE_B2B, 'Embuild Vlaams-Brabant: interestvoet betalingsachterstand van 8 naar 10,5 %', 'https://vlaamsbrabant.embuild.be/nl/interestvoet-betalingsachterstand-van-8-naar-105'),
-  schoupsRatesRise: src(BE_B2B, 'Schoups: wettelijke interestvoet en interestvoet betalingsachterstand gestegen', 'https://schoups.be/nl/news_items/wettelijke-interestvoet-en-interestvoet-voor-betalingsachterstand-bij-handelstransacties-zijn-gestegen'),
-  mondaq: src(BE_B2B, 'Mondaq: Belgian late-payment interest rate', 'https://www.mondaq.com/financial-services/1302262/'),
-  staatsblad2023H1: src(BE_RATE, 'Belgisch Staatsblad, mededeling interestvoet betalingsachterstand 1e semester 2023 (etaamb)', 'https://etaamb.openjustice.be/nl/mededeling_n2023041019.html'),
-  fodFinancien: src(BE_B2B, 'FOD Financiën: rentevoet betalingsachterstand handelstransacties', 'https://financien.belgium.be/nl/over_de_fod/structuur_en_diensten/algemene_administraties/thesaurie/rentevoet_betalingsachterstand_handelstransacties'),
-  woltersKluwer: src(BE_B2B, 'Wolters Kluwer: late payment in commercial transactions', 'https://www.wolterskluwer.com/nl-be/expert-insights/late-payment-in-commercial-transactions'),
-  corbusRate: src(BE_B2B, 'Corbus: interestvoet voor handelstransacties stijgt', 'https://corbus.be/nieuws/interestvoet-voor-handelstransacties-stijgt/'),
-  vanOstaeyen: src(BE_RATE, 'Van Ostaeyen: intrestvoet betalingsachterstand handelstransacties blijft 8 %', 'https://vanostaeyen.eu/blog/intrestvoet-betalingsachterstand-handelstransacties-blijft-8'),
-  exago: src(BE_RATE, 'Exago: interestvoeten bij betalingsachterstand', 'https://www.exago.be/nl/interestvoeten-bij-betalingsachterstand/'),
-  phcExpert: src(BE_RATE, 'PHC Expert: taux d’intérêt retard de paiement', 'https://phc-expert.be/?p=1832'),
-  fidelium: src(BE_RATE, 'Fidelium: interest rate for late payment in commercial transactions', 'https://fidelium.eu/en/tax-news/interest-rate-for-late-payment-in-commercial-transactions'),
-  schoups2022: src(BE_RATE, 'Schoups: interestvoet betalingsachterstand handelstransacties blijft gelijk (2022)', 'https://schoups.be/nl/news_items/interestvoet-betalingsachterstand-handelstransacties-blijft-gelijk-op-8-5'),
-  schoups2023H2: src(BE_RATE, 'Schoups: interestvoet wet betalingsachterstand tweede semester 2023', 'https://schoups.be/nl/news_items/interestvoet-wet-betalingsachterstand-handelstransacties-tweede-semester-2023'),
-  medenam: src(BE_RATE, 'Medenam: interestvoet betalingsachterstand 2024', 'https://www.medenam.be/?p=182'),
-  leuropeinfo: src(BE_RATE, 'L’Europe Info / Schoups: taux d’intérêt 2024–2025', 'https://leuropeinfo.eu/?p=1197'),
-  forumForTheFuture: src(BE_RATE, 'Forum for the Future: hausse du taux d’intérêt pour retard de paiement', 'https://blog.forumforthefuture.be/fr/article/transactions-commerciales-hausse-du-taux-dinteret-pour-retard-de-paiement-/23910'),
-  lawbase: src(BE_RATE, 'Lawbase: calculator wettelijke interest', 'https://www.lawbase.be/tools/wettelijke-interest'),
-  embuild2026: src(BE_RATE, 'Embuild: le taux d’intérêt applicable en 2026', 'https://embuild.be/fr/actualit%C3%A9s/le-retard-de-paiement-le-taux-dint%C3%A9r%C3%AAt-applicable-en-2026'),
+  corbusRate: src('legal-facts.md §1.1', 'Corbus: interestvoet voor handelstransacties stijgt', 'https://corbus.be/nieuws/interestvoet-voor-handelstransacties-stijgt/'),
   klaarIncasso: src('legal-facts.md §1.3', 'Klaar Incasso: wijziging wet betalingsachterstand', 'https://klaarincasso.be/nieuws/wijziging-wet-betalingsachterstand/'),
   wordscope: src('legal-facts.md §1.3', 'Wordscope: parlementaire tekst over art. 6 (redelijke schadeloosstelling)', 'http://wordscope.be/neerlandais/francais/contractueel+overeengekomen+betalingstermijn.html'),
   rvcAdvocaten: src('legal-facts.md §1.4', 'RVC Advocaten: achterstand betalingen (wet 14 augustus 2021)', 'https://rvcadvocaten.be/nieuws/achterstand-betalingen/'),
@@ -48,7 +33,7 @@ export const SOURCES = {
   goossens: src('legal-facts.md §1.4', 'Goossens Advocaten: wijzigingen in de wet betalingsachterstand', 'https://goossensadvocaten.be/blog/wijzigingen-in-de-wet-betalingsachterstand/'),
 
   // Belgium, B2C: Boek XIX WER
-  wet4mei2023: src('legal-facts.md §2.1', 'Wet van 4 mei 2023 tot invoeging van boek XIX "Schulden van de consument" in het WER (BS 23 mei 2023)', 'https://etaamb.openjustice.be/nl/wet-van-04-mei-2023_n2023042228.html'),
+  wet4mei2023: src('legal-facts.md §2.1', 'Wet van 4 mei 2023 tot invoeging van boek XIX "Schulden van de consument" in het WER (BS 23 mei 2023)', 'https://etaamb.openjustice.be/nl/wet-van-04-mei-2023_n2023042228.html', 'nl', true),
   rdc: src('legal-facts.md §2.1', 'RDC-TBH: Boek XIX WER over schulden van de consument', 'https://www.rdc-tbh.be/news/boek-xix-van-het-wetboek-van-economisch-recht-over-schulden-van-de-consument/'),
   ardent: src('legal-facts.md §2.1', 'Ardent: invorderen van schulden bij consumenten vanaf 01-09-2023 en 01-12-2023', 'https://www.ardent.be/het-invorderen-van-schulden-bij-consumenten-vanaf-01-09-2023-en-vanaf-01-12-2023/'),
   fiscosearchXix1: src('legal-facts.md §2.1', 'Fiscosearch: art. XIX.1 WER (Justel-tekst)', 'https://fiscosearch.be/collecties/wetboek-economisch-recht/artikel-xix-1'),
@@ -61,53 +46,34 @@ export const SOURCES = {
   gdwDeWilde: src('legal-facts.md §2.4', 'GDW De Wilde: meer bescherming voor debiteuren', 'https://www.gdw-dewilde.be/nl/blog/17/meer-bescherming-voor-debiteuren'),
   knack: src('legal-facts.md §2.4', 'Trends/Knack: wet die consumenten beschermt', 'https://trends.knack.be/nieuws/macro-economie-beleid/wet-die-consumenten-beschermt-dwingt-bedrijven-snel-contracten-aan-te-passen/'),
 
-  // Belgium: wettelijke interestvoet
-  lydian: src(BE_LEGAL, 'Lydian: nalatigheidsinteresten historisch hoog (tabel wettelijke interestvoet)', 'https://www.lydian.be/nl/nieuws/laattijdige-betaling-kan-flinke-kater-opleveren-nalatigheidsinteresten-zijn-historisch-hoog'),
-  kluwerImmo: src(BE_LEGAL, 'Kluwer Immospector: wettelijke interestvoet', 'https://immospector.kluwer.be/NewsView.aspx?contentdomains=OR(IMMOPRO,IMMORES,IMMONEW,IMMOMOD)&id=kl2715948&lang=nl'),
-  schoupsNoUrl: src(BE_LEGAL, 'Schoups (nieuwsbrief, zonder webadres)', null),
-  gsj: src(BE_LEGAL, 'gsj.be (zonder webadres)', null),
-
   // Belgium: uncontested-debt procedure
   vandenBerghen: src(BE_PROC, 'Van den Berghen: invordering onbetwiste geldschulden', 'https://vandenberghen.be/invordering-onbetwiste-geldschulden/'),
   corbusProcedure: src(BE_PROC, 'Corbus: invordering onbetwiste geldschulden door gerechtsdeurwaarder', 'https://corbus.be/nieuws/invordering-onbetwiste-geldschulden-door-gerechtsdeurwaarder-van-start/'),
   brgdw: src(BE_PROC, 'BRGDW: nieuws onbetwiste geldschulden', 'https://brgdw.be/uncategorized/brgdw-nieuws-1/'),
 
   // Netherlands: rates
-  abenslag: src(NL_RATE, 'Abenslag: wettelijke handelsrente per 1 januari 2023 fors omhoog', 'https://abenslag.nl/wettelijke-handelsrente-per-1-januari-2023-fors-omhoog/'),
-  stb2014491: src(NL_RATE, 'Stb. 2014, 491: nota van toelichting Besluit vaststelling wettelijke rente', 'https://zoek.officielebekendmakingen.nl/stb-2014-491.html'),
-  metaalunie: src(NL_RATE, 'Metaalunie: wettelijke rente per 1 juli 2024', 'https://mijn.metaalunie.nl/Advies/Detail/wettelijke-rente-per-1-juli-2024'),
-  vvoAdvocatuur: src(NL_RATE, 'VVO Advocatuur: wettelijke rente omhoog', 'https://www.vvoadvocatuur.nl/post/wettelijke-rente-omhoog'),
   wetboekplus119a: src(NL_RATE, 'Wetboekplus: art. 6:119a BW (handelsrente)', 'https://wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-119a-handelsrente/'),
-  rijksoverheidSnapshot: src(NL_RATE, 'Rijksoverheid.nl (momentopname, zonder webadres)', null),
-  nlCodeSources: src(NL_RATE, 'Twee openbare codebronnen met Staatsblad-verwijzingen (referentiedata, niet gezaghebbend)', null),
-  flib: src(NL_RATE, 'flib.nl (zonder webadres)', null),
-  watsonlaw: src(NL_RATE, 'watsonlaw.nl (zonder webadres)', null),
-  deBloggendeAdvocaat: src(NL_RATE, 'debloggendeadvocaat.nl (zonder webadres)', null),
-  kerckhoffs: src(NL_RATE, 'kerckhoffsadvocaten.nl (zonder webadres)', null),
-  wieringa: src(NL_RATE, 'wieringa-advocaten.nl (zonder webadres)', null),
-  eJustice: src(NL_RATE, 'e-justice (zonder webadres)', null),
-  smkAccountants: src(NL_RATE, 'smkaccountants.nl (zonder webadres)', null),
 
   // Netherlands: terms, costs, default
   executiveFinance: src(NL_TERMS, 'Executive Finance: wettelijke betaaltermijn aan mkb gehalveerd', 'https://executivefinance.nl/2022/06/wettelijke-betaaltermijn-aan-mkb-gehalveerd/'),
-  tweedeKamer35769: src(NL_TERMS, 'Tweede Kamer: kamerstuk 35 769 (betaaltermijn grote ondernemingen aan mkb)', 'https://www.tweedekamer.nl/kamerstukken/detail?did=2021D10214&id=2021Z04656'),
-  beverwijkVanGilst: src(NL_TERMS, 'beverwijkvangilst.nl (zonder webadres)', null),
+  tweedeKamer35769: src(NL_TERMS, 'Tweede Kamer: kamerstuk 35 769 (betaaltermijn grote ondernemingen aan mkb)', 'https://www.tweedekamer.nl/kamerstukken/detail?did=2021D10214&id=2021Z04656', 'nl', true),
+  beverwijkVanGilst: src(NL_TERMS, 'Beverwijk Van Gilst: maximumbetalingstermijn tussen bedrijven', null),
   wetboekplus96: src(NL_COSTS, 'Wetboekplus: art. 6:96 BW (vermogensschade)', 'https://wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-96-vermogensschade/'),
-  stb2012141: src(NL_COSTS, 'Stb. 2012, 141: Besluit vergoeding voor buitengerechtelijke incassokosten', 'https://zoek.officielebekendmakingen.nl/stb-2012-141.html'),
+  stb2012141: src(NL_COSTS, 'Stb. 2012, 141: Besluit vergoeding voor buitengerechtelijke incassokosten', 'https://zoek.officielebekendmakingen.nl/stb-2012-141.html', 'nl', true),
   nvi: src(NL_COSTS, 'NVI: zijn er direct incassokosten verschuldigd?', 'https://nvi.nl/veelgestelde-vragen/zijn-er-direct-incassokosten-verschuldigd'),
   vastgoedAdvocaat: src(NL_COSTS, 'Vastgoedadvocaat: 14-dagenbrief, wanneer gaat de termijn lopen?', 'https://vastgoedadvocaat.online/kennisbank/14-dagenbrief-wanneer-gaat-termijn-lopen'),
   huurregels: src(NL_COSTS, 'Huurregels: veertiendagenbrief (art. 6:96 lid 6 BW)', 'https://huurregels.nl/algemene-begrippen-op-begrippen/328-veertiendagenbrief-art-96-lid-6-bw'),
-  phr2016938: src(NL_COSTS, 'Conclusie ECLI:NL:PHR:2016:938 (bij HR 13 november 2016, ECLI:NL:HR:2016:2704)', 'https://uitspraken.rechtspraak.nl/inziendocument?id=ECLI:NL:PHR:2016:938'),
+  phr2016938: src(NL_COSTS, 'Conclusie ECLI:NL:PHR:2016:938 (bij HR 13 november 2016, ECLI:NL:HR:2016:2704)', 'https://uitspraken.rechtspraak.nl/inziendocument?id=ECLI:NL:PHR:2016:938', 'nl', true),
   wetboekplus83: src(NL_DEFAULT, 'Wetboekplus: art. 6:83 BW (geen ingebrekestelling nodig)', 'https://www.wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-83-geen-ingebrekestelling/'),
   wetboekplusIngebrekestelling: src(NL_DEFAULT, 'Wetboekplus: wat is een ingebrekestelling?', 'https://www.wetboekplus.nl/juridische-begrippen/wat-is-een-ingebrekestelling/'),
 
   // Holidays
-  feiertageBelgien: src(HOLIDAYS, 'Feiertage in Belgien (defzone, Wikipedia-kopie)', 'https://defzone.net/wiki/de/Feiertage_in_Belgien'),
-  acvFeestdagen: src(HOLIDAYS, 'ACV Transcom: wettelijke feestdagen (zonder volledig webadres)', null),
+  feiertageBelgien: src(HOLIDAYS, 'Feiertage in Belgien (defzone, Wikipedia-kopie)', 'https://defzone.net/wiki/de/Feiertage_in_Belgien', 'de'),
+  acvFeestdagen: src(HOLIDAYS, 'ACV Transcom: wettelijke feestdagen', null),
   staatsrechtpraktijk: src(HOLIDAYS_NL, 'Staatsrechtpraktijk: Nieuwjaarsdag en Kerstmis in het staatsrecht', 'https://staatsrechtpraktijk.nl/nieuwjaarsdag-en-kerstmis-in-het-staatsrecht/'),
   wikipediaAtw: src(HOLIDAYS_NL, 'Wikipedia: Algemene termijnenwet', 'https://nl.wikipedia.org/wiki/Algemene_termijnenwet'),
   sterfgevalAtw: src(HOLIDAYS_NL, 'Sterfgeval.nl: feestdagen en gelijkgestelde dagen 2026–2028', 'https://sterfgeval.nl/juridisch/overige/vragen-van-uitvaartondernemers/gemeentelijke-feestdag-bij-lijkbezorging-feestdagen-in-2026-2028/70745'),
-  groningenKoningsdag: src(HOLIDAYS_NL, 'Gemeente Groningen: Koningsdag 2025', 'https://gemeente.groningen.nl/koningsdag-2025'),
+  groningenKoningsdag: src(HOLIDAYS_NL, 'Gemeente Groningen: Koningsdag 2025', 'https://gemeente.groningen.nl/koningsdag-2025', 'nl', true),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

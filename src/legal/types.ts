@@ -14,7 +14,7 @@ export type CustomerType = 'business' | 'consumer';
 
 /**
  * How far a fact can be trusted (docs/legal-facts.md, top):
- * - `verified`: an official text, or several independent sources that agree.
+ * - `verified`: an official text; for rules other than rates also several independent sources that agree.
  * - `unverified`: a value exists but rests on weak or few sources, or sources disagree.
  * - `unknown`: no value was found. Code must not guess one.
  */
@@ -29,6 +29,10 @@ export interface Source {
   readonly url: string | null;
   /** Section of docs/legal-facts.md that records the fact, e.g. "legal-facts.md §1.2". */
   readonly ref: string;
+  /** An official publication (Staatsblad, FOD, wetten.overheid.nl, Rijksoverheid), not a secondary report. */
+  readonly official?: boolean;
+  /** Language of the page: a Dutch letter only ever shows a Dutch-language source. */
+  readonly language?: 'nl' | 'fr' | 'en' | 'de';
 }
 
 /** One legal fact with its provenance and the period in which it holds (both ends inclusive). */

@@ -87,10 +87,22 @@ export function rateRows(heading: string): DocRate[] {
   }));
 }
 
-/** §6: source key → address (null for "(no address)"). */
-export function docSources(): Map<string, { title: string; url: string | null }> {
+export interface DocSource {
+  readonly title: string;
+  readonly url: string | null;
+  readonly official: boolean;
+  readonly language: string;
+}
+
+/** §6: source key → title, address (null for "(no address)"), kind and language. */
+export function docSources(): Map<string, DocSource> {
   const rows = firstTable(section('## 6.'));
-  return new Map(rows.map(([key = '', title = '', url = '']) => [sourceKeys(key)[0] ?? key, { title, url: url === '(no address)' ? null : url }]));
+  return new Map(
+    rows.map(([key = '', title = '', url = '', kind = '', language = '']) => {
+      if (kind !== 'official' && kind !== 'secondary') throw new Error(`legal-facts.md §6: kind "${kind}" for ${key}`);
+      return [sourceKeys(key)[0] ?? key, { title, url: url === '(no address)' ? null : url, official: kind === 'official', language }];
+    }),
+  );
 }
 
 /** The claim as the document writes it after a fact: "verified · high (`a`, `b`)". */

@@ -17,7 +17,7 @@ describe('sources = legal-facts.md §6', () => {
     expect([...listed.keys()].sort()).toEqual(Object.keys(SOURCES).sort());
   });
   it.each(Object.entries(SOURCES))('%s: same title and address, and its section exists', (id, s) => {
-    expect(listed.get(id)).toEqual({ title: s.title, url: s.url });
+    expect(listed.get(id)).toEqual({ title: s.title, url: s.url, official: s.official, language: s.language });
     const m = /^legal-facts\.md §(\d+\.\d+)$/.exec(s.ref);
     expect(m).not.toBeNull();
     expect(LEGAL_FACTS).toMatch(new RegExp(`^### ${(m?.[1] ?? '').replace('.', '\\.')} `, 'm'));
