@@ -56,3 +56,19 @@ export function resolveVariant<T extends Doc>(templates: readonly T[], baseId: s
   }
   throw new NoVariantError(`sjabloon "${baseId}" heeft ${found.length} teksten voor ${legalCase}: ${found.map((t) => t.id).join(', ')}`);
 }
+
+/** "Alleen voor ondernemingen" when a playbook declares no consumer case. */
+export function businessOnly(workflow: { gevallen: readonly LegalCase[] }): boolean {
+  return workflow.gevallen.every((c) => c.endsWith('-onderneming'));
+}
+
+/** Who a playbook is for, in words: "Alleen voor ondernemingen (België)", "Voor België: ondernemingen en consumenten; Nederland: ondernemingen". */
+export function casesLine(workflow: { gevallen: readonly LegalCase[] }): string {
+  const byCountry = new Map<string, string[]>();
+  for (const c of workflow.gevallen) {
+    const country = c.startsWith('be-') ? 'België' : 'Nederland';
+    byCountry.set(country, [...(byCountry.get(country) ?? []), c.endsWith('-onderneming') ? 'ondernemingen' : 'consumenten']);
+  }
+  if (businessOnly(workflow)) return `Alleen voor ondernemingen (${[...byCountry.keys()].join(' en ')})`;
+  return `Voor ${[...byCountry].map(([country, types]) => `${country}: ${types.join(' en ')}`).join('; ')}`;
+}

@@ -27,6 +27,8 @@ import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
 import { makeZip, type ZipEntry } from './zip.ts';
+import { resolveVariant } from '../model/variants.ts';
+import type { LegalCase } from '../jurisdiction/ids.ts';
 
 export interface PackOptions {
   root: string;
@@ -60,12 +62,17 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
   const fixedDate = date.toISOString();
   const compiled = new Map<string, ReturnType<typeof compileEmail>>();
   const email = async (doc: TemplateDoc) => {
+    // A variant is its own document (own id), so compiling once per id is once per text.
     if (!compiled.has(doc.id)) compiled.set(doc.id, compileEmail(doc));
     return fillEmail(await compiled.get(doc.id)!, {});
   };
-  return async (doc: TemplateDoc, format: Format, example?: { offset: number | null }): Promise<Uint8Array | string> => {
-    if (example) return renderPdf(fill(doc, exampleFillData(example.offset)), { fonts, fixedDate, banner: EXAMPLE_BANNER });
-    const filled = fill(doc, {});
+  return async (doc: TemplateDoc, format: Format, example?: { offset: number | null }, legalCase?: LegalCase): Promise<Uint8Array | string> => {
+    const dossier = legalCase ? caseDossier(legalCase) : undefined;
+    if (example) {
+      const data = exampleFillData(example.offset);
+      return renderPdf(fill(doc, dossier ? { ...data, dossier } : data), { fonts, fixedDate, banner: EXAMPLE_BANNER });
+    }
+    const filled = fill(doc, dossier ? { dossier } : {});
     switch (format) {
       case 'html':
         return (await email(doc)).html;
@@ -83,22 +90,40 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
   };
 }
 
+/** The fill data that fixes the case of a blank or example file. */
+function caseDossier(legalCase: LegalCase): { jurisdictie: 'be' | 'nl'; klanttype: 'onderneming' | 'consument' } {
+  const [jurisdictie, klanttype] = legalCase.split('-') as ['be' | 'nl', 'onderneming' | 'consument'];
+  return { jurisdictie, klanttype };
+}
+
+/** The templates as one case sees them: every base id stands for its variant in that case. */
+function templatesFor(templates: readonly TemplateDoc[], legalCase: LegalCase): TemplateDoc[] {
+  return templates.filter((t) => !t.variantOf).flatMap((base) => {
+    try {
+      return [{ ...resolveVariant(templates, base.id, legalCase), id: base.id }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export async function buildPack(options: PackOptions): Promise<PackResult> {
   const loaded = readContent(options.root);
   if (!loaded.ok) throw new Error(`Content is ongeldig:\n${loaded.issues.map(formatIssue).join('\n')}`);
   const content: Content = loaded.content;
   const fonts = loadFonts();
   const render = makeRenderer(options.date, fonts);
-  const templates = new Map(content.templates.map((t) => [t.id, t]));
 
   const data = new Map<string, Uint8Array | string>();
   const planned: PlannedFile[] = [...content.workflows.flatMap(planWorkflow), ...planSituations(content.templates, content.workflows)];
   for (const file of planned) {
+    const legalCase = file.legalCase!;
     if (file.template === null) {
       const workflow = content.workflows.find((w) => w.id === file.workflow)!;
-      data.set(file.path, await renderPlaybookPdf(workflow, content.templates, { fonts, fixedDate: options.date.toISOString() }));
+      data.set(file.path, await renderPlaybookPdf(workflow, templatesFor(content.templates, legalCase), { fonts, fixedDate: options.date.toISOString() }));
     } else {
-      data.set(file.path, await render(templates.get(file.template)!, file.format, file.example ? { offset: file.offset } : undefined));
+      const doc = resolveVariant(content.templates, file.template, legalCase);
+      data.set(file.path, await render(doc, file.format, file.example ? { offset: file.offset } : undefined, legalCase));
     }
   }
   // The e-mail services get the designed e-mail (compiled here, at build time) with placeholders.
@@ -107,7 +132,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const byteLength = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length);
   const files: ManifestFile[] = [
     ...planned,
-    ...exportFiles.map((f) => ({ path: f.path, workflow: EXPORTS, step: null, offset: null, channel: null, format: f.path.split('.').pop() ?? '', template: null })),
+    ...exportFiles.map((f) => ({ path: f.path, workflow: EXPORTS, legalCase: null, step: null, offset: null, channel: null, format: f.path.split('.').pop() ?? '', template: null })),
   ].map((f) => {
     const bytes = data.get(f.path)!;
     return { ...f, bytes: byteLength(bytes), sha256: sha256(bytes) };

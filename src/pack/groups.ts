@@ -5,6 +5,7 @@
 import type { Workflow } from '../content/schema.ts';
 import { FORMAT_INFO, FORMATS, type Format } from '../render/formats.ts';
 import { SITUATIONS } from './layout.ts';
+import { casesLine } from '../model/variants.ts';
 
 export const EXPORTS = 'exports';
 
@@ -24,7 +25,7 @@ export function zipGroups<F extends { workflow: string; format: string }>(workfl
   const rendered = files.filter((f) => f.workflow !== EXPORTS);
   const groups: ZipGroup<F>[] = [
     { name: 'tijdig-alles', title: 'Het volledige pakket', description: 'Alle draaiboeken, de berichten voor bijzondere situaties en de exports voor andere programma’s.', files: [...files] },
-    ...workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `Draaiboek ${w.titel}`, description: `De ${w.stappen.length} stappen van dit draaiboek en een overzicht als PDF.`, files: files.filter((f) => f.workflow === w.id) })),
+    ...workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `Draaiboek ${w.titel}`, description: `De ${w.stappen.length} stappen van dit draaiboek en een overzicht als PDF. ${casesLine(w)}.`, files: files.filter((f) => f.workflow === w.id) })),
     { name: 'tijdig-situaties', title: 'Bijzondere situaties', description: 'Berichten voor een betaalbelofte, een afbetalingsplan, een betwisting, een deelbetaling en meer.', files: files.filter((f) => f.workflow === SITUATIONS) },
     { name: 'tijdig-exports', title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket.', files: files.filter((f) => f.workflow === EXPORTS) },
     ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `Alleen .${format}`, description: `Alle ${FORMAT_DESCRIPTION[format]}.`, files: rendered.filter((f) => f.format === format) })),

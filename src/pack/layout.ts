@@ -3,6 +3,8 @@
  * Folder names sort by day offset, so a file browser shows each playbook in order.
  */
 import type { Channel, TemplateKind, Workflow } from '../content/schema.ts';
+import type { LegalCase } from '../jurisdiction/ids.ts';
+import { familyCases } from '../model/variants.ts';
 import { FORMATS_FOR_CHANNEL, FORMATS_FOR_KIND, type Format } from '../render/formats.ts';
 import { slugify, offsetLabel } from '../vocabulary/naming.ts';
 
@@ -12,13 +14,16 @@ export const DEFAULT_PACK_DATE = '2026-01-01T00:00:00Z';
 
 
 export interface PlannedFile {
-  /** Path inside the zips, e.g. "wanbetaler/03_D+13_tweede-herinnering/tweede-herinnering.pdf". */
+  /** Path inside the zips, e.g. "be-onderneming/wanbetaler/03_D+13_tweede-herinnering/tweede-herinnering.pdf". */
   path: string;
   workflow: string;
+  /** The legal case the file is written for (the first folder of its path); null for exports. */
+  legalCase: LegalCase | null;
   step: number | null;
   offset: number | null;
   channel: Channel | null;
   format: Format;
+  /** The base template id a workflow step names; the pack renders its variant for `legalCase`. */
   template: string | null;
   /** A filled example (fictitious data, marked on every page) beside the fill-in template. */
   example?: true;
@@ -32,13 +37,19 @@ export function stepFolder(index: number, offset: number, title: string): string
   return `${String(index + 1).padStart(2, '0')}_${offsetLabel(offset)}_${slugify(title)}`;
 }
 
+/** Every file of a playbook, once per legal case it declares, under "<case>/<playbook>/". */
 export function planWorkflow(workflow: Workflow): PlannedFile[] {
+  return workflow.gevallen.flatMap((legalCase) => planWorkflowCase(workflow, legalCase));
+}
+
+function planWorkflowCase(workflow: Workflow, legalCase: LegalCase): PlannedFile[] {
+  const root = `${legalCase}/${workflow.id}`;
   const files: PlannedFile[] = [
-    { path: `${workflow.id}/00_overzicht-${workflow.id}.pdf`, workflow: workflow.id, step: null, offset: null, channel: null, format: 'pdf', template: null },
+    { path: `${root}/00_overzicht-${workflow.id}.pdf`, workflow: workflow.id, legalCase, step: null, offset: null, channel: null, format: 'pdf', template: null },
   ];
   workflow.stappen.forEach((step, i) => {
-    const folder = `${workflow.id}/${stepFolder(i, step.offset, step.titel)}`;
-    const base = { workflow: workflow.id, step: i + 1, offset: step.offset, channel: step.kanaal, template: step.template };
+    const folder = `${root}/${stepFolder(i, step.offset, step.titel)}`;
+    const base = { workflow: workflow.id, legalCase, step: i + 1, offset: step.offset, channel: step.kanaal, template: step.template };
     for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) files.push({ path: `${folder}/${slugify(step.titel)}.${format}`, ...base, format });
     if (LETTER_CHANNELS.has(step.kanaal)) files.push({ path: `${folder}/${EXAMPLE_PREFIX}${slugify(step.titel)}.pdf`, ...base, format: 'pdf', example: true });
   });
@@ -48,15 +59,24 @@ export function planWorkflow(workflow: Workflow): PlannedFile[] {
 
 export const SITUATIONS = 'situaties';
 
-/** Templates no workflow uses (payment promises, plans, disputes …) get a folder of their own. */
-export function planSituations(templates: readonly { id: string; kind: TemplateKind }[], workflows: readonly Workflow[]): PlannedFile[] {
+type TemplateInfo = { id: string; kind: TemplateKind; cases?: readonly LegalCase[]; variantOf?: string };
+
+/**
+ * Templates no workflow uses (payment promises, plans, disputes …) get a folder of their own, once
+ * per case their family (the base and its variants) covers: "<case>/situaties/<base id>/".
+ */
+export function planSituations(templates: readonly TemplateInfo[], workflows: readonly Workflow[]): PlannedFile[] {
   const used = new Set(workflows.flatMap((w) => w.stappen.map((s) => s.template)));
   return templates
-    .filter((t) => !used.has(t.id))
-    .flatMap((t): PlannedFile[] => {
-      const base = { workflow: SITUATIONS, step: null, offset: null, channel: null, template: t.id };
-      const files: PlannedFile[] = FORMATS_FOR_KIND[t.kind].map((format) => ({ path: `${SITUATIONS}/${t.id}/${t.id}.${format}`, ...base, format }));
-      if (t.kind === 'brief') files.push({ path: `${SITUATIONS}/${t.id}/${EXAMPLE_PREFIX}${t.id}.pdf`, ...base, format: 'pdf', example: true });
-      return files;
-    });
+    .filter((t) => !t.variantOf && !used.has(t.id))
+    .flatMap((t) =>
+      familyCases(templates, t.id).flatMap((legalCase): PlannedFile[] => {
+        const folder = `${legalCase}/${SITUATIONS}/${t.id}`;
+        const base = { workflow: SITUATIONS, legalCase, step: null, offset: null, channel: null, template: t.id };
+        const files: PlannedFile[] = FORMATS_FOR_KIND[t.kind].map((format) => ({ path: `${folder}/${t.id}.${format}`, ...base, format }));
+        if (t.kind === 'brief') files.push({ path: `${folder}/${EXAMPLE_PREFIX}${t.id}.pdf`, ...base, format: 'pdf', example: true });
+        return files;
+      }),
+    )
+    .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -5,9 +5,12 @@ import { EXPORTS } from './groups.ts';
 import { SITUATIONS } from './layout.ts';
 import { CHANNEL_NAME } from '../vocabulary/labels.ts';
 import { offsetLabel } from '../vocabulary/naming.ts';
+import type { LegalCase } from '../jurisdiction/ids.ts';
+import { caseInWords, casesLine } from '../model/variants.ts';
 
 interface ListedFile {
   workflow: string;
+  legalCase?: LegalCase | null;
   step: number | null;
   format: string;
 }
@@ -38,6 +41,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     '',
     'HOE GEBRUIKT U DIT PAKKET?',
     ...wrapText(playbookStep(workflows.filter((w) => files.some((f) => f.workflow === w.id))), '   '),
+    ...caseStep(files),
     '2. Open de map van de stap die nu aan de beurt is. De mapnaam begint met de dag,',
     '   gerekend vanaf de vervaldatum (D-3 is drie dagen ervoor, D+13 dertien dagen erna).',
     '3. Vervang elk [veld] tussen vierkante haken door uw eigen gegevens, of vul alles',
@@ -52,7 +56,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
   for (const workflow of workflows) {
     const own = files.filter((f) => f.workflow === workflow.id);
     if (!own.length) continue;
-    lines.push('', `${workflow.titel} (map ${workflow.id}/)`);
+    lines.push('', `${workflow.titel} (map ${workflow.id}/) — ${casesLine(workflow)}`);
     workflow.stappen.forEach((step, i) => {
       if (own.some((f) => f.step === i + 1)) lines.push(`  ${offsetLabel(step.offset).padEnd(6)} ${CHANNEL_NAME[step.kanaal]}: ${step.titel}`);
     });
@@ -72,6 +76,17 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     '',
   );
   return lines.join('\r\n');
+}
+
+/** The case folders in this zip, explained: every file sits under the case it is written for. */
+function caseStep(files: readonly ListedFile[]): string[] {
+  const cases = [...new Set(files.flatMap((f) => (f.legalCase ? [f.legalCase] : [])))].sort();
+  if (!cases.length) return [];
+  return [
+    '   Elk bestand staat in de map van het geval waarvoor het geschreven is: het land van uw klant',
+    '   en of die een onderneming of een consument is. De wet en de woorden verschillen per geval.',
+    ...cases.map((c) => `   - ${c}/: brieven aan ${caseInWords(c)}`),
+  ];
 }
 
 /** Wraps a sentence at 92 characters, continuing lines with `indent`. */

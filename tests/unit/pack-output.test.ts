@@ -134,5 +134,14 @@ describe('LEESMIJ', () => {
     for (const w of loaded.content.workflows) expect(oneLine).toContain(`${w.titel} (${w.id}/)`);
     expect(oneLine).toMatch(/voorbeeld-….pdf, dezelfde brief ingevuld met verzonnen gegevens/);
     expect(oneLine).toMatch(/invulsjabloon/);
+    // Who each playbook is for, visibly: a business-only playbook says so.
+    for (const w of loaded.content.workflows) {
+      const only = w.gevallen.every((c) => c.endsWith('-onderneming'));
+      const line = text.split(/\r?\n/).find((l) => l.startsWith(`${w.titel} (map ${w.id}/)`));
+      expect(line, w.id).toBeDefined();
+      if (only) expect(line).toContain('Alleen voor ondernemingen');
+      else expect(line).not.toContain('Alleen voor ondernemingen');
+    }
+    for (const c of new Set(loaded.content.workflows.flatMap((w) => w.gevallen))) expect(text).toContain(`- ${c}/: brieven aan`);
   });
 });

@@ -49,25 +49,38 @@ describe('the downloadable pack', () => {
     }
   });
 
-  it('renders every step in every format that fits its channel, in folders sorted by day', async () => {
+  it('renders every step of every case a playbook declares, in every format that fits its channel, in folders sorted by day', async () => {
     const loaded = readContent(process.cwd());
     if (!loaded.ok) throw new Error('content invalid');
     const archive = await zip(first.dir, 'tijdig-alles.zip');
     for (const workflow of loaded.content.workflows) {
-      const folders = [...new Set(Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/`) && p.split('/').length === 3).map((p) => p.split('/')[1]!))];
-      expect(folders).toEqual([...folders].sort());
-      expect(folders).toHaveLength(workflow.stappen.length);
-      workflow.stappen.forEach((step, i) => {
-        const folder = folders[i]!;
-        expect(folder).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}_D${step.offset < 0 ? '-' : '\\+'}${Math.abs(step.offset)}_`));
-        const inFolder = Object.keys(archive.files).filter((p) => p.startsWith(`${workflow.id}/${folder}/`));
-        const templates = inFolder.filter((p) => !p.split('/').pop()!.startsWith('voorbeeld-'));
-        expect(templates.map((p) => p.split('.').pop()).sort()).toEqual([...FORMATS_FOR_CHANNEL[step.kanaal]].sort());
-        // A printed letter also has a filled example beside it; an e-mail or a call does not.
-        const examples = inFolder.filter((p) => p.split('/').pop()!.startsWith('voorbeeld-'));
-        expect(examples.map((p) => p.split('.').pop())).toEqual(['brief', 'aangetekende-brief', 'juridisch'].includes(step.kanaal) ? ['pdf'] : []);
-      });
-      expect(archive.file(`${workflow.id}/00_overzicht-${workflow.id}.pdf`)).not.toBeNull();
+      // Every declared case has its own folder, and no other case has one.
+      const caseRoots = [...new Set(Object.keys(archive.files).filter((p) => p.split('/')[1] === workflow.id && p.split('/').length > 2).map((p) => p.split('/')[0]!))].sort();
+      expect(caseRoots).toEqual([...workflow.gevallen].sort());
+      for (const legalCase of workflow.gevallen) {
+        const root = `${legalCase}/${workflow.id}`;
+        const folders = [...new Set(Object.keys(archive.files).filter((p) => p.startsWith(`${root}/`) && p.split('/').length === 4).map((p) => p.split('/')[2]!))];
+        expect(folders).toEqual([...folders].sort());
+        expect(folders).toHaveLength(workflow.stappen.length);
+        workflow.stappen.forEach((step, i) => {
+          const folder = folders[i]!;
+          expect(folder).toMatch(new RegExp(`^${String(i + 1).padStart(2, '0')}_D${step.offset < 0 ? '-' : '\\+'}${Math.abs(step.offset)}_`));
+          const inFolder = Object.keys(archive.files).filter((p) => p.startsWith(`${root}/${folder}/`));
+          const templates = inFolder.filter((p) => !p.split('/').pop()!.startsWith('voorbeeld-'));
+          expect(templates.map((p) => p.split('.').pop()).sort()).toEqual([...FORMATS_FOR_CHANNEL[step.kanaal]].sort());
+          // A printed letter also has a filled example beside it; an e-mail or a call does not.
+          const examples = inFolder.filter((p) => p.split('/').pop()!.startsWith('voorbeeld-'));
+          expect(examples.map((p) => p.split('.').pop())).toEqual(['brief', 'aangetekende-brief', 'juridisch'].includes(step.kanaal) ? ['pdf'] : []);
+        });
+        expect(archive.file(`${root}/00_overzicht-${workflow.id}.pdf`)).not.toBeNull();
+      }
+    }
+  });
+
+  it('records the case of every rendered file in the manifest and in its path', () => {
+    for (const f of first.result.files) {
+      if (f.workflow === 'exports') expect(f.legalCase).toBeNull();
+      else expect(f.path.split('/')[0], f.path).toBe(f.legalCase);
     }
   });
 
@@ -79,7 +92,7 @@ describe('the downloadable pack', () => {
     if (!loaded.ok) throw new Error('content invalid');
     const titleWords = new Set(loaded.content.workflows.flatMap((w) => w.stappen.flatMap((s) => slugify(s.titel, 1000).split('-'))));
     for (const f of first.result.files.filter((x) => x.step !== null)) {
-      const words = f.path.split('/')[1]!.replace(/^\d+_D[+-]\d+_/, '').split('-');
+      const words = f.path.split('/')[2]!.replace(/^\d+_D[+-]\d+_/, '').split('-');
       for (const word of words) expect(titleWords, `${f.path}: "${word}"`).toContain(word);
     }
   });
