@@ -1,6 +1,7 @@
 /** Every URL of the site in one place: links, the sitemap and the e2e tests agree on them. */
 import { getContent } from './content.ts';
 import { BULK_PAGE } from './bulk-routes.ts';
+import { RECONCILE_PAGE } from './reconcile-handoff.ts';
 import { EXPORT_SLUGS, EXPORTS_PAGE, exportUrl } from './exports-routes.ts';
 
 export const HOME = '/';
@@ -50,6 +51,7 @@ export function allPaths(): string[] {
     TIMELINE,
     INTEREST_CALCULATOR,
     BULK_PAGE,
+    RECONCILE_PAGE,
     DOWNLOADS_PAGE,
     EXPORTS_PAGE,
     ...EXPORT_SLUGS.map(exportUrl),

@@ -1,0 +1,77 @@
+/**
+ * The reconcile page's Web Worker: reads the files, matches and makes the lists, so a large
+ * statement never blocks the page. Keeps the files read and the user's decisions; each message
+ * answers with the whole picture again (without the PDFs' bytes, which stay here).
+ */
+import { bulkCsv, NO_DECISIONS, openInvoiceRecords, openItemsCsv, readFiles, reconcile, unmatchedPaymentsCsv, type Decisions, type FileMessage, type FileSummary, type InputFile, type Invoice, type Payment, type Reconciliation } from '../../reconcile/index.ts';
+
+export type WorkerRequest =
+  | { type: 'add'; files: InputFile[] }
+  | { type: 'clear' }
+  | { type: 'decide'; decisions: Decisions }
+  | { type: 'csv'; kind: 'open' | 'betalingen' | 'bulk' };
+
+export type WorkerResponse =
+  | { type: 'result'; rec: Reconciliation; files: FileSummary[]; messages: FileMessage[]; decisions: Decisions; ms: number }
+  | { type: 'csv'; kind: 'open' | 'betalingen' | 'bulk'; csv: string; count: number }
+  | { type: 'error'; message: string };
+
+let invoices: Invoice[] = [];
+let payments: Payment[] = [];
+let files: FileSummary[] = [];
+let messages: FileMessage[] = [];
+let decisions: Decisions = NO_DECISIONS;
+let rec: Reconciliation = reconcile([], []);
+
+const scope = self as unknown as { postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+const stripPdf = (i: Invoice): Invoice => (i.pdf ? { ...i, pdf: { ...i.pdf, bytes: new Uint8Array() } } : i);
+
+function result(started: number): void {
+  rec = reconcile(invoices, payments, decisions);
+  const light: Reconciliation = { ...rec, invoices: rec.invoices.map((s) => ({ ...s, invoice: stripPdf(s.invoice) })), creditNotes: rec.creditNotes.map((c) => ({ ...c, invoice: stripPdf(c.invoice) })) };
+  scope.postMessage({ type: 'result', rec: light, files, messages, decisions, ms: Math.round(performance.now() - started) });
+}
+
+scope.onmessage = (event) => {
+  const started = performance.now();
+  const msg = event.data;
+  try {
+    if (msg.type === 'add') {
+      // Read again together with what was read before, so overlaps between old and new files count once.
+      const read = readFiles(msg.files);
+      const seen = new Set(payments.map((p) => p.id));
+      const known = new Set(invoices.map((i) => `${i.soort}|${i.klantSleutel}|${i.nummer}`));
+      const again: FileMessage[] = [];
+      for (const p of read.payments) {
+        if (!seen.has(p.id)) payments.push(p);
+        else again.push({ bestand: p.bestand, ernst: 'let op', bericht: 'een beweging stond al in een eerder gelezen uittreksel en telt maar één keer mee' });
+      }
+      for (const i of read.invoices) {
+        if (!known.has(`${i.soort}|${i.klantSleutel}|${i.nummer}`)) invoices.push(i);
+        else again.push({ bestand: i.bestand, ernst: 'let op', bericht: `${i.soort} ${i.nummer} was al gelezen en telt maar één keer mee` });
+      }
+      // One line per file and remark, however many movements it concerns.
+      const unique = [...new Map(again.map((m) => [`${m.bestand}|${m.bericht}`, m])).values()];
+      files = [...files, ...read.files];
+      messages = [...messages, ...read.messages, ...unique];
+      result(started);
+    } else if (msg.type === 'clear') {
+      [invoices, payments, files, messages, decisions] = [[], [], [], [], NO_DECISIONS];
+      result(started);
+    } else if (msg.type === 'decide') {
+      decisions = msg.decisions;
+      result(started);
+    } else if (msg.type === 'csv') {
+      if (msg.kind === 'bulk') {
+        const open = openInvoiceRecords(rec);
+        scope.postMessage({ type: 'csv', kind: msg.kind, csv: bulkCsv(open.records), count: open.records.length });
+      } else if (msg.kind === 'open') {
+        scope.postMessage({ type: 'csv', kind: msg.kind, csv: openItemsCsv(rec), count: rec.invoices.filter((s) => s.openstaand > 0).length });
+      } else {
+        scope.postMessage({ type: 'csv', kind: msg.kind, csv: unmatchedPaymentsCsv(rec), count: rec.payments.filter((p) => p.rest > 0).length });
+      }
+    }
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

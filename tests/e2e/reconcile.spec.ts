@@ -1,0 +1,93 @@
+/**
+ * The reconcile page (/afletteren/) with the project's own fixtures (tests/fixtures/reconcile):
+ * invoices and statements dropped together → only the open invoices listed, with the reason of
+ * every match; undo and match by hand with the keyboard; the open ones handed to bulk mode; the
+ * lists as CSV; the work in a Web Worker; nothing sent (the fixtures in ./fixtures.ts fail any
+ * request to another origin, console error or CSP violation); axe clean.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Request } from '@playwright/test';
+import Papa from 'papaparse';
+import { expect, test } from './fixtures.ts';
+
+const PAGE = '/afletteren/';
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'reconcile', 'files');
+const INVOICES = ['F2026-0101.xml', 'F2026-0102.xml', 'F2026-0103.xml', 'F2026-0104.xml', 'F2026-0105.xml', 'F2026-0106-efff.xml', 'C2026-0007.xml', 'NL-2026-0042.xml', 'F2026-0108-ongeldige-ogm.xml'];
+const STATEMENTS = ['kbc-2026-041.cod', 'camt053-be-2026-11.xml', 'camt053-be-2026-11-bis.xml', 'camt054-nl-2026-11.xml'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function loadAll(page: Page, names: string[]): Promise<void> {
+  await page.goto(PAGE);
+  await expect(page.locator('[data-needs-js]')).toBeVisible();
+  await page.locator('#rc-files').setInputFiles(names.map((n) => join(DIR, n)));
+  await expect(page.locator('[data-summary]')).toContainText('facturen');
+}
+
+const listed = (page: Page) => page.locator('[data-invoices] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-invoice')));
+
+test('invoices and statements in: only the open invoices are listed, each match with its reason', async ({ page }) => {
+  const requests: Request[] = [];
+  page.on('request', (r) => requests.push(r));
+  await loadAll(page, [...INVOICES, ...STATEMENTS, 'kapot.xml']);
+
+  await expect(page.locator('[data-summary]')).toContainText('8 facturen: 5 betaald, 2 deels betaald, 1 open');
+  expect(await listed(page)).toEqual(['F2026-0102', 'F2026-0103', 'F2026-0108']);
+  const partly = page.locator('[data-invoices] tr[data-invoice="F2026-0102"]');
+  await expect(partly).toContainText('€ 305,00');
+  await expect(partly).toContainText('gestructureerde mededeling +++202/6010/20009+++ van deze factuur (deelbetaling: € 300,00 van € 605,00)');
+  await expect(page.locator('[data-invoices] tr[data-invoice="F2026-0103"]')).toContainText('creditnota C2026-0007 verwijst naar deze factuur');
+  await expect(page.locator('[data-files]')).toContainText('kapot.xml – niet gelezen');
+  await expect(page.locator('[data-files]')).toContainText('Fout: ongeldige XML op regel 4');
+  await expect(page.locator('[data-payments] tbody tr')).toHaveCount(3);
+
+  // The reading ran in a worker script of this site; nothing was posted anywhere.
+  expect(requests.some((r) => /reconcile-worker.*\.js$/.test(r.url()))).toBe(true);
+  expect(requests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+
+  const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+});
+
+test('undo a doubtful match and match the payment by hand, with the keyboard', async ({ page }) => {
+  await loadAll(page, [...INVOICES, ...STATEMENTS]);
+  await page.locator('#rc-filter').selectOption('alle');
+  const maes = page.locator('[data-invoices] tr[data-invoice="F2026-0105"]');
+  await expect(maes).toContainText('bedrag € 847,00 en naam "TUINAANLEG MAES"');
+  await expect(maes).toContainText('na te kijken');
+
+  await maes.getByRole('button', { name: 'Ongedaan maken' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(maes).toHaveAttribute('data-state', 'open');
+  // Focus stays on the invoice that changed.
+  await expect(page.locator('[data-invoices] tr[data-invoice="F2026-0105"] th')).toBeFocused();
+
+  const row = page.getByRole('row', { name: /^15-11-2026 TUINAANLEG MAES/ });
+  await row.getByLabel('Koppel aan factuur').selectOption({ label: 'F2026-0105 – Tuinaanleg Maes – € 847,00' });
+  await row.getByRole('button', { name: 'Koppel', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(maes).toHaveAttribute('data-state', 'betaald');
+  await expect(maes).toContainText('door u gekoppeld');
+});
+
+test('the lists download as CSV and the open invoices go to bulk mode', async ({ page }) => {
+  await loadAll(page, [...INVOICES, ...STATEMENTS]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download de openstaande posten (CSV)' }).click()]);
+  const csv = (await readFile(await download.path())).toString('utf8').replace(/^\ufeff/, '');
+  const rows = Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data;
+  expect(rows.slice(1).map((r) => [r[0], r[9], r[10]])).toEqual([
+    ['F2026-0102', '305,00', 'deels betaald'],
+    ['F2026-0103', '2178,00', 'deels betaald'],
+    ['F2026-0108', '99,00', 'open'],
+  ]);
+
+  await page.getByRole('button', { name: 'Maak herinneringen voor 3 open facturen' }).click();
+  await expect(page).toHaveURL(/\/meerdere-facturen\/\?van=afletteren$/);
+  await expect(page.locator('[data-fact="name"]')).toHaveText('openstaande-facturen-na-afletteren.csv');
+  await expect(page.locator('[data-status]')).toContainText('3 facturen van 3 klanten');
+  // Read once: a reload does not bring the hand-over back.
+  await page.reload();
+  await expect(page.locator('[data-file-info]')).toBeHidden();
+});
