@@ -30,7 +30,7 @@ export {
 } from './plan.ts';
 export type { Change, Editor, Plan, SettingsInput, StepContent } from './plan.ts';
 
-export { computeSchedule, describeTemplate, isFormalNotice, isWritten } from './schedule.ts';
+export { caseCatalog, computeSchedule, describeTemplate, isFormalNotice, isWritten } from './schedule.ts';
 export type {
   RunningTerm,
   Schedule,

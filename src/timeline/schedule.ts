@@ -26,6 +26,8 @@
  * - `last-step`: the last written step, with no step after it, gets 14 days, so its letter still
  *   names a "pay by" date.
  */
+import type { LegalCase } from '../jurisdiction/ids.ts';
+import { candidatesFor } from '../model/variants.ts';
 import type { Channel, Purpose, TemplateKind } from '../content/schema.ts';
 import {
   addDays,
@@ -63,6 +65,20 @@ export type TemplateCatalog = readonly TemplateInfo[] | ReadonlyMap<string, Temp
 /** The descriptor of a parsed template. */
 export function describeTemplate(doc: TemplateDoc): TemplateInfo {
   return { id: doc.id, purpose: doc.purpose, kind: doc.kind, claimsCosts: doc.blocks.some((b) => b.type === 'paymentDetails' && b.withCosts) };
+}
+
+/**
+ * The catalog as one legal case sees it: each base id (what a step names) described by its
+ * variant for that case. Base templates without a text for the case are left out, so a step using
+ * one shows "sjabloon-ontbreekt".
+ */
+export function caseCatalog(templates: readonly TemplateDoc[], legalCase: LegalCase): TemplateInfo[] {
+  return templates
+    .filter((t) => !t.variantOf)
+    .flatMap((base) => {
+      const found = candidatesFor(templates, base.id, legalCase);
+      return found.length === 1 ? [{ ...describeTemplate(found[0]!), id: base.id }] : [];
+    });
 }
 
 function catalogMap(catalog: TemplateCatalog | undefined): ReadonlyMap<string, TemplateInfo> | null {

@@ -144,7 +144,8 @@ const insideTerm: Rule = {
         .filter(Boolean)
         .join(' ');
       const extra = plan.settings.jurisdiction === 'nl' && isFormalNotice(from) ? [S.wetboekplusIngebrekestelling] : [];
-      out.push(warn('binnen-termijn', s, 'warning', message, [...deliverySources(plan), ...extra]));
+      // How a term is counted from receipt is consumer law; towards a business it is good practice, so cite no consumer source.
+      out.push(warn('binnen-termijn', s, 'warning', message, business ? extra : [...deliverySources(plan), ...extra]));
     }
     return out;
   },

@@ -339,7 +339,9 @@ describe('JSON in the Workflow shape', () => {
 
 describe('planRows', () => {
   it('gives one plain row per step and repeat, with figures and warnings', () => {
-    const p = { ...seedPlans.find((x) => x.meta.id === 'wanbetaler')!, repeat: { everyDays: 1, maxRepeats: 1 } };
+    const seedPlan = seedPlans.find((x) => x.meta.id === 'wanbetaler')!;
+    // The legal step moved up to D+41, inside the 14-day term of the D+27 notice, so it warns.
+    const p = { ...seedPlan, steps: seedPlan.steps.map((s, i) => (i === 5 ? { ...s, offset: 41 } : s)), repeat: { everyDays: 1, maxRepeats: 1 } };
     const rows = planRows(p, catalog);
     expect(rows.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5', '6', '6.1']);
     expect(rows[0]).toMatchObject({ date: '2026-02-27', offset: -5, dayLabel: 'D-5', channel: 'email', tone: 'professioneel', template: 'wanbetaler-dmin5-vervaldatum-nadert', interestCents: 0, costsCents: 0, termEnd: null, status: 'planned' });
