@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { benchReconcile, printReconcile } from './bench-reconcile.ts';
 import { sampleFillData } from '../src/content/schema.ts';
 import { fill } from '../src/model/fill.ts';
 import { buildPack, loadFonts } from '../src/pack/build.ts';
@@ -86,6 +87,11 @@ console.log(`  pdf letter                   ${pdfMs.toFixed(2)} ms (target <= 3 
 const zipBytes = pack.zips.find((z) => z.name === 'tijdig-alles.zip')?.bytes ?? 0;
 console.log(`  whole pack                   ${packSeconds.toFixed(1)} s for ${pack.files.length} files, ${pack.zips.length} zips (target < 10 s); tijdig-alles.zip ${(zipBytes / 1024).toFixed(0)} KiB\n`);
 
+// Reconcile (issue 15): 10,000 generated UBL invoices + 50,000 statement entries, read and matched
+// as the page's worker does. BENCH_RECONCILE=0 leaves it out.
+const reconcileBench = process.env['BENCH_RECONCILE'] === '0' ? null : benchReconcile();
+if (reconcileBench) printReconcile(reconcileBench);
+
 // The same figures as JSON, for scripts/budgets.ts and CI logs; reports/ is git-ignored.
 const reports = new URL('../reports/', import.meta.url);
 mkdirSync(reports, { recursive: true });
@@ -103,6 +109,7 @@ const figures = {
   packFiles: pack.files.length,
   packZips: pack.zips.length,
   packZipBytes: zipBytes,
+  reconcile: reconcileBench,
 };
 writeFileSync(new URL('bench.json', reports), `${JSON.stringify(figures, null, 2)}\n`);
 console.log('  figures written to reports/bench.json\n');

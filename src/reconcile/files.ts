@@ -28,6 +28,7 @@ export interface ReadResult {
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 20_000;
 
+const LATIN1 = new TextDecoder('latin1');
 const UBL_NS = /urn:oasis:names:specification:ubl:schema:xsd:(Invoice|CreditNote)-2/;
 
 function decodeText(bytes: Uint8Array): string {
@@ -87,7 +88,7 @@ export function readFiles(inputs: readonly InputFile[]): ReadResult {
         return;
       }
       if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail(name, 'een PDF kan niet gelezen worden; gebruik het XML-bestand (UBL/Peppol) van de factuur');
-      const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+      const head = LATIN1.decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
       if (head.startsWith('<')) {
         const root = parseXml(decodeXml(bytes));
         const ns = root.attrs.xmlns ?? '';

@@ -13,10 +13,17 @@ export function decimalToCents(raw: string | undefined): number | null {
   return cents;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date in YYYY-MM-DD (no Date object: this runs for every line of a statement). */
 export function isIsoDate(value: string | undefined): value is string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  if (!value || value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }
 
 /** The date part of "2026-03-01" or "2026-03-01T10:00:00+01:00". */
@@ -42,6 +49,13 @@ export function ddmmyy(raw: string): string | undefined {
 /** The 12 digits of a structured communication hidden in a text ("+++090/9337/55493+++", "090933755493"), when valid. */
 export function findStructured(text: string | undefined): { valid?: string; invalid?: string } {
   if (!text) return {};
+  // Most texts hold no 12 digits at all: skip the regular expression for them.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 12; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 12) return {};
   const candidates = text.match(/(?:\+{3}|\*{3})?\s*(?<!\d)\d{3}\s*\/?\s*\d{4}\s*\/?\s*\d{5}(?!\d)\s*(?:\+{3}|\*{3})?/g) ?? [];
   let invalid: string | undefined;
   for (const c of candidates) {

@@ -30,6 +30,7 @@ function unescape(raw: string): string {
 }
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+const WHITESPACE = /^\s*$/;
 const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 function lineOf(text: string, at: number): number {
@@ -52,8 +53,11 @@ export function parseXml(text: string): XmlElement {
     const end = lt === -1 ? n : lt;
     if (end > i) {
       const chunk = text.slice(i, end);
-      if (stack.length) stack[stack.length - 1]!.text += unescape(chunk);
-      else if (chunk.trim()) fail('tekst buiten het hoofdelement', i);
+      // Indentation between elements is never a value; skipping it saves most of the garbage.
+      if (!WHITESPACE.test(chunk)) {
+        if (stack.length) stack[stack.length - 1]!.text += unescape(chunk);
+        else fail('tekst buiten het hoofdelement', i);
+      }
     }
     if (lt === -1) break;
     const next = text[lt + 1];
@@ -95,12 +99,12 @@ export function parseXml(text: string): XmlElement {
       if (j >= n) fail('een tag wordt niet afgesloten', lt);
       const selfClosing = text[j - 1] === '/';
       const body = text.slice(lt + 1, selfClosing ? j - 1 : j);
-      const nameEnd = body.search(/[\s/]|$/);
+      let nameEnd = 0;
+      while (nameEnd < body.length && body.charCodeAt(nameEnd) > 32 && body[nameEnd] !== '/') nameEnd++;
       const qname = body.slice(0, nameEnd);
       if (!qname) fail('een tag zonder naam', lt);
       const attrs: Record<string, string> = {};
-      const rest = body.slice(nameEnd);
-      if (rest.trim()) for (const m of rest.matchAll(ATTR)) attrs[m[1]!] = unescape(m[3] ?? m[4] ?? '');
+      if (nameEnd < body.length && body.includes('=', nameEnd)) for (const m of body.slice(nameEnd).matchAll(ATTR)) attrs[m[1]!] = unescape(m[3] ?? m[4] ?? '');
       const el: XmlElement = { name: localName(qname), attrs, children: [], text: '' };
       if (stack.length) stack[stack.length - 1]!.children.push(el);
       else if (root) fail('een tweede hoofdelement', lt);
@@ -128,16 +132,23 @@ export function childrenNamed(el: XmlElement | undefined, name: string): XmlElem
 }
 
 /** Follows a path of local names ("PaymentMeans/PayeeFinancialAccount/ID"), first match at each step. */
+const PATHS = new Map<string, string[]>();
+const parts = (path: string) => {
+  let found = PATHS.get(path);
+  if (!found) PATHS.set(path, (found = path.split('/')));
+  return found;
+};
+
 export function at(el: XmlElement | undefined, path: string): XmlElement | undefined {
   let cur = el;
-  for (const part of path.split('/')) cur = child(cur, part);
+  for (const part of parts(path)) cur = child(cur, part);
   return cur;
 }
 
 /** Every element at the end of a path, following all matches at each step. */
 export function all(el: XmlElement | undefined, path: string): XmlElement[] {
   let cur: XmlElement[] = el ? [el] : [];
-  for (const part of path.split('/')) cur = cur.flatMap((c) => childrenNamed(c, part));
+  for (const part of parts(path)) cur = cur.flatMap((c) => childrenNamed(c, part));
   return cur;
 }
 
@@ -148,12 +159,14 @@ export function textAt(el: XmlElement | undefined, path: string): string | undef
   return t ? t : undefined;
 }
 
+const LATIN1 = new TextDecoder('latin1');
+
 /** Reads the declared encoding of an XML byte stream and decodes it (UTF-8 by default, BOMs honoured). */
 export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const head = LATIN1.decode(bytes.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1]?.toLowerCase();
   let label = declared && declared !== 'utf8' ? declared : 'utf-8';
   try {
