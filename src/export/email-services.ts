@@ -4,16 +4,20 @@
  * Variables become the flat fields of mapping.ts and are filled at send time with
  * preformattedRecord(data): the services cannot format amounts or dates themselves.
  *
- * - Amazon SES (CreateTemplate input for `aws ses create-template --cli-input-json`): Handlebars,
- *   but SES does NOT HTML-escape values in HtmlPart, so the sender must pass htmlEscapedRecord().
+ * - Amazon SES (CreateTemplate input for `aws ses create-template --cli-input-json`): Handlebars.
+ *   Every variable is a triple-stash ({{{x}}}), never escaped by any Handlebars; HtmlPart reads
+ *   `<field>_html`, which sesTemplateData() fills with the value escaped once. So each value is
+ *   escaped exactly once, whatever SES does with {{x}}; `aws ses test-render-template` shows it.
  * - SendGrid: a dynamic template plus a version; generate_plain_content false keeps our text.
  * - Postmark: the folder that `postmark templates push` reads: <alias>/meta.json, content.html,
  *   content.txt; Mustachio syntax ({{ var }}).
- * - Mailgun: a template plus a version; the subject lives in the `headers` JSON string. Mailgun
- *   has no separate plain-text template field [unverified], so our text part is not carried over.
+ * - Mailgun: the form fields of one POST /v3/<domain>/templates call, which creates the template
+ *   and, with `template`, its first (active) version; the subject lives in the `headers` JSON
+ *   string. Mailgun has no separate plain-text template field [unverified], so our text part is
+ *   not carried over.
  */
 import type { TemplateDoc } from '../model/types.ts';
-import { toTargetVariables, type EmailEngine } from './mapping.ts';
+import { SES_HTML_SUFFIX, toTargetVariables, type EmailEngine } from './mapping.ts';
 import { escapeHtml } from './render.ts';
 
 export interface EmailSource {
@@ -32,9 +36,14 @@ export function templateName(doc: TemplateDoc): string {
   return `tijdig-${doc.id}`.replace(/[^a-zA-Z0-9_-]/g, '-').slice(0, 64);
 }
 
-/** For SES only: HTML-escape every value, because SES writes values into HtmlPart as they are. */
+/** Every value HTML-escaped once. */
 export function htmlEscapedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, escapeHtml(v)]));
+}
+
+/** SES TemplateData for one customer: each field as it is, and `<field>_html` escaped once for HtmlPart. */
+export function sesTemplateData(record: Record<string, string>): Record<string, string> {
+  return { ...record, ...Object.fromEntries(Object.entries(record).map(([k, v]) => [`${k}${SES_HTML_SUFFIX}`, escapeHtml(v)])) };
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
@@ -48,7 +57,7 @@ function convert(target: EmailEngine, source: EmailSource): EmailSource {
 }
 
 export function sesTemplate(doc: TemplateDoc, source: EmailSource): ExportedFile {
-  const t = convert('handlebars-unescaped', source);
+  const t = convert('ses', source);
   return { path: `ses/${templateName(doc)}.json`, data: json({ Template: { TemplateName: templateName(doc), SubjectPart: t.subject, HtmlPart: t.html, TextPart: t.text } }) };
 }
 
@@ -92,10 +101,7 @@ export function mailgunTemplate(doc: TemplateDoc, source: EmailSource): Exported
   const headers = JSON.stringify({ Subject: t.subject });
   return {
     path: `mailgun/${name}.json`,
-    data: json({
-      template: { name, description: doc.title },
-      version: { tag: 'tijdig-1', template: t.html, comment: 'Gemaakt met Tijdig', active: 'yes', headers },
-    }),
+    data: json({ name, description: doc.title, template: t.html, tag: 'tijdig-1', comment: 'Gemaakt met Tijdig', headers }),
   };
 }
 

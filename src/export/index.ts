@@ -137,6 +137,6 @@ export async function buildExports(content: Content, options: BuildExportsOption
 export { templateTo, preformattedRecord, machineRecord, toTargetVariables, MAPPINGS, CSV_HEADERS, mappingFor } from './mapping.ts';
 export { workflowToIcs, planToIcs } from './ics.ts';
 export { scheduleCsv, mergeDataCsv } from './csv.ts';
-export { htmlEscapedRecord, type EmailSource } from './email-services.ts';
+export { htmlEscapedRecord, sesTemplateData, type EmailSource } from './email-services.ts';
 export { emailSourceFrom, withPlaceholderBlocks, type DesignedEmailSource } from './email-source.ts';
 export { mergeLetterDocx, wordMergeExport, WORD_MERGE_DIR, WORD_MERGE_DATA } from './word-merge.ts';

@@ -1,16 +1,16 @@
 /**
  * Kill Bill overdue.xml for one workflow. Structure restated from killbill-docs
  * userguide/tutorials/overdue.adoc and killbill overdue/config/DefaultOverdueState.java (element
- * names and order, names ≤ 50 characters without spaces): no XSD is available offline, so the test
- * checks a small schema written from those sources.
+ * names and order, names ≤ 50 characters without spaces); the test checks a small schema written
+ * from those sources. Behaviour checked in the source (sources/killbill.ts).
  *
  * Kill Bill sends no e-mails itself (enterStateEmailNotification is deprecated): each step becomes
  * an overdue state whose externalMessage names the step, so a notification plugin listening to
  * OVERDUE_CHANGE can send our template. Every state leaves the account untouched (no blocking, no
  * cancellation): those are business decisions for the user. The clock counts days since the
- * earliest unpaid invoice (by its invoice date, not its due date, per a third-party reading of
- * BillingStateCalculator; unverified here), so steps at or before day 0 cannot be states and are
- * left out. For subscriptions payable on invoice the two dates coincide.
+ * invoice date of the earliest unpaid invoice (BillingStateCalculator), not its due date, so steps
+ * at or before day 0 cannot be states and are left out. For subscriptions payable on invoice the
+ * two dates coincide.
  */
 import type { Workflow } from '../content/schema.ts';
 import { offsetLabel } from '../vocabulary/naming.ts';

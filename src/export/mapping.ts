@@ -14,9 +14,9 @@
  * (v5-stable, variable names); Odoo account_followup res.partner fields (16-18) and Odoo's own
  * follow-up template for format_amount(object.total_overdue, object.currency_id); OCA/credit-control
  * credit_control_communication.py (partner_id, contact_address_id, company_id, user_id, currency_id,
- * credit_control_line_ids, total_due, report_date); the Odoo upgrade script that turned the ≤15
- * follow-up texts' %(partner_name)s, %(date)s, %(amount_due)s, %(user_signature)s, %(company_name)s
- * into expressions. Odoo and OCA expressions are beta: no Odoo instance runs in CI.
+ * credit_control_line_ids, total_due, report_date); the ≤15 follow-up texts accept only
+ * %(partner_name)s, %(date)s, %(user_signature)s and %(company_name)s (the level's constraint
+ * formats the text with exactly those keys and refuses any other, see sources/odoo-followup.ts). Odoo and OCA expressions are beta: no Odoo instance runs in CI.
  */
 import { PLACEHOLDER_FIELDS, PLACEHOLDERS, type FillData, type PlaceholderField } from '../content/schema.ts';
 import { compute } from '../model/compute.ts';
@@ -83,11 +83,12 @@ const ROWS: Record<string, Row> = {
   'factuur.vervaldatum': ['$due_date', `format_date(${firstInvoice}.invoice_date_due)`, `format_date(${firstLine}.date_due)`],
   // Invoice Ninja's $amount is the invoice total; the open balance is $balance_due.
   'factuur.bedrag': ['$amount', money(`${firstInvoice}.amount_total`), money(`${firstLine}.amount_due`)],
-  'factuur.openstaand': ['$balance_due', money('object.total_due'), money('object.total_due'), '%(amount_due)s'],
+  'factuur.openstaand': ['$balance_due', money('object.total_due'), money('object.total_due')],
   'betaling.link': ['$payment_link', NONE, NONE],
   'betaling.mededeling': [NONE, `${firstInvoice}.payment_reference`, `${firstLine}.invoice_id.payment_reference`],
   'betaling.ontvangen': ['$paid_to_date', NONE, NONE],
-  'betaling.ontvangenOp': ['$payment.date', NONE, NONE],
+  // $payment.date is filled only from a payment already on the invoice: empty for an unpaid one.
+  'betaling.ontvangenOp': [NONE, NONE, NONE],
   'afspraak.belofteDatum': [NONE, NONE, NONE],
   'afspraak.aantalTermijnen': [NONE, NONE, NONE],
   'afspraak.eersteTermijn': [NONE, NONE, NONE],
@@ -108,11 +109,19 @@ const ROWS: Record<string, Row> = {
   'ondertekenaar.naam': ['$user.name', `${RESPONSIBLE}.name`, 'object.user_id.name', '%(user_signature)s'],
   'ondertekenaar.functie': [NONE, NONE, NONE],
   'berekend.dagenTeLaat': [NONE, NONE, NONE],
-  'berekend.totaalOpen': ['$balance_due', money('object.total_due'), money('object.total_due'), '%(amount_due)s'],
+  'berekend.totaalOpen': ['$balance_due', money('object.total_due'), money('object.total_due')],
   // Our total includes interest and the fixed compensation; the tools' balances do not.
   'berekend.totaalTeBetalen': [NONE, NONE, NONE],
-  'berekend.saldo': ['$balance_due', money('object.total_due'), money('object.total_due'), '%(amount_due)s'],
+  'berekend.saldo': ['$balance_due', money('object.total_due'), money('object.total_due')],
   'berekend.termijnbedrag': [NONE, NONE, NONE],
+  // What the invoice was for, the legal collection costs and the pay-by date: Tijdig's own data and
+  // computations, which none of the tools holds.
+  'factuur.omschrijving': [NONE, NONE, NONE],
+  'kosten.btwOpIncasso': [NONE, NONE, NONE],
+  'berekend.incassokosten': [NONE, NONE, NONE],
+  'berekend.incassokostenBtw': [NONE, NONE, NONE],
+  'berekend.incassokostenTotaal': [NONE, NONE, NONE],
+  'berekend.betaalUiterlijk': [NONE, NONE, NONE],
 };
 
 /** "afzender.btwNummer" -> "afzender_btw_nummer". */
@@ -372,10 +381,15 @@ export type EmailPart = 'subject' | 'html' | 'text';
 /**
  * Engines for toTargetVariables:
  * - 'handlebars' (SendGrid, Mailgun) HTML-escapes {{x}}, so subject and text get {{{x}}};
- * - 'handlebars-unescaped' (Amazon SES) never escapes, so {{x}} everywhere, no triple-stash needed;
+ * - 'ses' (Amazon SES): every variable is a triple-stash, which no Handlebars ever escapes, so the
+ *   result does not depend on whether SES escapes {{x}}; the HTML part reads `<field>_html`, a copy
+ *   the sender escapes once (sesTemplateData), subject and text read the plain value;
  * - 'mustachio' (Postmark): {{ x }}.
  */
-export type EmailEngine = 'handlebars' | 'handlebars-unescaped' | 'mustachio';
+export type EmailEngine = 'handlebars' | 'ses' | 'mustachio';
+
+/** Suffix of the HTML-escaped copy of a field in SES template data. */
+export const SES_HTML_SUFFIX = '_html';
 
 /**
  * Rewrites Tijdig placeholders in a subject, HTML or text string into an e-mail service's variables.
@@ -385,6 +399,7 @@ export function toTargetVariables(engine: EmailEngine, source: string, part: Ema
   return source.replace(OUR_PLACEHOLDER, (_all, _triple: string, _helper: string | undefined, path: string) => {
     const field = mappingFor(path).field;
     if (engine === 'mustachio') return `{{ ${field} }}`;
-    return part === 'html' || engine === 'handlebars-unescaped' ? `{{${field}}}` : `{{{${field}}}}`;
+    if (engine === 'ses') return part === 'html' ? `{{{${field}${SES_HTML_SUFFIX}}}}` : `{{{${field}}}}`;
+    return part === 'html' ? `{{${field}}}` : `{{{${field}}}}`;
   });
 }

@@ -82,14 +82,17 @@ export function odooFollowup(workflow: Workflow, templates: readonly TemplateDoc
         levelName(step),
         String(step.offset),
         isEmail || isLetter ? (doc ? templateTo('odoo-legacy', doc, fill).text : '') : '',
+        isEmail && doc ? templateTo('odoo-legacy', doc, fill).subject : '',
         bool(Boolean(isEmail)),
         bool(isLetter),
         bool(true),
         bool(!isEmail),
         isEmail ? '' : staticText(doc, step, options),
+        // Only levels marked automatic are run by the follow-up cron; calls and letters stay manual.
+        bool(Boolean(isEmail)),
       ];
     });
-    const header = ['id', 'name', 'delay', 'description', 'send_email', 'print_letter', 'join_invoices', 'manual_action', 'manual_action_note'];
+    const header = ['id', 'name', 'delay', 'description', 'email_subject', 'send_email', 'print_letter', 'join_invoices', 'manual_action', 'manual_action_note', 'auto_execute'];
     return [{ path: `${dir}/account_followup.followup.line.csv`, data: csv([header, ...rows]) }];
   }
 
@@ -110,13 +113,15 @@ export function odooFollowup(workflow: Workflow, templates: readonly TemplateDoc
       email ? '' : ACTIVITY_TYPE[step.kanaal],
       email ? '' : levelName(step),
       email ? '' : staticText(doc, step, options),
+      // "Automatic": without it the cron sends nothing (default True in 16, False in 18).
+      bool(Boolean(email)),
     ];
   });
   return [
     { path: `${dir}/1-mail.template.csv`, data: csv([['id', 'name', 'model_id/id', 'subject', 'body_html', 'lang'], ...templateRows]) },
     {
       path: `${dir}/2-account_followup.followup.line.csv`,
-      data: csv([['id', 'name', 'delay', 'send_email', 'join_invoices', 'mail_template_id/id', 'create_activity', 'activity_type_id/id', 'activity_summary', 'activity_note'], ...levelRows]),
+      data: csv([['id', 'name', 'delay', 'send_email', 'join_invoices', 'mail_template_id/id', 'create_activity', 'activity_type_id/id', 'activity_summary', 'activity_note', 'auto_execute'], ...levelRows]),
     },
   ];
 }
@@ -132,48 +137,82 @@ const OCA_CHANNEL: Record<Channel, 'email' | 'phone' | 'letter'> = {
 /** OCA's own base template (account_credit_control/data/data.xml), for levels that send no e-mail. */
 const OCA_BASE_TEMPLATE = 'account_credit_control.email_template_credit_control_base';
 
-export function odooCreditControl(workflows: readonly Workflow[], templates: readonly TemplateDoc[], flavour: CreditControlFlavour, options: Options = {}): OdooFile[] {
+/** The cell the user replaces with the code of the receivable account (see the export page). */
+export const RECEIVABLE_ACCOUNT_MARKER = '[code van uw rekening Handelsdebiteuren]';
+
+/** OCA never looks at an invoice before its due date: steps before it cannot be levels. */
+export function ocaSkippedSteps(workflow: Workflow): Step[] {
+  return workflow.stappen.filter((s) => s.offset < 0);
+}
+
+export interface CreditControlOptions extends Options {
+  /** Code of the receivable account the policies cover (account_ids); without it a marker to replace. */
+  receivableAccount?: string;
+}
+
+export function odooCreditControl(workflows: readonly Workflow[], templates: readonly TemplateDoc[], flavour: CreditControlFlavour, options: CreditControlOptions = {}): OdooFile[] {
   const docOf = lookup(templates);
   const target: TemplateTarget = flavour === '15+' ? 'odoo-oca-15' : 'odoo-oca-14';
-  const lang = flavour === '15+' ? '{{ object.contact_address_id.lang }}' : "${object.contact_address_id.lang}";
+  // As OCA's own template (data/data.xml): sender, recipient and language, in the version's syntax.
+  const expr = (e: string) => (flavour === '15+' ? `{{ ${e} }}` : `\${${e}}`);
+  const lang = expr('object.contact_address_id.lang');
+  const emailFrom = expr("user.company_id.email or ''");
+  const partnerTo = expr("object.get_emailing_contact().id or ''");
   const fill = options.data ? { data: options.data } : {};
   const dir = `odoo/credit-control-odoo${flavour === '15+' ? '15-en-later' : '14-en-ouder'}`;
   const templateRows: string[][] = [];
+  // Levels have no list of their own in Odoo: they are imported inside their policy (one2many columns).
   const policyRows: string[][] = [];
-  const levelRows: string[][] = [];
   for (const workflow of workflows) {
     const policyId = xmlId(workflow.id, 'beleid');
-    policyRows.push([policyId, `Tijdig: ${workflow.titel}`]);
+    let level = 0;
     workflow.stappen.forEach((step, i) => {
+      if (step.offset < 0) return;
+      level += 1;
       const doc = docOf(step);
       const email = step.kanaal === 'email' && doc ? templateTo(target, doc, fill) : null;
       const templateId = xmlId(workflow.id, 'oca', 'sjabloon', String(i + 1));
-      if (email && doc) templateRows.push([templateId, `Tijdig – ${doc.title}`, 'account_credit_control.model_credit_control_communication', email.subject, email.html, lang]);
+      if (email && doc) templateRows.push([templateId, `Tijdig – ${doc.title}`, 'account_credit_control.model_credit_control_communication', emailFrom, partnerTo, email.subject, email.html, lang]);
       // custom_text and custom_mail_text are required and shown as they are (letters, OCA's base mail).
       const plain = doc ? templateTo('plain', doc, fill) : null;
-      levelRows.push([
+      // Our e-mails carry their own invoice table; OCA's base mail has none, so OCA adds its own there.
+      const ownTable = Boolean(email && doc?.blocks.some((b) => b.type === 'invoiceTable'));
+      policyRows.push([
+        ...(level === 1 ? [policyId, `Tijdig: ${workflow.titel}`, options.receivableAccount ?? RECEIVABLE_ACCOUNT_MARKER] : ['', '', '']),
         xmlId(workflow.id, 'oca', 'niveau', String(i + 1)),
-        policyId,
         levelName(step),
-        String(i + 1),
+        String(level),
         'net_days',
         String(step.offset),
         OCA_CHANNEL[step.kanaal],
         email ? templateId : OCA_BASE_TEMPLATE,
         plain?.text.trim() || CHANNEL_ACTIONS[step.kanaal],
         plain?.html.trim() || `<p>${CHANNEL_ACTIONS[step.kanaal]}</p>`,
-        bool(true),
+        bool(!ownTable),
       ]);
     });
   }
   return [
-    { path: `${dir}/1-mail.template.csv`, data: csv([['id', 'name', 'model_id/id', 'subject', 'body_html', 'lang'], ...templateRows]) },
-    { path: `${dir}/2-credit.control.policy.csv`, data: csv([['id', 'name'], ...policyRows]) },
+    { path: `${dir}/1-mail.template.csv`, data: csv([['id', 'name', 'model_id/id', 'email_from', 'partner_to', 'subject', 'body_html', 'lang'], ...templateRows]) },
     {
-      path: `${dir}/3-credit.control.policy.level.csv`,
+      path: `${dir}/2-credit.control.policy.csv`,
       data: csv([
-        ['id', 'policy_id/id', 'name', 'level', 'computation_mode', 'delay_days', 'channel', 'email_template_id/id', 'custom_text', 'custom_mail_text', 'mail_show_invoice_detail'],
-        ...levelRows,
+        [
+          'id',
+          'name',
+          'account_ids',
+          'level_ids/id',
+          'level_ids/name',
+          'level_ids/level',
+          'level_ids/computation_mode',
+          'level_ids/delay_days',
+          'level_ids/channel',
+          'level_ids/email_template_id/id',
+          'level_ids/custom_text',
+          'level_ids/custom_mail_text',
+          'level_ids/mail_show_invoice_detail',
+        ],
+        ...policyRows,
       ]),
     },
   ];

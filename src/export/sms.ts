@@ -65,6 +65,15 @@ export function stepHasSms(step: Step, doc: TemplateDoc | undefined): doc is Tem
   return step.kanaal === 'email' && Boolean(doc) && hasSms(doc!);
 }
 
+/**
+ * The texts a step can send by SMS: its template and that template's variants for other legal
+ * cases (variantOf), each a reminder e-mail. The site shows one per country and customer type.
+ */
+export function smsDocsForStep(step: Step, templates: readonly TemplateDoc[]): TemplateDoc[] {
+  if (step.kanaal !== 'email') return [];
+  return templates.filter((t) => (t.id === step.template || t.variantOf === step.template) && hasSms(t));
+}
+
 /** The SMS wording with Tijdig placeholders, or null when the template gets no SMS. */
 export function smsSource(doc: Pick<TemplateDoc, 'kind' | 'purpose' | 'jurisdiction' | 'blocks'>, jurisdiction?: Jurisdiction): string | null {
   if (!hasSms(doc)) return null;

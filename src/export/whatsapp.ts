@@ -19,7 +19,7 @@ import type { TemplateDoc } from '../model/types.ts';
 import { offsetLabel } from '../vocabulary/naming.ts';
 import { toCsv } from './csv.ts';
 import { fieldName } from './mapping.ts';
-import { isSmsPurpose, parseSms, stepHasSms, type SmsPurpose } from './sms.ts';
+import { isSmsPurpose, parseSms, smsDocsForStep, type SmsPurpose } from './sms.ts';
 
 export const WHATSAPP_BODY_MAX = 1024;
 export const WHATSAPP_LANGUAGE = 'nl';
@@ -127,18 +127,17 @@ export function whatsappTemplate(doc: TemplateDoc, jurisdiction: Jurisdiction, o
   };
 }
 
-/** Every WhatsApp template of a playbook: one per step and country (one when the text is for one country). */
-export function whatsappTemplates(workflow: Workflow, templates: readonly TemplateDoc[]): { step: Workflow['stappen'][number]; result: WhatsAppExport }[] {
-  const byId = new Map(templates.map((t) => [t.id, t]));
-  return workflow.stappen.flatMap((step) => {
-    const doc = byId.get(step.template);
-    if (!stepHasSms(step, doc)) return [];
-    const lands: Jurisdiction[] = doc.jurisdiction ? [doc.jurisdiction] : ['be', 'nl'];
-    return lands.flatMap((land) => {
-      const result = whatsappTemplate(doc, land, { perCountry: !doc.jurisdiction });
-      return result ? [{ step, result }] : [];
-    });
-  });
+/** Every WhatsApp template of a playbook: per step, per text (template and variants) and country. */
+export function whatsappTemplates(workflow: Workflow, templates: readonly TemplateDoc[]): { step: Workflow['stappen'][number]; doc: TemplateDoc; result: WhatsAppExport }[] {
+  return workflow.stappen.flatMap((step) =>
+    smsDocsForStep(step, templates).flatMap((doc) => {
+      const lands: Jurisdiction[] = doc.jurisdiction ? [doc.jurisdiction] : ['be', 'nl'];
+      return lands.flatMap((land) => {
+        const result = whatsappTemplate(doc, land, { perCountry: !doc.jurisdiction });
+        return result ? [{ step, doc, result }] : [];
+      });
+    }),
+  );
 }
 
 /** Which field goes into which number, per template, for whoever sends the messages. */

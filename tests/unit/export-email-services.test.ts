@@ -5,13 +5,14 @@
  * tsg_templates_v3.yaml: name ≤ 100, subject ≤ 255, html_content ≤ 1,048,576 bytes, generation,
  * generate_plain_content, active 0|1, editor code|design, test_data a JSON string), Postmark
  * (postmark-cli createManifest: one folder per template with meta.json, content.html, content.txt;
- * Alias starts with a letter), Mailgun (POST /v3/{domain}/templates and …/versions form fields).
+ * Alias starts with a letter), Mailgun (the form fields of one POST /v3/{domain}/templates call:
+ * name, description, template, tag, comment, headers).
  */
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sampleFillData } from '../../src/content/schema.ts';
-import { htmlEscapedRecord, mailgunTemplate, postmarkTemplate, sendgridTemplate, sesTemplate, templateName, type EmailSource } from '../../src/export/email-services.ts';
+import { mailgunTemplate, postmarkTemplate, sendgridTemplate, sesTemplate, sesTemplateData, templateName, type EmailSource } from '../../src/export/email-services.ts';
 import { buildExports } from '../../src/export/index.ts';
 import { CSV_HEADERS, preformattedRecord } from '../../src/export/mapping.ts';
 import type { TemplateDoc } from '../../src/model/types.ts';
@@ -51,15 +52,14 @@ const PostmarkMeta = z.strictObject({
   LayoutTemplate: z.string().optional(),
   TestRenderModel: z.record(z.string(), z.unknown()).optional(),
 });
+// One call creates the template and, because `template` is given, its first version.
 const Mailgun = z.strictObject({
-  template: z.strictObject({ name: z.string().regex(/^[a-z0-9_-]+$/), description: z.string() }),
-  version: z.strictObject({
-    tag: z.string().min(1),
-    template: z.string().min(1),
-    comment: z.string(),
-    active: z.literal('yes'),
-    headers: z.string().transform((s) => z.strictObject({ Subject: z.string().min(1) }).parse(JSON.parse(s))),
-  }),
+  name: z.string().regex(/^[a-z0-9_-]+$/),
+  description: z.string(),
+  template: z.string().min(1),
+  tag: z.string().min(1),
+  comment: z.string(),
+  headers: z.string().transform((s) => z.strictObject({ Subject: z.string().min(1) }).parse(JSON.parse(s))),
 });
 
 const compile = (source: string, data: Record<string, string>) => Handlebars.compile(source, { strict: true })(data);
@@ -90,27 +90,34 @@ describe('e-mail service files', async () => {
     }
   });
 
-  it('SES: valid CreateTemplate input; every part compiles strictly against the sample record', () => {
+  it('SES: valid CreateTemplate input; every part compiles strictly against the sample template data', () => {
     for (const doc of emails) {
       const ses = Ses.parse(JSON.parse(text(`ses/${templateName(doc)}.json`))).Template;
-      expect(compile(ses.SubjectPart, record)).toContain(record['factuur_nummer']!);
-      const html = compile(ses.HtmlPart, record);
+      expect(compile(ses.SubjectPart, sesTemplateData(record))).toContain(record['factuur_nummer']!);
+      const html = compile(ses.HtmlPart, sesTemplateData(record));
       expect(html).toMatch(/^<!DOCTYPE html>/);
       expect(html).not.toMatch(/\{\{|\}\}/);
-      expect(compile(ses.TextPart, record)).not.toMatch(/\{\{|\}\}/);
+      expect(compile(ses.TextPart, sesTemplateData(record))).not.toMatch(/\{\{|\}\}/);
+      // Only triple-stash variables: the output is the same whether SES escapes {{x}} or not.
+      for (const part of [ses.SubjectPart, ses.HtmlPart, ses.TextPart]) expect(part.replace(/\\\{\{/g, '')).not.toMatch(/(?<!\{)\{\{(?!\{)[a-z]/);
+      expect(ses.HtmlPart).toMatch(/\{\{\{[a-z_]+_html\}\}\}/);
+      expect(`${ses.SubjectPart}${ses.TextPart}`).not.toMatch(/_html\}/);
     }
   });
 
-  it('SES: values are only safe in HtmlPart after htmlEscapedRecord, because SES does not escape', () => {
+  it('SES: every value is escaped exactly once in the HTML and never in subject or text, escaping or not', () => {
     const doc = emails.find((d) => /klant\.contactpersoon/.test(JSON.stringify(d.blocks)))!;
     const ses = Ses.parse(JSON.parse(text(`ses/${templateName(doc)}.json`))).Template;
-    const hostile = { ...record, klant_contactpersoon: 'Jan <img src=x onerror=alert(1)> & "Zn"' };
-    // noEscape mimics SES: values go into the HTML as they are.
-    const raw = Handlebars.compile(ses.HtmlPart, { strict: true, noEscape: true })(hostile);
-    expect(raw).toContain('<img src=x');
-    const safe = Handlebars.compile(ses.HtmlPart, { strict: true, noEscape: true })(htmlEscapedRecord(hostile));
-    expect(safe).not.toContain('<img');
-    expect(safe).toContain('Jan &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Zn&quot;');
+    const hostile = sesTemplateData({ ...record, klant_contactpersoon: 'Jan <img src=x onerror=alert(1)> & "Zn"', factuur_nummer: 'A&B' });
+    // Both ways SES might render {{x}}: escaping (handlebars.js default) and not escaping.
+    for (const noEscape of [false, true]) {
+      const html = Handlebars.compile(ses.HtmlPart, { strict: true, noEscape })(hostile);
+      expect(html).not.toContain('<img');
+      expect(html).toContain('Jan &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Zn&quot;');
+      expect(html).not.toContain('&amp;lt;');
+      expect(Handlebars.compile(ses.SubjectPart, { strict: true, noEscape })(hostile)).toContain('A&B');
+      expect(Handlebars.compile(ses.TextPart, { strict: true, noEscape })(hostile)).not.toContain('&amp;');
+    }
   });
 
   it('SendGrid: dynamic template + version with our own text part; compiles strictly', () => {
@@ -141,11 +148,11 @@ describe('e-mail service files', async () => {
     }
   });
 
-  it('Mailgun: template + version, subject in the headers JSON; compiles strictly', () => {
+  it('Mailgun: the fields of one create call, subject in the headers JSON; compiles strictly', () => {
     for (const doc of emails) {
       const mg = Mailgun.parse(JSON.parse(text(`mailgun/${templateName(doc).toLowerCase()}.json`)));
-      expect(() => compile(mg.version.template, record)).not.toThrow();
-      expect(compile(mg.version.headers.Subject, record)).toContain(record['factuur_nummer']!);
+      expect(() => compile(mg.template, record)).not.toThrow();
+      expect(compile(mg.headers.Subject, record)).toContain(record['factuur_nummer']!);
     }
   });
 });
@@ -160,20 +167,19 @@ describe('an e-mail source from the HTML renderer', () => {
 
   it('is converted per service and still compiles', () => {
     const ses = Ses.parse(JSON.parse(sesTemplate(doc, source).data)).Template;
-    expect(ses.HtmlPart).toBe('<p>Beste {{klant_contactpersoon}}, open: <b>{{factuur_openstaand}}</b> <a href="{{betaling_link}}">betalen</a></p>');
-    // SES never escapes, so it needs no triple-stash anywhere.
-    expect(ses.TextPart).toBe('Beste {{klant_contactpersoon}}, open: {{factuur_openstaand}}');
-    expect(compile(ses.HtmlPart, record)).toContain('€ 1.240,50');
+    expect(ses.HtmlPart).toBe('<p>Beste {{{klant_contactpersoon_html}}}, open: <b>{{{factuur_openstaand_html}}}</b> <a href="{{{betaling_link_html}}}">betalen</a></p>');
+    expect(ses.TextPart).toBe('Beste {{{klant_contactpersoon}}}, open: {{{factuur_openstaand}}}');
+    expect(compile(ses.HtmlPart, sesTemplateData(record))).toContain('€ 1.240,50');
     const [meta, html] = postmarkTemplate(doc, source, record);
     expect(PostmarkMeta.parse(JSON.parse(meta!.data)).Subject).toBe('Factuur {{ factuur_nummer }}');
     expect(mustachioVariables(html!.data)).toEqual(['klant_contactpersoon', 'factuur_openstaand', 'betaling_link']);
     expect(SendGrid.parse(JSON.parse(sendgridTemplate(doc, source, record).data)).version.subject).toBe('Factuur {{{factuur_nummer}}}');
-    expect(Mailgun.parse(JSON.parse(mailgunTemplate(doc, source).data)).version.headers.Subject).toBe('Factuur {{{factuur_nummer}}}');
+    expect(Mailgun.parse(JSON.parse(mailgunTemplate(doc, source).data)).headers.Subject).toBe('Factuur {{{factuur_nummer}}}');
   });
 
   it('is used by buildExports when given', async () => {
     const files = await buildExports(content, { dueDate: '2026-10-31', dtstamp: '2026-01-01T00:00:00Z', emailSource: async () => source });
     const ses = files.find((f) => f.path === `exports/email-services/ses/${templateName(doc)}.json`)!;
-    expect(Ses.parse(JSON.parse(String(ses.data))).Template.TextPart).toBe('Beste {{klant_contactpersoon}}, open: {{factuur_openstaand}}');
+    expect(Ses.parse(JSON.parse(String(ses.data))).Template.TextPart).toBe('Beste {{{klant_contactpersoon}}}, open: {{{factuur_openstaand}}}');
   });
 });

@@ -200,7 +200,8 @@ describe('toTargetVariables', () => {
     const source = 'Beste {{klant.contactpersoon}}, u betaalt {{bedrag factuur.openstaand}} vóór {{{datum data.nieuweTermijn}}}.';
     expect(toTargetVariables('handlebars', source, 'html')).toBe('Beste {{klant_contactpersoon}}, u betaalt {{factuur_openstaand}} vóór {{data_nieuwe_termijn}}.');
     expect(toTargetVariables('handlebars', source, 'text')).toBe('Beste {{{klant_contactpersoon}}}, u betaalt {{{factuur_openstaand}}} vóór {{{data_nieuwe_termijn}}}.');
-    expect(toTargetVariables('handlebars-unescaped', source, 'text')).toBe('Beste {{klant_contactpersoon}}, u betaalt {{factuur_openstaand}} vóór {{data_nieuwe_termijn}}.');
+    expect(toTargetVariables('ses', source, 'text')).toBe('Beste {{{klant_contactpersoon}}}, u betaalt {{{factuur_openstaand}}} vóór {{{data_nieuwe_termijn}}}.');
+    expect(toTargetVariables('ses', source, 'html')).toBe('Beste {{{klant_contactpersoon_html}}}, u betaalt {{{factuur_openstaand_html}}} vóór {{{data_nieuwe_termijn_html}}}.');
     expect(toTargetVariables('mustachio', source, 'subject')).toBe('Beste {{ klant_contactpersoon }}, u betaalt {{ factuur_openstaand }} vóór {{ data_nieuwe_termijn }}.');
   });
 

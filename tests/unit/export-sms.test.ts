@@ -8,7 +8,7 @@ import { sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { countSms, describeSmsCount, gsmSeptets } from '../../src/export/gsm.ts';
 import { buildExports } from '../../src/export/index.ts';
 import { smsWithFields } from '../../src/export/sms-csv.ts';
-import { fillSms, smsPaths, smsSource, stepHasSms } from '../../src/export/sms.ts';
+import { fillSms, smsDocsForStep, smsPaths, smsSource, stepHasSms } from '../../src/export/sms.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { usedPaths } from '../../src/site/lib/form-fields.ts';
 
@@ -62,7 +62,8 @@ describe('GSM 03.38 counting', () => {
 
 describe('SMS per playbook step', () => {
   const sample = (jurisdictie: 'be' | 'nl'): FillData => ({ ...sampleFillData(), dossier: { jurisdictie, klanttype: 'onderneming' } });
-  const smsSteps = workflows.flatMap((w) => w.stappen.filter((s) => stepHasSms(s, byId.get(s.template))).map((s) => ({ w, s, doc: byId.get(s.template)! })));
+  // Every text a step can send: its template and the variants for other cases.
+  const smsSteps = workflows.flatMap((w) => w.stappen.flatMap((s) => smsDocsForStep(s, templates).map((doc) => ({ w, s, doc }))));
 
   it('every reminder e-mail step has an SMS; calls, letters and formal notices have none', () => {
     expect(smsSteps.length).toBeGreaterThanOrEqual(10);
@@ -94,9 +95,11 @@ describe('SMS per playbook step', () => {
   });
 
   it('uses the words of each country', () => {
-    const doc = smsSteps.find(({ doc }) => !doc.jurisdiction)!.doc;
-    expect(fillSms(doc, sample('be'))!.text).toContain(', mededeling +++');
-    expect(fillSms(doc, sample('nl'))!.text).toContain(', kenmerk +++');
+    const be = smsSteps.filter(({ doc }) => doc.jurisdiction !== 'nl');
+    const nl = smsSteps.filter(({ doc }) => doc.jurisdiction !== 'be');
+    expect(be.length && nl.length).toBeGreaterThan(0);
+    for (const { doc } of be) expect(fillSms(doc, sample('be'), { jurisdiction: 'be' })!.text).toContain(', mededeling +++');
+    for (const { doc } of nl) expect(fillSms(doc, sample('nl'), { jurisdiction: 'nl' })!.text).toContain(', kenmerk +++');
   });
 
   it('a sender name with ë switches to UCS-2 and the count says so', () => {
@@ -128,7 +131,7 @@ describe('SMS per playbook step', () => {
     const Papa = (await import('papaparse')).default;
     const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
     const steps = smsSteps.filter(({ w }) => w.id === 'standaard');
-    expect([...new Set(rows.map((r) => r['sjabloon']))]).toEqual(steps.map(({ s }) => s.template));
+    expect([...new Set(rows.map((r) => r['sjabloon']))]).toEqual(steps.map(({ doc }) => doc.id));
     expect(rows.every((r) => r['land'] === 'be' || r['land'] === 'nl')).toBe(true);
     for (const row of rows) {
       expect(row['tekst']).toMatch(/\{\{(betaling_link|afzender_iban)\}\}/);

@@ -6,10 +6,14 @@ import { createRequire } from 'node:module';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { invoiceNinjaSettings } from '../../src/export/invoice-ninja.ts';
+import { chargesCosts, closestFrequency, invoiceNinjaSettings } from '../../src/export/invoice-ninja.ts';
 import { killbillOverdueXml, overdueStates } from '../../src/export/killbill.ts';
 import { MAPPINGS, NONE } from '../../src/export/mapping.ts';
-import { odooCreditControl, odooFollowup } from '../../src/export/odoo.ts';
+import { odooCreditControl, odooFollowup, RECEIVABLE_ACCOUNT_MARKER } from '../../src/export/odoo.ts';
+import { INVOICE_NINJA_CASTS } from '../../src/export/sources/invoice-ninja.ts';
+import { OCA_LEVEL, OCA_POLICY, OCA_TEMPLATE_FIELDS } from '../../src/export/sources/oca-credit-control.ts';
+import { ODOO_FOLLOWUP_LINE_15, ODOO_FOLLOWUP_LINE_16, ODOO_FOLLOWUP_RULES } from '../../src/export/sources/odoo-followup.ts';
+import type { FieldSpec } from '../../src/export/sources/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 
 const loaded = readContent(process.cwd());
@@ -57,27 +61,26 @@ function parseXml(xml: string): XmlNode {
 
 // ---------------------------------------------------------------- Invoice Ninja
 
-/** Types of the keys we write, from CompanySettings::$casts (v5-stable): bool, int, string. */
-const Schedule = z.enum(['after_invoice_date', 'before_due_date', 'after_due_date']);
-const reminder = (n: 1 | 2 | 3) => ({
-  [`enable_reminder${n}`]: z.boolean(),
-  [`num_days_reminder${n}`]: z.number().int().min(0),
-  [`schedule_reminder${n}`]: Schedule,
-  [`email_subject_reminder${n}`]: z.string(),
-  [`email_template_reminder${n}`]: z.string(),
-});
+/** The payload schema, built from the casts recorded from CompanySettings::$casts (sources/invoice-ninja.ts). */
+function castSchema(spec: FieldSpec): z.ZodType {
+  switch (spec.type) {
+    case 'bool':
+      return z.boolean();
+    case 'int':
+      return z.number().int().min(0);
+    // checkAttribute('float') refuses strings: a JSON number.
+    case 'float':
+      return z.number();
+    // An _id cast as integer travels as a string of digits.
+    case 'integer':
+      return z.enum(spec.values as [string, ...string[]]);
+    default:
+      return spec.values ? z.enum(spec.values as [string, ...string[]]) : z.string();
+  }
+}
 const InvoiceNinjaPayload = z.strictObject({
   name: z.string().min(1),
-  settings: z.strictObject({
-    send_reminders: z.boolean(),
-    ...reminder(1),
-    ...reminder(2),
-    ...reminder(3),
-    enable_reminder_endless: z.boolean(),
-    endless_reminder_frequency_id: z.string().regex(/^\d+$/),
-    email_subject_reminder_endless: z.string(),
-    email_template_reminder_endless: z.string(),
-  }),
+  settings: z.strictObject(Object.fromEntries(Object.entries(INVOICE_NINJA_CASTS).map(([k, spec]) => [k, castSchema(spec)]))),
 });
 const IN_VARIABLES = new Set(MAPPINGS.map((m) => m.invoiceNinja).filter((v): v is string => v !== NONE));
 
@@ -102,8 +105,17 @@ describe('Invoice Ninja', () => {
         expect(value, key).not.toMatch(/\{\{|\u0000/);
         for (const v of value.match(/\$[a-z][a-z_.0-9]*[a-z0-9_]/g) ?? []) expect(IN_VARIABLES, `${key}: ${v}`).toContain(v);
       }
-      const carried = Math.min(emails.length, 3) + (emails.length > 3 ? 1 : 0);
+      const carried = Math.min(emails.length, 4);
       expect(result.notCarried).toHaveLength(workflow.stappen.length - carried);
+      expect(result.steps.map((x) => x.step)).toEqual(workflow.stappen);
+      // The fixed compensation once, on the first carried e-mail whose template charges costs.
+      const byId = new Map(templates.map((t) => [t.id, t]));
+      const feeSlot = emails.slice(0, 4).findIndex((e) => chargesCosts(byId.get(e.template)!));
+      const amounts = [s['late_fee_amount1'], s['late_fee_amount2'], s['late_fee_amount3'], s['late_fee_endless_amount']];
+      expect(amounts).toEqual(amounts.map((_, i) => (i === feeSlot ? 40 : 0)));
+      expect([s['late_fee_percent1'], s['late_fee_percent2'], s['late_fee_percent3'], s['late_fee_endless_percent']]).toEqual([0, 0, 0, 0]);
+      if (emails[3]) expect(s['endless_reminder_frequency_id']).toBe(closestFrequency(emails[3].offset - emails[2]!.offset).id);
+      expect(s['email_template_reminder_endless'] !== '').toBe(Boolean(emails[3]));
     });
   }
 });
@@ -147,9 +159,15 @@ describe('Odoo follow-up levels', () => {
         'activity_type_id/id': z.string(),
         activity_summary: z.string(),
         activity_note: z.string(),
+        auto_execute: bool,
       });
-      const levels = csvRows(levelsFile!.data).map((r) => Level.parse(r));
+      const rows = csvRows(levelsFile!.data);
+      // Every column is a field of the level model as recorded (16 and 18).
+      for (const column of Object.keys(rows[0]!)) if (column !== 'id') expect(ODOO_FOLLOWUP_LINE_16, column).toHaveProperty(column.replace(/\/id$/, ''));
+      const levels = rows.map((r) => Level.parse(r));
       expect(levels).toHaveLength(workflow.stappen.length);
+      // The cron runs only automatic levels: every e-mail level is one.
+      for (const level of levels) expect(level.auto_execute).toBe(level.send_email);
       // SQL constraints unique(company_id, delay) and unique(company_id, name).
       expect(new Set(levels.map((l) => l.delay)).size).toBe(levels.length);
       expect(new Set(levels.map((l) => l.name)).size).toBe(levels.length);
@@ -173,56 +191,78 @@ describe('Odoo follow-up levels', () => {
       const rows = csvRows(file!.data);
       expect(rows).toHaveLength(workflow.stappen.length);
       for (const row of rows) {
-        expect(Object.keys(row)).toEqual(['id', 'name', 'delay', 'description', 'send_email', 'print_letter', 'join_invoices', 'manual_action', 'manual_action_note']);
-        // Odoo checks `description % {partner_name, date, user_signature, company_name, …}`.
-        const stripped = row['description']!.replace(/%%|%\((partner_name|date|amount_due|user_signature|company_name)\)s/g, '');
-        expect(stripped).not.toContain('%');
+        expect(Object.keys(row)).toEqual(['id', ...Object.keys(ODOO_FOLLOWUP_LINE_15)]);
+        // Odoo formats `description % {partner_name, date, user_signature, company_name}`: any other key fails.
+        const keys = new RegExp(`%%|%\\((${ODOO_FOLLOWUP_RULES.legacyKeys.join('|')})\\)s`, 'g');
+        expect(row['description']!.replace(keys, '')).not.toContain('%');
+        expect(row['auto_execute']).toBe(row['send_email']);
+        if (row['send_email'] === 'True') expect(row['email_subject']!.length).toBeGreaterThan(0);
       }
     });
   }
 
   for (const flavour of ['15+', '14-'] as const) {
-    it(`OCA credit control ${flavour}: one policy per workflow, levels in order, templates in the right syntax`, () => {
-      const [tFile, pFile, lFile] = odooCreditControl(workflows, templates, flavour);
-      const mailTemplates = csvRows(tFile!.data).map((r) => MailTemplate.parse(r));
-      const policies = csvRows(pFile!.data);
-      expect(policies.map((p) => p['name'])).toHaveLength(workflows.length);
-      const Level = z.strictObject({
-        id: xmlId,
-        'policy_id/id': xmlId,
-        name: z.string().min(1),
-        level: z.string().regex(/^[1-9]\d*$/),
-        computation_mode: z.enum(['net_days', 'end_of_month', 'previous_date']),
-        delay_days: z.string().regex(/^-?\d+$/),
-        channel: z.enum(['letter', 'email', 'phone']),
-        'email_template_id/id': z.string().min(1),
-        custom_text: z.string().min(1),
-        custom_mail_text: z.string().min(1),
-        mail_show_invoice_detail: bool,
-      });
-      const levels = csvRows(lFile!.data).map((r) => Level.parse(r));
-      const policyIds = new Set(policies.map((p) => p['id']));
-      const templateIds = new Set(mailTemplates.map((t) => t.id));
-      for (const workflow of workflows) {
-        const own = levels.filter((l) => l['policy_id/id'] === `tijdig_${workflow.id.replace(/-/g, '_')}_beleid`);
-        expect(own.map((l) => Number(l.level))).toEqual(workflow.stappen.map((_, i) => i + 1));
-        expect(own.map((l) => Number(l.delay_days))).toEqual(workflow.stappen.map((s) => s.offset));
+    it(`OCA credit control ${flavour}: policies with their levels in one file, as the module's fields require`, () => {
+      const [tFile, pFile, ...rest] = odooCreditControl(workflows, templates, flavour);
+      expect(rest).toEqual([]);
+      const templateRows = csvRows(tFile!.data);
+      expect(Object.keys(templateRows[0]!).sort()).toEqual(['id', ...OCA_TEMPLATE_FIELDS.map((f) => (f === 'model_id' ? 'model_id/id' : f))].sort());
+      const templateIds = new Set(templateRows.map((t) => t['id']));
+      const rows = csvRows(pFile!.data);
+      // Columns: policy fields, and level fields through the one2many (the only way in: levels have no list of their own).
+      for (const column of Object.keys(rows[0]!)) {
+        if (column === 'id') continue;
+        const [field, sub] = column.split('/');
+        if (field === 'level_ids' && sub && sub !== 'id') expect(OCA_LEVEL, column).toHaveProperty(sub);
+        else expect(OCA_POLICY, column).toHaveProperty(field!);
       }
-      for (const level of levels) {
-        expect(policyIds).toContain(level['policy_id/id']);
-        if (level.channel === 'email') expect(templateIds).toContain(level['email_template_id/id']);
-        else expect(level['email_template_id/id']).toBe('account_credit_control.email_template_credit_control_base');
-        expect(level.custom_text).not.toMatch(/\{\{|\$\{|<t /);
+      const requiredLevel = Object.entries(OCA_LEVEL).filter(([k, f]) => f.required && k !== 'policy_id').map(([k]) => k);
+      for (const k of requiredLevel) expect(Object.keys(rows[0]!).some((c) => c.startsWith(`level_ids/${k}`)), k).toBe(true);
+      // Group the rows: a row with a policy id starts a policy.
+      const policies: { row: Record<string, string>; levels: Record<string, string>[] }[] = [];
+      for (const row of rows) {
+        if (row['id']) policies.push({ row, levels: [] });
+        policies.at(-1)!.levels.push(row);
       }
-      for (const t of mailTemplates) {
+      // A playbook that only acts before the due date has nothing OCA can run: no policy.
+      const usable = workflows.filter((w) => w.stappen.some((st) => st.offset >= 0));
+      expect(policies).toHaveLength(usable.length);
+      const byId = new Map(templates.map((t) => [t.id, t]));
+      for (const [i, workflow] of usable.entries()) {
+        const { row, levels } = policies[i]!;
+        expect(row['name']).toBe(`Tijdig: ${workflow.titel}`);
+        // Required and decisive: without the receivable account the policy selects nothing.
+        expect(row['account_ids']).toBe(RECEIVABLE_ACCOUNT_MARKER);
+        // OCA never looks at an invoice before its due date: those steps are not levels.
+        const steps = workflow.stappen.filter((st) => st.offset >= 0);
+        expect(levels.map((l) => Number(l['level_ids/level']))).toEqual(steps.map((_, n) => n + 1));
+        expect(levels.map((l) => Number(l['level_ids/delay_days']))).toEqual(steps.map((st) => st.offset));
+        levels.forEach((level, n) => {
+          const step = steps[n]!;
+          for (const k of requiredLevel) expect(level[Object.keys(level).find((c) => c.startsWith(`level_ids/${k}`))!], `${workflow.id} ${k}`).not.toBe('');
+          expect(OCA_LEVEL['computation_mode']!.values).toContain(level['level_ids/computation_mode']);
+          expect(OCA_LEVEL['channel']!.values).toContain(level['level_ids/channel']);
+          const template = level['level_ids/email_template_id/id']!;
+          if (level['level_ids/channel'] === 'email') expect(templateIds).toContain(template);
+          else expect(template).toBe('account_credit_control.email_template_credit_control_base');
+          // One invoice table: OCA adds its own only where our mail has none.
+          const ownTable = template !== 'account_credit_control.email_template_credit_control_base' && byId.get(step.template)!.blocks.some((b) => b.type === 'invoiceTable');
+          expect(level['level_ids/mail_show_invoice_detail']).toBe(ownTable ? 'False' : 'True');
+          expect(level['level_ids/custom_text']).not.toMatch(/\{\{|\$\{|<t /);
+        });
+      }
+      for (const t of templateRows) {
         expect(t['model_id/id']).toBe('account_credit_control.model_credit_control_communication');
+        // Recipient and sender as OCA's own template: without partner_to the mail has no recipient.
+        expect(t['partner_to']).toBe(flavour === '15+' ? "{{ object.get_emailing_contact().id or '' }}" : "${object.get_emailing_contact().id or ''}");
+        expect(t['email_from']).toBe(flavour === '15+' ? "{{ user.company_id.email or '' }}" : "${user.company_id.email or ''}");
         if (flavour === '15+') {
-          expectQweb(t.body_html);
-          expect(t.body_html).not.toContain('${');
+          expectQweb(t['body_html']!);
+          expect(t['body_html']).not.toContain('${');
         } else {
-          expect(t.body_html).not.toMatch(/<t |\{\{/);
-          expect(t.body_html).toMatch(/\$\{object\.[^}]+ or ''\}/);
-          parseXml(`<div>${t.body_html}</div>`);
+          expect(t['body_html']).not.toMatch(/<t |\{\{/);
+          expect(t['body_html']).toMatch(/\$\{object\.[^}]+ or ''\}/);
+          parseXml(`<div>${t['body_html']}</div>`);
         }
       }
     });

@@ -7,14 +7,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildExports } from '../../src/export/index.ts';
-import { stepHasSms } from '../../src/export/sms.ts';
+import { smsDocsForStep } from '../../src/export/sms.ts';
 import { WHATSAPP_BODY_MAX, whatsappTemplates, type WhatsAppTemplate } from '../../src/export/whatsapp.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 
 const loaded = readContent(process.cwd());
 if (!loaded.ok) throw new Error(`content invalid: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
 const { workflows, templates } = loaded.content;
-const byId = new Map(templates.map((t) => [t.id, t]));
 
 /** Meta's rules for one template; returns the broken ones in words. */
 function metaProblems(t: WhatsAppTemplate): string[] {
@@ -49,7 +48,7 @@ describe('WhatsApp utility templates', () => {
   it('one per reminder e-mail step and country, none for calls, letters or formal notices', () => {
     for (const w of workflows) {
       const steps = new Set(whatsappTemplates(w, templates).map((r) => r.step));
-      for (const s of w.stappen) expect(steps.has(s), `${w.id} ${s.template}`).toBe(stepHasSms(s, byId.get(s.template)));
+      for (const s of w.stappen) expect(steps.has(s), `${w.id} ${s.template}`).toBe(smsDocsForStep(s, templates).length > 0);
     }
     expect(all.length).toBeGreaterThanOrEqual(10);
   });
@@ -82,12 +81,12 @@ describe('WhatsApp utility templates', () => {
     }
   });
 
-  it('a text for both countries becomes two templates with their own name; names are unique', () => {
-    const names = all.map((r) => r.result.template.name);
+  it('one name per text and country: a text for both countries becomes two templates (…_be, …_nl)', () => {
     const perName = new Map<string, Set<string>>();
-    for (const r of all) (perName.get(r.result.template.name) ?? perName.set(r.result.template.name, new Set()).get(r.result.template.name)!).add(r.step.template);
-    for (const [name, ids] of perName) expect(ids.size, name).toBe(1);
-    expect(names.some((n) => n.endsWith('_be')) && names.some((n) => n.endsWith('_nl'))).toBe(true);
+    for (const r of all) (perName.get(r.result.template.name) ?? perName.set(r.result.template.name, new Set()).get(r.result.template.name)!).add(`${r.doc.id} ${r.result.jurisdiction}`);
+    for (const [name, texts] of perName) expect(texts.size, name).toBe(1);
+    for (const r of all) expect(r.result.template.name.endsWith(`_${r.result.jurisdiction}`)).toBe(!r.doc.jurisdiction);
+    expect(all.some((r) => r.result.jurisdiction === 'be') && all.some((r) => r.result.jurisdiction === 'nl')).toBe(true);
   });
 
   it('goes into the pack as JSON request bodies plus the list of variables, read back', async () => {

@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFillData } from '../../src/content/schema.ts';
 import { mergeDataCsv } from '../../src/export/csv.ts';
 import { emailSourceFrom, NOT_CARRIED, statedPaths, withPlaceholderBlocks } from '../../src/export/email-source.ts';
-import { mailgunTemplate, postmarkTemplate, sendgridTemplate, sesTemplate, templateName } from '../../src/export/email-services.ts';
+import { mailgunTemplate, postmarkTemplate, sendgridTemplate, sesTemplate, sesTemplateData, templateName } from '../../src/export/email-services.ts';
 import { buildExports } from '../../src/export/index.ts';
 import { CSV_HEADERS, mappingFor, preformattedRecord } from '../../src/export/mapping.ts';
 import { markedLetter, mergeLetterDocx, WORD_MERGE_DATA, WORD_MERGE_DIR } from '../../src/export/word-merge.ts';
@@ -377,17 +377,18 @@ describe('designed e-mail sources', async () => {
   it('compiles strictly with handlebars.js after each service conversion, and fills in the values', () => {
     for (const { doc, source } of sources) {
       const ses = JSON.parse(sesTemplate(doc, source).data).Template as { SubjectPart: string; HtmlPart: string; TextPart: string };
-      const html = strict(ses.HtmlPart, record);
+      const sesData = sesTemplateData(record);
+      const html = strict(ses.HtmlPart, sesData);
       expect(html, doc.id).not.toMatch(/\{\{|\}\}|TJSLOT/);
-      expect(strict(ses.SubjectPart, record), doc.id).not.toMatch(/\{\{/);
-      expect(strict(ses.TextPart, record), doc.id).not.toMatch(/\{\{/);
+      expect(strict(ses.SubjectPart, sesData), doc.id).not.toMatch(/\{\{/);
+      expect(strict(ses.TextPart, sesData), doc.id).not.toMatch(/\{\{/);
       // A value from the sample record reached the designed layout.
-      const used = [...ses.HtmlPart.matchAll(/\{\{([a-z0-9_]+)\}\}/g)].map((m) => m[1]!).find((f) => (record[f] ?? '').length > 3 && !/[&<>"']/.test(record[f]!));
+      const used = [...ses.HtmlPart.matchAll(/\{\{\{([a-z0-9_]+)_html\}\}\}/g)].map((m) => m[1]!).find((f) => (record[f] ?? '').length > 3 && !/[&<>"']/.test(record[f]!));
       if (used) expect(html, `${doc.id}: ${used}`).toContain(record[used]!);
 
       const sg = JSON.parse(sendgridTemplate(doc, source, record).data).version as { subject: string; html_content: string; plain_content: string };
       for (const part of [sg.subject, sg.html_content, sg.plain_content]) expect(() => strict(part, record), doc.id).not.toThrow();
-      const mg = JSON.parse(mailgunTemplate(doc, source).data).version as { template: string; headers: string };
+      const mg = JSON.parse(mailgunTemplate(doc, source).data) as { template: string; headers: string };
       expect(() => strict(mg.template, record), doc.id).not.toThrow();
       expect(() => strict((JSON.parse(mg.headers) as { Subject: string }).Subject, record), doc.id).not.toThrow();
       // Postmark's Mustachio: only {{ var }} with a plain name, each in the test model.
@@ -403,11 +404,18 @@ describe('designed e-mail sources', async () => {
   });
 
   it('follows the template wording per country', () => {
+    // Each text is written for the cases of one country (or both): the labels follow that country.
+    const withDetails = (j: 'be' | 'nl') => emails.find((d) => d.jurisdiction === j && d.blocks.some((b) => b.type === 'paymentDetails'));
+    for (const [j, label] of [['be', 'Gestructureerde mededeling'], ['nl', 'Betalingskenmerk']] as const) {
+      const doc = withDetails(j);
+      expect(doc, `an e-mail template with payment details for ${j}`).toBeDefined();
+      expect(emailSourceFrom(compiled.get(doc!.id)!, doc!).html).toContain(label);
+    }
     const both = emails.find((d) => !d.jurisdiction && d.blocks.some((b) => b.type === 'paymentDetails'));
-    expect(both, 'an e-mail template with payment details that fits both countries').toBeDefined();
-    const c = compiled.get(both!.id)!;
-    expect(emailSourceFrom(c, both!, { jurisdiction: 'be' }).html).toContain('Gestructureerde mededeling');
-    expect(emailSourceFrom(c, both!, { jurisdiction: 'nl' }).html).toContain('Betalingskenmerk');
+    if (both) {
+      expect(emailSourceFrom(compiled.get(both.id)!, both, { jurisdiction: 'be' }).html).toContain('Gestructureerde mededeling');
+      expect(emailSourceFrom(compiled.get(both.id)!, both, { jurisdiction: 'nl' }).html).toContain('Betalingskenmerk');
+    }
   });
 
   it('refuses a compiled e-mail of another template', () => {

@@ -8,13 +8,20 @@
  * Text may hold `code` between backticks; pages render it as <code>, never as HTML.
  */
 import { sampleFillData, type Workflow } from '../../content/schema.ts';
+import { BE_B2B } from '../../legal/rules.ts';
 import { withPlaceholderBlocks } from '../../export/email-source.ts';
 import { templateName } from '../../export/email-services.ts';
 import { describeSmsCount } from '../../export/gsm.ts';
-import { fillSms, stepHasSms } from '../../export/sms.ts';
+import { fillSms, smsDocsForStep } from '../../export/sms.ts';
 import { whatsappTemplates } from '../../export/whatsapp.ts';
 import { buildExports } from '../../export/index.ts';
 import { invoiceNinjaSettings } from '../../export/invoice-ninja.ts';
+import { ocaSkippedSteps, RECEIVABLE_ACCOUNT_MARKER } from '../../export/odoo.ts';
+import { INVOICE_NINJA_RULES, INVOICE_NINJA_SOURCES, INVOICE_NINJA_VERSIONS } from '../../export/sources/invoice-ninja.ts';
+import { KILLBILL_RULES, KILLBILL_SOURCES } from '../../export/sources/killbill.ts';
+import { OCA_SOURCES, OCA_VERSIONS } from '../../export/sources/oca-credit-control.ts';
+import { ODOO_FOLLOWUP_SOURCES, ODOO_FOLLOWUP_VERSIONS } from '../../export/sources/odoo-followup.ts';
+import type { CheckedVersion, SourceFile } from '../../export/sources/types.ts';
 import { templateTo, type TemplateTarget } from '../../export/mapping.ts';
 import { markedLetter, WORD_MERGE_DATA, WORD_MERGE_DIR, WORD_MERGE_STEPS } from '../../export/word-merge.ts';
 import { formatDateLong } from '../../model/format.ts';
@@ -57,6 +64,8 @@ export interface ExportTarget {
   /** Points to watch, shown as a highlighted note. */
   warnings: string[];
   notCarried: string[];
+  /** What the export was checked against: versions, sources (repository, commit, files) and how. */
+  checked: string[];
   /** Not carried, per playbook (Invoice Ninja). */
   notCarriedPer: { title: string; items: string[] }[];
 }
@@ -90,6 +99,19 @@ function markers(target: TemplateTarget, docs: readonly TemplateDoc[]): string[]
 const markerNote = (tool: string, labels: readonly string[]): string[] =>
   labels.length ? [`Gegevens die ${tool} niet kent, staan als label tussen vierkante haken in de tekst. Vervang ze door vaste tekst of schrap de zin: ${labels.join(', ')}.`] : [];
 
+/** "`OCA/credit-control` 16.0 (commit 18c22a8, 2024-10-24): `a.py`, `b.xml`". */
+const sourceLine = (f: SourceFile) => `\`${f.repo}\` ${f.ref} (commit ${f.commit.slice(0, 7)}, ${f.date}): ${f.paths.map((p) => `\`${p}\``).join(', ')}.`;
+const CHECKED_HOW: Record<CheckedVersion['checked'], string> = {
+  source: 'nagekeken in de broncode',
+  copy: 'alleen in een onofficiële kopie van de code gezien',
+  docs: 'alleen in de documentatie',
+  none: 'niet nagekeken',
+};
+const versionLine = (tool: string, v: CheckedVersion) => `${tool} ${v.version}: ${CHECKED_HOW[v.checked]} (${v.note}).`;
+
+/** The fixed compensation between businesses, in euro (src/legal). */
+const BE_FIXED_FEE = BE_B2B.fixedCompensationCents.value / 100;
+
 const unzipStep = (zip: string): Step => ({ text: `Download \`${zip}\` en pak het bestand uit.` });
 
 const ESP_NOTES = ['De betaalknop wijst alleen naar de betaalpagina als u `betaling_link` meegeeft, als https-link. Geeft u die niet mee, dan werkt de knop niet.'];
@@ -111,11 +133,12 @@ export async function exportTargets(): Promise<ExportTarget[]> {
   const example = exampleWorkflow?.id ?? 'standaard';
   const emailNotes = blockNotes(emails, ['e-mail', 'e-mails']);
   const espFiles = (service: string) => under(paths, `exports/email-services/${service}/`);
-  const smsSteps = workflows.flatMap((w) => w.stappen.filter((s) => stepHasSms(s, byId.get(s.template))));
-  const smsDoc = smsSteps[0] ? byId.get(smsSteps[0].template) : undefined;
+  const smsSteps = workflows.flatMap((w) => w.stappen.filter((s) => smsDocsForStep(s, templates).length > 0));
+  const smsDoc = smsSteps[0] ? smsDocsForStep(smsSteps[0], templates)[0] : undefined;
   const smsSample = smsDoc ? fillSms(smsDoc, sampleFillData()) : null;
   const smsExample = smsSample ? `“${smsSample.text}” is ${describeSmsCount(smsSample.count)}` : 'geen sms';
   const whatsappCount = new Set(workflows.flatMap((w) => whatsappTemplates(w, templates).map((r) => r.result.template.name))).size;
+  const ocaSkipped = workflows.reduce((n, w) => n + ocaSkippedSteps(w).length, 0);
   const sesExample = firstEmail ? `exports/email-services/ses/${templateName(firstEmail)}.json` : 'exports/email-services/ses/<sjabloon>.json';
 
   const targets: ExportTarget[] = [
@@ -147,6 +170,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Weekends en feestdagen: een stap die op een zaterdag, een zondag of een feestdag valt, schuift niet op.',
         'De tekst van de berichten: die vindt u in de sjablonen op deze website en in de rest van het pakket.',
       ],
+      checked: ['Gecontroleerd tegen de norm iCalendar (RFC 5545): de tests lezen elk bestand met ical.js en controleren regeleinden en regellengte. Niet getest in Outlook, Google Agenda of Apple Agenda zelf.'],
       notCarriedPer: [],
     },
     {
@@ -175,6 +199,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Begint een cel met =, +, - of @, dan staat er een apostrof voor. Zo kan een rekenblad de tekst niet als formule uitvoeren. Gewone getallen, zoals -3 dagen, blijven getallen.',
         'Weekends en feestdagen: de datums volgen de dagen van het draaiboek en schuiven niet op.',
       ],
+      checked: ['De tests lezen elk bestand terug met een CSV-lezer (Papa Parse) en controleren BOM, scheidingsteken en regeleinden. Niet geopend in Excel zelf.'],
       notCarriedPer: [],
     },
     {
@@ -202,6 +227,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Datums staan in de korte vorm (14-03-2026), niet voluit zoals in de Tijdig-brief (14 maart 2026).',
         'De QR-code om te betalen: die staat alleen in de pdf-brief die u op deze website invult.',
       ],
+      checked: ['De tests zetten elke brief om met LibreOffice en controleren dat de velden samenvoegvelden zijn met de namen van de kolommen. Niet getest in Microsoft Word zelf.'],
       notCarriedPer: [],
     },
     {
@@ -231,6 +257,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'De ontvanger en de afzender: die kiest u zelf in uw mailprogramma.',
         'Gmail: Gmail kan geen .eml-bestanden inlezen. Kopieer de tekst van het sjabloon op deze website naar een nieuw bericht.',
       ],
+      checked: ['De tests lezen elk bestand met mailparser (onderwerp, HTML- en tekstversie, X-Unsent). Niet geopend in Outlook of Thunderbird zelf.'],
       notCarriedPer: [],
     },
     {
@@ -264,6 +291,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Uw sms-dienst: elke dienst heeft een eigen manier om velden in te vullen. De bestanden gebruiken dezelfde veldnamen als de andere exports.',
         'Brieven, belscripts, ingebrekestellingen en overdrachten krijgen geen sms.',
       ],
+      checked: ['De lengte volgt de GSM 03.38-tekenset (ook de uitbreidingstabel met €) en wordt in de tests vergeleken met de segmentteller van Twilio (npm-pakket sms-segments-calculator 1.3.0). Niet verstuurd via een echte sms-dienst.'],
       notCarriedPer: [],
     },
     {
@@ -298,6 +326,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         'Brieven, belscripts, ingebrekestellingen en overdrachten: die hebben geen WhatsApp-sjabloon.',
         'De factuurtabel, de interest en de kosten: het bericht noemt alleen het openstaande bedrag.',
       ],
+      checked: ['De tests controleren elk sjabloon op de regels die Meta publiceert: naam, taal nl, categorie UTILITY, tekst van hoogstens 1024 tekens, variabelen {{1}} … in volgorde, niet aan het begin of einde, nooit twee naast elkaar, en een voorbeeld per variabele. Niet ingediend bij Meta.'],
       notCarriedPer: [],
     },
     {
@@ -308,7 +337,8 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       summary: 'Elke e-mail als SES-sjabloon, klaar voor de AWS CLI.',
       what: [
         `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met alles wat CreateTemplate nodig heeft: de naam, het onderwerp, de HTML-versie en de tekstversie. De HTML-versie heeft dezelfde vormgeving als de e-mails op deze website.`,
-        'De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`, bijvoorbeeld `{{klant_naam}}`. Uw software geeft bij het versturen de waarden mee, al opgemaakt: bedragen als “€ 1.234,56” en datums als “14-03-2026”.',
+        'De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`. Uw software geeft bij het versturen de waarden mee, al opgemaakt: bedragen als “€ 1.234,56” en datums als “14-03-2026”.',
+        'Zo wordt elke waarde precies één keer omgezet: alle variabelen staan tussen drie accolades, bijvoorbeeld `{{{klant_naam}}}`, en die zet Handlebars nooit om. Onderwerp en tekstversie lezen de waarde zoals ze is (`klant_naam`). De HTML-versie leest een tweede veld met `_html` erachter (`klant_naam_html`), waarin uw software de tekens < > & " en \' al heeft omgezet naar &lt; &gt; &amp; &quot; en &#39;. Zet u die omzetting niet zelf, dan kan een klantnaam de opmaak breken.',
       ],
       zip: EXPORTS_ZIP,
       folder: '`exports/email-services/ses/`',
@@ -317,10 +347,13 @@ export async function exportTargets(): Promise<ExportTarget[]> {
         unzipStep(EXPORTS_ZIP),
         { text: 'Installeer de AWS CLI en meld u aan met een account dat in Amazon SES sjablonen mag maken, in de regio van waaruit u verstuurt.' },
         { text: 'Maak voor elk bestand een sjabloon, bijvoorbeeld:', code: `aws ses create-template --cli-input-json file://${sesExample}` },
-        { text: 'Verstuur met SendTemplatedEmail, bijvoorbeeld met `aws ses send-templated-email`, en geef in `TemplateData` de waarden van één klant mee, zoals in één rij van `samenvoegvelden-excel-nl.csv`.' },
+        { text: 'Geef in `TemplateData` de waarden van één klant mee, zoals in één rij van `samenvoegvelden-excel-nl.csv`, en elk veld nog eens met `_html` erachter, met < > & " en \' omgezet.' },
+        { text: 'Controleer het resultaat met een klantnaam als “Peeters & Zn <test>” voordat u verstuurt:', code: 'aws ses test-render-template --template-name <naam> --template-data file://klant.json' },
+        { text: 'Verstuur met SendTemplatedEmail, bijvoorbeeld met `aws ses send-templated-email`.' },
       ],
-      warnings: ['Amazon SES zet de waarden ongewijzigd in de HTML. Laat uw software tekens als <, >, & en " eerst omzetten (HTML-escaping). Anders kan een klantnaam de opmaak breken of er iets aan toevoegen.', ESP_UNTESTED],
+      warnings: ['In de test moet de HTML “Peeters &amp; Zn &lt;test&gt;” tonen (één keer omgezet) en het onderwerp “Peeters & Zn <test>”. Ziet u &amp;amp; of een ongewijzigde < in de HTML, dan klopt uw `_html`-veld niet.', ESP_UNTESTED],
       notCarried: [...emailNotes, ...ESP_NOTES],
+      checked: ['Gecontroleerd tegen de beschrijving van CreateTemplate (AWS CloudFormation AWS::SES::Template, boto3) en gecompileerd met handlebars.js in strikte modus, met en zonder escaping. Niet getest met een echt AWS-account.'],
       notCarriedPer: [],
     },
     {
@@ -345,6 +378,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       ],
       warnings: ['Gebruikt uw account de Europese regio van SendGrid, stuur de aanvragen dan naar api.eu.sendgrid.com.', ESP_UNTESTED],
       notCarried: [...emailNotes, ...ESP_NOTES],
+      checked: ['Gecontroleerd tegen de API-beschrijving `twilio/sendgrid-oai` (commit dbe0e0d, `spec/yaml/tsg_templates_v3.yaml`) en gecompileerd met handlebars.js. Niet getest met een echt SendGrid-account.'],
       notCarriedPer: [],
     },
     {
@@ -368,6 +402,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       ],
       warnings: [ESP_UNTESTED],
       notCarried: [...emailNotes, 'Layouts van Postmark: elk sjabloon bevat zelf de volledige opmaak.', ...ESP_NOTES],
+      checked: ['De mapindeling volgt `ActiveCampaign/postmark-cli` 1.6.19 (commit bc9bcdd, `src/commands/templates/helpers.ts`); de tests lezen de mappen zoals dat programma. Niet opgeladen naar een echt Postmark-account.'],
       notCarriedPer: [],
     },
     {
@@ -377,7 +412,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       description: 'Laad de Tijdig-e-mails als sjablonen in Mailgun via de API: de HTML-versie met de vormgeving, het onderwerp en een versie die meteen actief is.',
       summary: 'Elke e-mail als Mailgun-sjabloon met een actieve versie.',
       what: [
-        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met twee delen: \`template\` met de naam en de beschrijving, en \`version\` met de HTML-versie, een label en het onderwerp. Het onderwerp staat in \`headers\`, zoals Mailgun dat verwacht.`,
+        `Per e-mailsjabloon (${count(emails.length, 'sjabloon', 'sjablonen')}) een JSON-bestand met de velden van één aanvraag: de naam, de beschrijving, de HTML-versie (\`template\`), een label (\`tag\`), een opmerking en het onderwerp in \`headers\`. Omdat \`template\` meegaat, maakt Mailgun met die ene aanvraag het sjabloon én de eerste, actieve versie.`,
         'De variabelen heten zoals de kolommen van `samenvoegvelden-excel-nl.csv`, bijvoorbeeld `{{klant_naam}}`.',
       ],
       zip: EXPORTS_ZIP,
@@ -385,59 +420,69 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       files: espFiles('mailgun'),
       steps: [
         unzipStep(EXPORTS_ZIP),
-        { text: 'Maak het sjabloon met `POST /v3/<uw domein>/templates` en de velden van het deel `template`.' },
-        { text: 'Voeg de versie toe met `POST /v3/<uw domein>/templates/<naam>/versions` en de velden van het deel `version`.' },
-        { text: 'Mailgun verwacht formuliervelden, geen JSON: geef elk veld uit het bestand als apart formulierveld mee.' },
+        { text: 'Maak sjabloon en versie in één keer met `POST /v3/<uw domein>/templates`. Mailgun verwacht formuliervelden, geen JSON: geef elk veld uit het bestand als apart formulierveld mee (`-F name=…`, `-F template=…`, `-F headers=…`).' },
+        { text: 'Kijk in Mailgun (Sending > Templates) na dat de versie actief is en het onderwerp klopt.' },
         { text: 'Verstuur met de naam van het sjabloon en geef de waarden van de klant mee in `t:variables`.' },
       ],
       warnings: ['Staat uw domein in de Europese regio van Mailgun, stuur de aanvragen dan naar api.eu.mailgun.net.', ESP_UNTESTED],
       notCarried: ['De tekstversie: Mailgun krijgt alleen de HTML-versie en maakt de tekstversie zelf.', ...emailNotes, ...ESP_NOTES],
+      checked: ['Gecontroleerd tegen de API-documentatie van Mailgun (`POST /v3/<domein>/templates`) en gecompileerd met handlebars.js. Niet getest met een echt Mailgun-account.'],
       notCarriedPer: [],
     },
     {
       slug: 'invoice-ninja',
       name: 'Invoice Ninja',
       title: 'Herinneringen voor Invoice Ninja (versie 5)',
-      description: 'Zet de e-mailstappen van een Tijdig-draaiboek als automatische herinneringen in Invoice Ninja 5, per klantengroep of voor het hele bedrijf.',
+      description: 'Zet de e-mailstappen van een Tijdig-draaiboek als automatische herinneringen in Invoice Ninja 5, per klantengroep of voor het hele bedrijf, met de vergoeding op de juiste herinnering.',
       summary: 'De e-mailstappen van elk draaiboek als automatische herinneringen.',
       what: [
-        'Per draaiboek een JSON-bestand met de instellingen voor de automatische herinneringen: wanneer elke herinnering vertrekt (zoveel dagen voor of na de vervaldag), het onderwerp en de tekst.',
+        'Per draaiboek een JSON-bestand met de instellingen voor de automatische herinneringen: wanneer elke herinnering vertrekt (zoveel dagen voor of na de vervaldag), het onderwerp, de tekst en de vergoeding die Invoice Ninja dan op de factuur zet.',
         'De teksten gebruiken de variabelen van Invoice Ninja, zoals `$client.name` en `$balance_due`, zodat Invoice Ninja ze zelf invult.',
+        `Vraagt een herinnering om de vaste vergoeding voor ondernemingen, dan staat € ${BE_FIXED_FEE} in \`late_fee_amount\` van die ene herinnering. Invoice Ninja zet het bedrag op de factuur telkens als die herinnering vertrekt, dus het staat maar bij één herinnering.`,
       ],
       zip: EXPORTS_ZIP,
       folder: '`exports/invoice-ninja/`',
       files: under(paths, 'exports/invoice-ninja/'),
       steps: [
         unzipStep(EXPORTS_ZIP),
-        { text: 'Maak in Invoice Ninja een API-token aan.' },
-        { text: 'Per klantengroep (aanbevolen): stuur het hele bestand met `POST /api/v1/group_settings`. Zet daarna de klanten van dat segment in de nieuwe groep.' },
+        { text: 'Automatische herinneringen werken in een eigen installatie (self-hosted) of met een betaald abonnement. Op het gratis abonnement van de gehoste versie laat Invoice Ninja de instellingen voor herinneringen weg.' },
+        { text: `Maak in Invoice Ninja een API-token aan. Elke aanvraag stuurt die mee in de header \`${INVOICE_NINJA_RULES.authHeader}\`.` },
+        { text: `Per klantengroep (aanbevolen): stuur het hele bestand met \`${INVOICE_NINJA_RULES.groupEndpoint}\` en zet daarna de klanten van dat segment in de nieuwe groep. Groepsinstellingen kunnen alleen via de API en vragen een abonnement met API-toegang.` },
         {
           text: 'Of voor het hele bedrijf: haal eerst alle bedrijfsinstellingen op met `GET /api/v1/companies/<id>`, voeg het deel `settings` uit het bestand eraan toe en stuur alles samen terug met `PUT`.',
         },
+        { text: 'Rekent u aan consumenten, zet dan `late_fee_amount` op 0: de vaste vergoeding van € 40 geldt alleen tussen ondernemingen.' },
         { text: 'Kijk daarna de herinneringen na in de instellingen van Invoice Ninja (Templates & Reminders).' },
       ],
       warnings: [
         'Stuurt u voor het hele bedrijf alleen het deel `settings`, dan zet Invoice Ninja al uw andere instellingen terug op de standaardwaarden. Stuur daarom altijd alle instellingen samen.',
-        'Op groepsniveau laat Invoice Ninja lege waarden weg (uit, 0, lege tekst). Een herinnering die voor het hele bedrijf aanstaat, kunt u daar dus niet uitzetten.',
+        'Een groep houdt wat u instelt, ook “uit” en 0: zo zet een groep een herinnering uit die voor het hele bedrijf aanstaat. Alleen een lege tekst valt terug op de tekst van het bedrijf, en daarna op de standaardtekst van Invoice Ninja.',
       ],
       notCarried: [
-        'Invoice Ninja verstuurt hoogstens drie herinneringen plus één die zich blijft herhalen, altijd per e-mail. Een vierde e-mailstap staat klaar als die herhaalde herinnering, maar staat uit.',
+        'Invoice Ninja verstuurt hoogstens drie herinneringen op een vaste dag, plus één die zich herhaalt, altijd per e-mail. De herhaalde herinnering vertrekt een vaste tijd (een week, twee weken, een maand …) na het laatst verstuurde bericht en blijft komen tot de factuur betaald is. Een vierde stap op een vaste dag kan dus niet: hij staat klaar als herhaalde herinnering, maar uitgeschakeld.',
         'De tekstversie van de e-mails: die maakt Invoice Ninja zelf.',
+        'De interest: Invoice Ninja rekent een vast bedrag of een percentage per herinnering, geen interest per dag.',
+        'De datum van een ontvangen betaling: Invoice Ninja vult die alleen in als er al een betaling op de factuur staat. Waar het sjabloon ernaar vraagt, staat een label tussen haken.',
         ...markerNote('Invoice Ninja', markers('invoice-ninja', workflowEmails)),
       ],
-      notCarriedPer: workflows.map((w) => ({ title: w.titel, items: invoiceNinjaSettings(w, templates).notCarried })),
+      checked: [
+        ...INVOICE_NINJA_VERSIONS.map((v) => versionLine('Invoice Ninja', v)),
+        ...INVOICE_NINJA_SOURCES.map(sourceLine),
+        'Getest: de namen en soorten van elke instelling (uit CompanySettings), de vergoeding op één herinnering en de frequentie van de herhaalde herinnering. Niet ingeladen in een echte Invoice Ninja.',
+      ],
+      notCarriedPer: workflows.map((w) => ({ title: w.titel, items: invoiceNinjaSettings(w, templates).steps.map((x) => x.how) })),
     },
     {
       slug: 'odoo',
       name: 'Odoo (beta)',
       title: 'Opvolgingsniveaus voor Odoo (beta)',
-      description: 'Importeer de Tijdig-draaiboeken als opvolgingsniveaus en e-mailsjablonen in Odoo 16, 17 of 18, in oudere versies of met de OCA-module voor kredietopvolging.',
+      description: 'Importeer de Tijdig-draaiboeken als opvolgingsniveaus en e-mailsjablonen in Odoo 13 tot 18, of als beleid met niveaus in de OCA-module voor kredietopvolging.',
       summary: 'De draaiboeken als opvolgingsniveaus en e-mailsjablonen, voor verschillende versies.',
       what: [
-        'CSV-bestanden om in Odoo te importeren, in een map per versie. Ze zijn genummerd in de volgorde waarin u ze importeert: eerst de e-mailsjablonen, dan wat ernaar verwijst.',
-        '`opvolging-odoo16-en-later`: e-mailsjablonen en opvolgingsniveaus voor Odoo 16, 17 en 18, voor de module Opvolging van Boekhouding (Enterprise). Telefoontjes en brieven worden activiteiten.',
-        '`opvolging-odoo15-en-ouder`: opvolgingsniveaus voor Odoo 15 en ouder, met de tekst in het niveau zelf.',
-        '`credit-control-odoo15-en-later` en `credit-control-odoo14-en-ouder`: voor de gratis module account_credit_control van de OCA (Odoo Community). Elk draaiboek wordt een eigen beleid, zodat u per klant het juiste segment kiest.',
+        'CSV-bestanden om in Odoo te importeren, in een map per versie en module. Ze zijn genummerd in de volgorde waarin u ze importeert: eerst de e-mailsjablonen, dan wat ernaar verwijst.',
+        '`opvolging-odoo16-en-later`: e-mailsjablonen en opvolgingsniveaus voor de module Opvolging (Enterprise) in Odoo 16, 17 en 18. E-mailniveaus staan op Automatisch (`auto_execute`), anders verstuurt Odoo ze niet vanzelf. Telefoontjes en brieven worden activiteiten die u zelf afhandelt.',
+        '`opvolging-odoo15-en-ouder`: opvolgingsniveaus voor Odoo 13, 14 en 15, met de tekst in het niveau zelf, het onderwerp in `email_subject` (alleen Odoo 15) en Automatisch aan voor e-mails.',
+        '`credit-control-odoo15-en-later` (Odoo 15 en 16) en `credit-control-odoo14-en-ouder`: voor de gratis module account_credit_control van de OCA (Odoo Community). Elk draaiboek wordt een beleid met zijn niveaus, in één bestand, zodat u per klant het juiste segment kiest.',
       ],
       zip: EXPORTS_ZIP,
       folder: '`exports/odoo/`',
@@ -445,15 +490,26 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       steps: [
         unzipStep(EXPORTS_ZIP),
         { text: 'Kies in `exports/odoo` de map die bij uw versie en module past.' },
-        { text: 'Verwijder of hernoem eerst de standaardniveaus van Odoo: Odoo weigert twee niveaus met dezelfde dag of dezelfde naam.' },
-        { text: 'Open in Odoo de lijst van het model uit de bestandsnaam, bijvoorbeeld de e-mailsjablonen, en kies in het menu van de lijst Records importeren.' },
-        { text: 'Laad het bestand met nummer 1, klik op Testen en daarna op Importeren. Doe hetzelfde met nummer 2 en, als dat er is, nummer 3.' },
+        { text: 'Module Opvolging: verwijder of hernoem eerst de standaardniveaus van Odoo, want Odoo weigert twee niveaus met dezelfde dag of dezelfde naam. Open Boekhouding > Configuratie > Opvolgingsniveaus en kies in het menu van de lijst Records importeren.' },
+        { text: 'Odoo 13 en 14: kies in het importscherm bij de kolom `email_subject` “Niet importeren”; dat veld bestaat pas in Odoo 15.' },
+        { text: `OCA-module: open \`2-credit.control.policy.csv\` en vervang in de kolom \`account_ids\` elke ${RECEIVABLE_ACCOUNT_MARKER} door de code van de debiteurenrekening van uw klanten (Boekhouding > Configuratie > Rekeningschema, soort Te ontvangen). Zonder die rekening kiest het beleid geen enkele factuur, en Odoo weigert het beleid bij een klant met een andere debiteurenrekening.` },
+        { text: 'OCA-module: importeer `1-mail.template.csv` via Instellingen > Technisch > E-mailsjablonen, en `2-credit.control.policy.csv` via Boekhouding > Configuratie > Kredietopvolging > Beleid: de niveaus komen mee in hetzelfde bestand, want ze hebben geen eigen lijst.' },
+        { text: 'Laad elk bestand, klik op Testen en daarna op Importeren, in de volgorde van hun nummer.' },
       ],
-      warnings: ['Deze export is nog niet getest op een echte Odoo-installatie. Probeer hem eerst in een testdatabank.'],
+      warnings: ['Deze export is nog niet getest op een echte Odoo-installatie. Probeer hem eerst in een testdatabank. Per versie staat hieronder wat we konden nakijken en wat niet.'],
       notCarried: [
         'Segmenten in de module Opvolging: Odoo kent per bedrijf maar één reeks opvolgingsniveaus. Importeer daar één draaiboek. Met de OCA-module wordt elk draaiboek een eigen beleid.',
         'Eén bericht per factuur: Odoo herinnert een klant aan al zijn openstaande facturen samen. De factuurnummers worden opgesomd; datums en bedragen komen van de eerste openstaande factuur of van het totaal.',
+        'Odoo 13 tot 15: het openstaande bedrag staat als label tussen haken in de tekst van het niveau, want die tekst kent alleen %(partner_name)s, %(date)s, %(user_signature)s en %(company_name)s. Odoo voegt zelf het overzicht van de openstaande posten toe.',
+        `OCA-module: een niveau vóór de vervaldag kan niet, want de module kijkt pas naar een factuur vanaf haar vervaldag. Die stappen ontbreken (${count(ocaSkipped, 'stap', 'stappen')}); verstuur die herinnering zelf, bijvoorbeeld met de e-mail uit het pakket of een geplande e-mail vanuit de factuur.`,
         ...markerNote('Odoo', markers('odoo-partner-15', workflowEmails)),
+      ],
+      checked: [
+        ...ODOO_FOLLOWUP_VERSIONS.map((v) => versionLine('Odoo Opvolging', v)),
+        'De module Opvolging is sinds Odoo 9 Enterprise en staat niet in de openbare code van Odoo. Bronnen: ' + ODOO_FOLLOWUP_SOURCES.map(sourceLine).join(' '),
+        ...OCA_VERSIONS.map((v) => versionLine('OCA account_credit_control', v)),
+        ...OCA_SOURCES.map(sourceLine),
+        'Getest: elke kolom is een veld van het model, elk verplicht veld is ingevuld, de keuzewaarden bestaan, één factuurtabel per e-mail, afzender en ontvanger zoals in het sjabloon van de OCA zelf. Niet geïmporteerd in een echte Odoo.',
       ],
       notCarriedPer: [],
     },
@@ -471,19 +527,24 @@ export async function exportTargets(): Promise<ExportTarget[]> {
       files: killbillPaths,
       steps: [
         unzipStep(EXPORTS_ZIP),
-        { text: 'Laad het bestand op voor uw tenant met `POST /1.0/kb/overdue/xml`, of verwijs ernaar met de instelling `org.killbill.overdue.uri` in de configuratie van Kill Bill.' },
+        {
+          text: `Laad het bestand op voor uw tenant met \`POST ${KILLBILL_RULES.uploadPath}\` en Content-Type \`${KILLBILL_RULES.contentType}\`. Geef de headers \`${KILLBILL_RULES.tenantHeaders.join('` en `')}\` van uw tenant mee, en \`${KILLBILL_RULES.requiredHeader}\` met uw naam: zonder die laatste weigert Kill Bill de aanvraag. \`${KILLBILL_RULES.optionalHeaders.join('` en `')}\` mogen erbij.`,
+          code: `curl -u <gebruiker>:<wachtwoord> -H 'X-Killbill-ApiKey: <key>' -H 'X-Killbill-ApiSecret: <secret>' -H 'X-Killbill-CreatedBy: <uw naam>' -H 'Content-Type: text/xml' --data-binary @overdue-abonnement.xml <uw Kill Bill>${KILLBILL_RULES.uploadPath}`,
+        },
+        { text: 'Of verwijs ernaar met de instelling `org.killbill.overdue.uri` in de configuratie van Kill Bill.' },
         { text: 'Koppel een plugin die reageert op `OVERDUE_CHANGE` en het sjabloon uit de melding verstuurt.' },
       ],
       warnings: [],
       notCarried: [
         'E-mails: Kill Bill verstuurt zelf geen e-mails. Daarvoor hebt u een plugin nodig.',
         'Blokkeren of opzeggen: de toestanden blokkeren en annuleren niets. Dat stelt u zelf in.',
-        'Kill Bill telt de dagen vanaf de datum van de oudste onbetaalde factuur, niet vanaf de vervaldag. Bij een abonnement dat meteen betaald moet worden, is dat dezelfde dag.',
+        'Kill Bill telt de dagen vanaf de factuurdatum van de oudste onbetaalde factuur, niet vanaf de vervaldag. Bij een abonnement dat meteen betaald moet worden, is dat dezelfde dag; bij een betaaltermijn schuiven alle stappen zoveel dagen naar voren.',
         ...killbillWorkflows.flatMap((w) => {
           const skipped = w.stappen.filter((s) => s.offset <= 0).length;
           return skipped ? [`Stappen vóór of op de vervaldag ontbreken: ${count(skipped, 'stap', 'stappen')} in het draaiboek ${w.titel}.`] : [];
         }),
       ],
+      checked: [...KILLBILL_SOURCES.map(sourceLine), 'Getest: de opbouw van overdue.xml (elementen, volgorde, namen, dagen). Niet opgeladen naar een echte Kill Bill.'],
       notCarriedPer: [],
     },
   ];

@@ -1,0 +1,32 @@
+/** Kill Bill, read in killbill/killbill on master. */
+import type { CheckedVersion, SourceFile } from './types.ts';
+
+export const KILLBILL_SOURCES: readonly SourceFile[] = [
+  {
+    repo: 'killbill/killbill',
+    ref: 'master',
+    commit: 'cb60779c171391be558cd7aebb1eafea60ad2b82',
+    date: '2026-08-20',
+    paths: [
+      'overdue/src/main/java/org/killbill/billing/overdue/calculator/BillingStateCalculator.java',
+      'overdue/src/main/java/org/killbill/billing/overdue/config/DefaultOverdueState.java',
+      'jaxrs/src/main/java/org/killbill/billing/jaxrs/resources/OverdueResource.java',
+      'jaxrs/src/main/java/org/killbill/billing/jaxrs/resources/JaxrsResource.java',
+      'jaxrs/src/main/java/org/killbill/billing/jaxrs/util/Context.java',
+    ],
+  },
+];
+
+export const KILLBILL_VERSIONS: readonly CheckedVersion[] = [{ version: 'master (0.24 and later)', checked: 'source', note: 'overdue module and REST resource' }];
+
+export const KILLBILL_RULES = {
+  /** OverdueResource: POST /1.0/kb/overdue/xml, Content-Type text/xml. */
+  uploadPath: '/1.0/kb/overdue/xml',
+  contentType: 'text/xml',
+  /** JaxrsResource constants; Context.createCallContext refuses a request without X-Killbill-CreatedBy. */
+  tenantHeaders: ['X-Killbill-ApiKey', 'X-Killbill-ApiSecret'],
+  requiredHeader: 'X-Killbill-CreatedBy',
+  optionalHeaders: ['X-Killbill-Reason', 'X-Killbill-Comment'],
+  /** BillingStateCalculator: dateOfEarliestUnpaidInvoice = invoice.getInvoiceDate(). */
+  countsFromInvoiceDate: true,
+} as const;
