@@ -70,6 +70,12 @@ export default defineConfig({
     },
     // browserHolidays: BE/NL holidays as a table instead of date-holidays (src/site/lib/timeline-holidays.mjs).
     plugins: [handlebarsParseOnly(), browserHolidays()],
+    // Web Workers (islands/*-worker.ts) are browser code too: the same two swaps, and ES modules so a
+    // worker can load its renderers on demand with import().
+    worker: {
+      format: 'es',
+      plugins: () => [handlebarsParseOnly(), browserHolidays()].map(({ applyToEnvironment: _, ...plugin }) => plugin),
+    },
   },
   devToolbar: { enabled: false },
   integrations: [tijdigFonts()],

@@ -1,7 +1,7 @@
 // `npm run bench`: speed and size figures from one run on this machine, with ratios against the
 // usual alternatives (Chromium page.pdf on one reused page, LibreOffice docx->pdf in batch).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -15,6 +15,7 @@ import { compileEmail } from '../src/render/html/compile.ts';
 import { fillEmail } from '../src/render/html/fill.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
 import { renderText } from '../src/render/text/index.ts';
+import { benchBrowser, benchCli, printBrowser, printCli } from './bench-bulk.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 200);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -87,6 +88,19 @@ console.log(`  pdf letter                   ${pdfMs.toFixed(2)} ms (target <= 3 
 const zipBytes = pack.zips.find((z) => z.name === 'tijdig-alles.zip')?.bytes ?? 0;
 console.log(`  whole pack                   ${packSeconds.toFixed(1)} s for ${pack.files.length} files, ${pack.zips.length} zips (target < 10 s); tijdig-alles.zip ${(zipBytes / 1024).toFixed(0)} KiB\n`);
 
+// Bulk mode: the command line on 10,000 and 100,000 invoices (time, peak memory), and the page in
+// Chromium (needs dist/: skipped with a note when the site is not built). BENCH_BULK=0 leaves both out.
+const bulkCli = process.env['BENCH_BULK'] === '0' ? null : await benchCli();
+if (bulkCli) printCli(bulkCli);
+let bulkBrowser: Awaited<ReturnType<typeof benchBrowser>> | null = null;
+if (process.env['BENCH_BULK'] !== '0') {
+  if (existsSync(new URL('../dist/meerdere-facturen/index.html', import.meta.url))) {
+    bulkBrowser = await benchBrowser();
+    printBrowser(bulkBrowser);
+  } else console.log('  bulk page in Chromium: skipped, dist/ is not built (npm run build)');
+}
+console.log('');
+
 // Reconcile (issue 15): 10,000 generated UBL invoices + 50,000 statement entries, read and matched
 // as the page's worker does. BENCH_RECONCILE=0 leaves it out.
 const reconcileBench = process.env['BENCH_RECONCILE'] === '0' ? null : benchReconcile();
@@ -110,6 +124,8 @@ const figures = {
   packZips: pack.zips.length,
   packZipBytes: zipBytes,
   reconcile: reconcileBench,
+  bulkCli,
+  bulkBrowser,
 };
 writeFileSync(new URL('bench.json', reports), `${JSON.stringify(figures, null, 2)}\n`);
 console.log('  figures written to reports/bench.json\n');

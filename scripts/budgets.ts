@@ -99,6 +99,8 @@ function resolveUrl(url: string, fromFile: string): string {
 // `import(\`./x.js\`)` for code loaded on demand.
 const STATIC_IMPORT = /(?:^|[;\s}/)])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`]+\.m?js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
+// A Web Worker started by the page (`new Worker(new URL("./w.js", import.meta.url))`) is code it loads on demand too.
+const WORKER = /\bnew\s+(?:Shared)?Worker\s*\(\s*new\s+URL\s*\(\s*["'`]([^"'`]+\.m?js)["'`]/g;
 
 function closure(entries: Iterable<string>, seen = new Set<string>()): Set<string> {
   const queue = [...entries];
@@ -135,7 +137,8 @@ function pageJs(page: string): { initial: number; onDemand: number } {
   const scan = [...initial];
   while (scan.length) {
     const file = scan.pop()!;
-    for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) {
+    const code = readFileSync(file, 'utf8');
+    for (const m of [...code.matchAll(DYNAMIC_IMPORT), ...code.matchAll(WORKER)]) {
       for (const f of closure([resolveUrl(m[1]!, file)], new Set(initial))) {
         if (!initial.has(f) && !lazy.has(f)) {
           lazy.add(f);

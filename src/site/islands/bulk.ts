@@ -1,14 +1,14 @@
 /**
  * The bulk page's island (/meerdere-facturen/): reads the CSV in the browser (file input or drop),
  * runs the light bulk stages (src/bulk/index.ts: parse, columns, validate, group, plan) on every
- * change, and shows the mapping, the check per cell and the plan per customer. "Maak het pakket"
- * loads islands/bulk-run.ts (and with it the renderers) only then. The file is never uploaded;
+ * change, and shows the mapping, the check per cell and the plan per customer. Reading, checking
+ * and making the zip run in a Web Worker (islands/bulk-worker.ts), so a large file never blocks
+ * the page; the renderers load in that worker on the first run. The file is never uploaded;
  * the column mapping, the page's settings and the sender's details stay in localStorage.
  */
 import type { Workflow } from '../../content/schema.ts';
 import {
   parseMapping,
-  prepareBulk,
   serializeMapping,
   setMappedColumns,
   normalizeHeader,
@@ -27,6 +27,7 @@ import { offsetLabel } from '../../vocabulary/naming.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { sampleCsv, SAMPLE_FILE_NAME } from '../lib/bulk-sample.ts';
 import { MAPPING_STORAGE_KEY, SETTINGS_STORAGE_KEY, type BulkPageData } from '../lib/bulk-types.ts';
+import { BulkClient } from './bulk-client.ts';
 import { initSender } from './bulk-sender.ts';
 import { capitalize, h, planSummaryText, plural, renderCustomers, renderMapping, renderRows, updateCustomerResults, type RowFilter } from './bulk-view.ts';
 
@@ -165,6 +166,7 @@ function init(root: HTMLElement): void {
 
   const sender = initSender($<HTMLFormElement>('[data-sender]'), model.senderFields, model.examples);
 
+  const client = new BulkClient();
   const state: State = {
     bytes: null,
     fileName: '',
@@ -281,30 +283,40 @@ function init(root: HTMLElement): void {
     };
   }
 
-  /** Runs every stage again (a few tens of ms for 500 rows) and redraws; returns false when nothing could be read. */
-  function analyze(): boolean {
+  /**
+   * Runs every stage again in the worker and redraws; false when nothing could be read, or when a
+   * newer analysis (a later change) has taken its place.
+   */
+  let analysis = 0;
+  async function analyze(): Promise<boolean> {
     if (!state.bytes) return false;
     const today = readToday();
     if (!today) return false;
+    const ticket = ++analysis;
+    const bytes = state.bytes;
     const base = options(today);
     let prepared: Prepared;
+    let source = state.mappingSource;
     try {
       if (!state.mapping) {
-        prepared = prepareBulk(state.bytes, base);
+        prepared = await client.prepare(bytes, base);
         const remembered = rememberedMapping(prepared.parsed.headers);
         if (remembered && serializeMapping(remembered) !== serializeMapping(prepared.mapping)) {
-          prepared = prepareBulk(state.bytes, { ...base, mapping: remembered });
+          prepared = await client.prepare(bytes, { ...base, mapping: remembered });
         }
-        state.mapping = prepared.mapping;
-        state.mappingSource = remembered ? 'onthouden' : 'herkend';
+        source = remembered ? 'onthouden' : 'herkend';
       } else {
-        prepared = prepareBulk(state.bytes, { ...base, mapping: state.mapping });
+        prepared = await client.prepare(bytes, { ...base, mapping: state.mapping });
       }
     } catch (error) {
+      if (ticket !== analysis || (error as Error).name === 'AbortError') return false;
       console.warn('Tijdig: bestand lezen mislukt', error);
       showFileError('Dit bestand kon niet gelezen worden. Is het een CSV-bestand met één factuur per rij?');
       return false;
     }
+    if (ticket !== analysis || bytes !== state.bytes) return false;
+    state.mapping = prepared.mapping;
+    state.mappingSource = source;
     state.prepared = prepared;
     render();
     return true;
@@ -401,7 +413,7 @@ function init(root: HTMLElement): void {
     say(status, `${name} wordt gelezen…`);
     // Let the message paint before the (synchronous) analysis of a big file.
     await new Promise((resolve) => window.setTimeout(resolve, 0));
-    if (!analyze()) {
+    if (!(await analyze())) {
       if (!readToday()) say(status, 'Vul eerst een geldige verzenddatum in, bij stap 4.');
       return;
     }
@@ -480,7 +492,7 @@ function init(root: HTMLElement): void {
     state.delimiter = v === ';' || v === ',' ? v : v === 'tab' ? '\t' : undefined;
     state.mapping = null; // other columns: recognise them again
     state.overrides = {};
-    if (analyze()) say(status, 'Het bestand is opnieuw gelezen met dit scheidingsteken.');
+    void analyze().then((ok) => ok && say(status, 'Het bestand is opnieuw gelezen met dit scheidingsteken.'));
   });
 
   // ---------------------------------------------------------------- mapping
@@ -496,10 +508,13 @@ function init(root: HTMLElement): void {
     state.overrides = {};
     rememberMapping(state.prepared.parsed.headers, state.mapping);
     const focused = select.id;
-    analyze();
-    document.getElementById(focused)?.focus();
-    const p = state.prepared;
-    say(status, p.mappingProblems.length ? 'Kolom aangepast. Er ontbreekt nog een verplichte kolom.' : `Kolom aangepast: ${plural(p.validation.counts.valid, 'factuur', 'facturen')} in orde.`);
+    void analyze().then((ok) => {
+      if (!ok) return;
+      // The mapping form was drawn again: give the focus back to the same choice.
+      document.getElementById(focused)?.focus();
+      const p = state.prepared!;
+      say(status, p.mappingProblems.length ? 'Kolom aangepast. Er ontbreekt nog een verplichte kolom.' : `Kolom aangepast: ${plural(p.validation.counts.valid, 'factuur', 'facturen')} in orde.`);
+    });
   });
 
   $<HTMLButtonElement>('[data-action="mapping-guess"]').addEventListener('click', () => {
@@ -508,8 +523,7 @@ function init(root: HTMLElement): void {
     state.mapping = state.prepared.guess.mapping;
     state.mappingSource = 'herkend';
     state.overrides = {};
-    analyze();
-    say(status, 'De kolommen zijn terug zoals Tijdig ze herkende.');
+    void analyze().then((ok) => ok && say(status, 'De kolommen zijn terug zoals Tijdig ze herkende.'));
   });
 
   $<HTMLButtonElement>('[data-action="mapping-forget"]').addEventListener('click', () => {
@@ -522,7 +536,7 @@ function init(root: HTMLElement): void {
     showFieldError(termInput, termError, term.ok ? null : 'Schrijf een aantal dagen van 1 tot 365, bijvoorbeeld 30.');
     if (!term.ok) return;
     saveSettings();
-    analyze();
+    void analyze();
   });
 
   // ---------------------------------------------------------------- rows and customers
@@ -547,10 +561,10 @@ function init(root: HTMLElement): void {
       fillChoices();
     }
     saveSettings();
-    if (analyze()) say(status, `Bijgewerkt. ${planSummaryText(state.prepared!)}`);
+    void analyze().then((ok) => ok && say(status, `Bijgewerkt. ${planSummaryText(state.prepared!)}`));
   });
 
-  customersBox.addEventListener('change', (event) => {
+  customersBox.addEventListener('change', async (event) => {
     const select = event.target;
     if (!(select instanceof HTMLSelectElement) || !select.dataset['key'] || !state.bytes) return;
     const key = select.dataset['key'];
@@ -558,7 +572,16 @@ function init(root: HTMLElement): void {
     else state.overrides[key] = select.value === 'overslaan' ? 'overslaan' : Number(select.value);
     const today = readToday();
     if (!today || !state.mapping) return;
-    state.prepared = prepareBulk(state.bytes, { ...options(today), mapping: state.mapping });
+    const ticket = ++analysis;
+    const bytes = state.bytes;
+    let prepared: Prepared;
+    try {
+      prepared = await client.prepare(bytes, { ...options(today), mapping: state.mapping });
+    } catch {
+      return;
+    }
+    if (ticket !== analysis || bytes !== state.bytes) return;
+    state.prepared = prepared;
     updateCustomerResults(customersBox, state.prepared);
     renderRowTable();
     renderPlanSummary();
@@ -627,8 +650,8 @@ function init(root: HTMLElement): void {
       say(runStatus, 'Nog niet alles klopt: kijk de rode meldingen na.');
       return;
     }
-    // The plan as shown, with today's date (the page may have stayed open overnight).
-    const prepared = prepareBulk(state.bytes, { ...options(today), mapping: state.mapping });
+    // The plan as shown; the worker plans again with the date read now (the page may have stayed open overnight).
+    const prepared = state.prepared;
     if (!prepared.summary.klaar) {
       say(runStatus, 'Er is vandaag voor geen enkele klant een bericht.');
       return;
@@ -644,21 +667,14 @@ function init(root: HTMLElement): void {
     say(runStatus, `Het pakket wordt gemaakt voor ${plural(prepared.summary.klaar, 'klant', 'klanten')}. U kunt verder werken op deze pagina.`);
     const started = performance.now();
     try {
-      const { makePack } = await import('./bulk-run.ts');
-      const out = await makePack({
-        prepared,
-        workflow: workflow(),
-        sender: {
-          ...details,
-          dossier: { jurisdictie: jurisdictionSelect.value === 'nl' ? 'nl' : 'be', klanttype: klanttypeSelect.value === 'consument' ? 'consument' : 'onderneming' },
-          ...(link.value ? { betaallink: link.value } : {}),
-        },
-        today,
-        signal: controller.signal,
-        onProgress: (p) => {
-          const text = p.phase === 'klanten' ? (p.customer ? `Klant ${p.done.toLocaleString('nl-BE')} van ${p.total.toLocaleString('nl-BE')}: ${p.customer}` : 'Bezig…') : p.phase === 'afronden' ? 'Het overzicht en de zip worden afgewerkt…' : 'Klaar.';
-          setProgress(p.done, p.total, text, p.phase !== 'klanten');
-        },
+      const senderData = {
+        ...details,
+        dossier: { jurisdictie: jurisdictionSelect.value === 'nl' ? 'nl' : 'be', klanttype: klanttypeSelect.value === 'consument' ? 'consument' : 'onderneming' },
+        ...(link.value ? { betaallink: link.value } : {}),
+      } as const;
+      const out = await client.pack(state.bytes, { ...options(today), mapping: state.mapping }, senderData, controller.signal, (p) => {
+        const text = p.phase === 'klanten' ? (p.customer ? `Klant ${p.done.toLocaleString('nl-BE')} van ${p.total.toLocaleString('nl-BE')}: ${p.customer}` : 'Bezig…') : p.phase === 'afronden' ? 'Het overzicht en de zip worden afgewerkt…' : 'Klaar.';
+        setProgress(p.done, p.total, text, p.phase !== 'klanten');
       });
       const { result } = out;
       const seconds = ((performance.now() - started) / 1000).toLocaleString('nl-BE', { maximumFractionDigits: 1 });

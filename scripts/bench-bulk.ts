@@ -1,0 +1,191 @@
+// Bulk figures for `npm run bench` (also runnable alone: node scripts/bench-bulk.ts [cli] [browser]):
+// - cli: the command line on generated exports of 10,000 and 100,000 invoices, run as a child
+//   process, with wall time and peak resident memory (VmHWM, polled from /proc);
+//   BENCH_CLI_ROWS=2000,20000 picks other sizes.
+// - browser: /meerdere-facturen/ in Chromium on the built site (dist/, served by astro preview):
+//   500 invoices / 200 customers and 20,000 invoices from file to download, with the main
+//   thread's long tasks (PerformanceObserver 'longtask') while the worker reads and builds.
+// Figures, never assertions.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { invoiceLines } from './bulk-data.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const TODAY = '2026-06-15';
+
+export interface CliFigure {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMiB: number;
+  zipMiB: number;
+  csvMiB: number;
+}
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (const line of invoiceLines(rows, TODAY)) if (!out.write(`${line}\r\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'close');
+}
+
+/** Peak resident memory of a running process so far, in KiB (Linux). */
+function peakKiB(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function runCli(csv: string, zip: string, sender: string): Promise<{ seconds: number; peak: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tijdig.mjs'), 'herinneringen', csv, '--datum', TODAY, '--afzender', sender, '--uit', zip, '--stil'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SOURCE_DATE_EPOCH: '1781510400' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let peak = 0;
+  // VmHWM only rises: the last reading before the process ends is its peak (to within 50 ms).
+  const timer = setInterval(() => (peak = Math.max(peak, peakKiB(child.pid!))), 50);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`tijdig exited ${code}: ${stderr}`);
+  return { seconds: (performance.now() - started) / 1000, peak };
+}
+
+export async function benchCli(sizes = (process.env['BENCH_CLI_ROWS'] ?? '10000,100000').split(',').map(Number)): Promise<CliFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tijdig-bench-cli-'));
+  const sender = join(dir, 'afzender.yaml');
+  writeFileSync(sender, readFileSync(join(ROOT, 'tests/fixtures/cli/afzender.yaml')));
+  const figures: CliFigure[] = [];
+  try {
+    for (const rows of sizes) {
+      const csv = join(dir, `facturen-${rows}.csv`);
+      const zip = join(dir, `herinneringen-${rows}.zip`);
+      await writeCsv(csv, rows);
+      const { seconds, peak } = await runCli(csv, zip, sender);
+      figures.push({ rows, seconds, rowsPerSecond: rows / seconds, peakRssMiB: peak / 1024, zipMiB: statSync(zip).size / 1024 / 1024, csvMiB: statSync(csv).size / 1024 / 1024 });
+      rmSync(zip);
+      rmSync(csv);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+export function printCli(figures: readonly CliFigure[]): void {
+  console.log('  command line: tijdig herinneringen (standaard, 4 invoices per customer, every step; child process)');
+  for (const f of figures) {
+    console.log(`    ${f.rows.toLocaleString('en').padStart(7)} invoices (${f.csvMiB.toFixed(1)} MiB csv)  ${f.seconds.toFixed(1).padStart(6)} s  ${f.rowsPerSecond.toFixed(0).padStart(5)} rows/s  peak RSS ${f.peakRssMiB.toFixed(0)} MiB  zip ${f.zipMiB.toFixed(0)} MiB`);
+  }
+  if (figures.length > 1) {
+    const [a, b] = [figures[0]!, figures.at(-1)!];
+    console.log(`    memory ratio ${b.rows / a.rows}x the input: peak RSS ${(b.peakRssMiB / a.peakRssMiB).toFixed(2)}x`);
+  }
+}
+
+export interface BrowserFigure {
+  invoices: number;
+  customers: number;
+  /** File chosen -> rows checked and plan shown. */
+  readSeconds: number;
+  readLongTasks: number;
+  readLongestTaskMs: number;
+  /** Click on "Maak het pakket" -> download. */
+  runSeconds: number;
+  runLongTasks: number;
+  runLongestTaskMs: number;
+}
+
+async function waitForServer(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const tasksSince = (page: Page, from: number) => page.evaluate((n) => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.slice(n), from);
+const taskCount = (page: Page) => page.evaluate(() => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.length);
+
+async function browserRun(page: Page, base: string, invoices: number): Promise<BrowserFigure> {
+  await page.goto(`${base}/meerdere-facturen/`);
+  await page.locator('[data-needs-js]').waitFor();
+  const csv = `${[...invoiceLines(invoices, TODAY)].join('\r\n')}\r\n`;
+  let from = await taskCount(page);
+  let started = performance.now();
+  await page.locator('#bk-file').setInputFiles({ name: 'facturen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.locator('[data-status]').filter({ hasText: 'is gelezen' }).waitFor({ timeout: 300_000 });
+  const readSeconds = (performance.now() - started) / 1000;
+  const read = await tasksSince(page, from);
+  const customers = Number((await page.locator('[data-row-summary]').textContent())?.match(/Samen ([\d.]+) klant/)?.[1]?.replace(/\./g, '') ?? 0);
+  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
+  from = await taskCount(page);
+  started = performance.now();
+  await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Maak het pakket' }).click()]);
+  const runSeconds = (performance.now() - started) / 1000;
+  const run = await tasksSince(page, from);
+  return { invoices, customers, readSeconds, readLongTasks: read.length, readLongestTaskMs: Math.max(0, ...read), runSeconds, runLongTasks: run.length, runLongestTaskMs: Math.max(0, ...run) };
+}
+
+/** Needs a built site in dist/ (npm run build). */
+export async function benchBrowser(sizes = (process.env['BENCH_BROWSER_ROWS'] ?? '500,20000').split(',').map(Number)): Promise<BrowserFigure[]> {
+  const port = 4391;
+  const server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  try {
+    await waitForServer(`${base}/meerdere-facturen/`, 30_000);
+    const figures: BrowserFigure[] = [];
+    for (const invoices of sizes) {
+      const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const seen: number[] = [];
+        (window as unknown as { tjLongTasks: number[] }).tjLongTasks = seen;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      });
+      figures.push(await browserRun(page, base, invoices));
+      await context.close();
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+export function printBrowser(figures: readonly BrowserFigure[]): void {
+  console.log('  bulk page in Chromium (worker): file -> plan, click -> download; main-thread long tasks (> 50 ms)');
+  for (const f of figures) {
+    console.log(
+      `    ${f.invoices.toLocaleString('en').padStart(6)} invoices / ${f.customers.toLocaleString('en')} customers  read ${f.readSeconds.toFixed(2)} s (${f.readLongTasks} long tasks, longest ${f.readLongestTaskMs.toFixed(0)} ms)` +
+        `  run ${f.runSeconds.toFixed(2)} s (${f.runLongTasks} long tasks, longest ${f.runLongestTaskMs.toFixed(0)} ms)`,
+    );
+  }
+}
+
+if (import.meta.main) {
+  const parts = process.argv.slice(2);
+  const all = parts.length === 0;
+  const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+  if (all || parts.includes('cli')) {
+    report['cli'] = await benchCli();
+    printCli(report['cli'] as CliFigure[]);
+  }
+  if (all || parts.includes('browser')) {
+    report['browser'] = await benchBrowser();
+    printBrowser(report['browser'] as BrowserFigure[]);
+  }
+  mkdirSync(join(ROOT, 'reports'), { recursive: true });
+  writeFileSync(join(ROOT, 'reports/bench-bulk.json'), `${JSON.stringify(report, null, 2)}\n`);
+}
