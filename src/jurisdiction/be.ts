@@ -4,7 +4,6 @@ export const BE: JurisdictionProfile = {
   id: 'be',
   name: 'België',
   locale: 'nl-BE',
-  ownWords: ['gelieve', 'kmo', 'vervaldag', 'gestructureerde mededeling', 'zaakvoerder', 'nalatigheidsinterest', 'nalatigheidsinteresten', 'gerechtsdeurwaarder', 'u hebt', 'interestvoet', 'forfaitaire schadevergoeding', 'ondernemingsnummer', 'domiciliëring'],
   vatStandardPercent: {
     value: 21,
     source: { title: 'Belgium.be: basistarieven van de btw (normaal tarief 21 %)', url: 'https://www.belgium.be/nl/belastingen/btw/tarieven', ref: 'docs/content-format.md §Berekende waarden' },

@@ -4,7 +4,6 @@ export const NL: JurisdictionProfile = {
   id: 'nl',
   name: 'Nederland',
   locale: 'nl-NL',
-  ownWords: ['mkb', 'betalingskenmerk', 'automatische incasso', 'incassokosten', 'handelsrente', 'incassobureau', 'veertiendagenbrief', 'kvk-nummer', 'u heeft'],
   vatStandardPercent: {
     value: 21,
     source: { title: 'Wet op de omzetbelasting 1968, art. 9 lid 1 (algemeen tarief 21 %)', url: 'https://wetten.overheid.nl/BWBR0002629/', ref: 'docs/content-format.md §Berekende waarden' },

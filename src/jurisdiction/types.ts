@@ -9,8 +9,6 @@ export interface JurisdictionProfile {
   name: string;
   /** The Dutch its letters are written in. */
   locale: LocaleId;
-  /** Words that belong to this country's Dutch and read wrong in the other's (content lint). */
-  ownWords: readonly string[];
   /** The standard btw rate, used for btw on collection costs when the creditor cannot deduct it. */
   vatStandardPercent: { value: number; source: Source };
 }

@@ -13,6 +13,9 @@ export const RULES = [
   'toon-kosten',
   'toon-workflow',
   'eerste-herinnering-kosten',
+  'verplichte-vermelding',
+  'verkeerd-recht',
+  'landwoord',
   'spelling',
 ] as const;
 export type RuleId = (typeof RULES)[number];

@@ -8,6 +8,7 @@ import { sampleFillData, TONES, type Tone, type Workflow } from '../content/sche
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { casesOf } from '../model/variants.ts';
+import { checkCountryWords, checkMentions } from './cases.ts';
 import type { LintIssue } from './issues.ts';
 import { joined, SLOT, type TextLine } from './text.ts';
 
@@ -321,4 +322,4 @@ export function checkFirstReminderFree(u: TemplateUnit): LintIssue[] {
   return issues;
 }
 
-export const TEMPLATE_RULES = [checkNextStep, checkFormalNotice, checkPrivacy, checkCourtesy, checkSubject, checkTone, checkFirstReminderFree];
+export const TEMPLATE_RULES = [checkNextStep, checkFormalNotice, checkPrivacy, checkCourtesy, checkSubject, checkTone, checkFirstReminderFree, (u: TemplateUnit) => checkMentions(u), (u: TemplateUnit) => checkCountryWords(u)];

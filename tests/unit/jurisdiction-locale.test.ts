@@ -33,9 +33,11 @@ describe('profiles and locales', () => {
     expect(nl.invoiceTotal).toBe(be.invoiceTotal);
   });
 
-  it('keep each country\'s own words apart', () => {
-    const be = new Set(JURISDICTIONS.be.ownWords);
-    for (const w of JURISDICTIONS.nl.ownWords) expect(be.has(w), w).toBe(false);
+  it('give each country its btw rate with an official source (for btw on collection costs)', () => {
+    for (const p of Object.values(JURISDICTIONS)) {
+      expect(p.vatStandardPercent.value, p.id).toBe(21);
+      expect(p.vatStandardPercent.source.url, p.id).toMatch(/^https:\/\/(?:wetten\.overheid\.nl|www\.belgium\.be)\//);
+    }
   });
 });
 
