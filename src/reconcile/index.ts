@@ -7,3 +7,5 @@ export * from './types.ts';
 export * from './files.ts';
 export * from './match.ts';
 export * from './reminders.ts';
+export * from './ageing.ts';
+export * from './behaviour.ts';
