@@ -96,6 +96,8 @@ export function closestFrequency(gap: number): (typeof ENDLESS_FREQUENCIES)[numb
   return ENDLESS_FREQUENCIES.reduce((best, f) => (Math.abs(f.days - gap) < Math.abs(best.days - gap) ? f : best));
 }
 
+const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`;
+
 /** The fixed compensation in euro (Invoice Ninja's late fee is a float amount). */
 const FIXED_FEE = BE_B2B.fixedCompensationCents.value / 100;
 
@@ -122,7 +124,7 @@ export function invoiceNinjaSettings(workflow: Workflow, templates: readonly Tem
 
   const slot = (n: 1 | 2 | 3) => {
     const email = emails[n - 1];
-    if (email) steps.push({ step: email.step, carried: true, how: `${label(email.step)}: herinnering ${n}, ${Math.abs(email.step.offset)} dagen ${email.step.offset < 0 ? 'vóór' : 'na'} de vervaldag${fee(n - 1) ? `, met een vergoeding van € ${FIXED_FEE} op de factuur` : ''}.` });
+    if (email) steps.push({ step: email.step, carried: true, how: `${label(email.step)}: herinnering ${n}, ${email.step.offset === 0 ? 'op de vervaldag' : `${days(Math.abs(email.step.offset))} ${email.step.offset < 0 ? 'vóór' : 'na'} de vervaldag`}${fee(n - 1) ? `, met een vergoeding van € ${FIXED_FEE} op de factuur` : ''}.` });
     return {
       [`enable_reminder${n}`]: Boolean(email),
       [`num_days_reminder${n}`]: email ? Math.abs(email.step.offset) : 0,

@@ -21,7 +21,7 @@ export const INVOICE_NINJA_SOURCES: readonly SourceFile[] = [
   },
 ];
 
-export const INVOICE_NINJA_VERSIONS: readonly CheckedVersion[] = [{ version: '5', checked: 'source', note: 'v5-stable; the hosted service runs the same code' }];
+export const INVOICE_NINJA_VERSIONS: readonly CheckedVersion[] = [{ version: '5', checked: 'source', note: 'tak v5-stable; de gehoste dienst draait dezelfde code' }];
 
 /** CompanySettings::$casts of every key the export writes ('integer' ids travel as digit strings). */
 export const INVOICE_NINJA_CASTS: Record<string, FieldSpec> = {

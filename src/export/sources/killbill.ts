@@ -17,7 +17,7 @@ export const KILLBILL_SOURCES: readonly SourceFile[] = [
   },
 ];
 
-export const KILLBILL_VERSIONS: readonly CheckedVersion[] = [{ version: 'master (0.24 and later)', checked: 'source', note: 'overdue module and REST resource' }];
+export const KILLBILL_VERSIONS: readonly CheckedVersion[] = [{ version: 'master', checked: 'source', note: 'de overdue-module en de REST-aanvraag om overdue.xml op te laden' }];
 
 export const KILLBILL_RULES = {
   /** OverdueResource: POST /1.0/kb/overdue/xml, Content-Type text/xml. */

@@ -36,11 +36,11 @@ export const OCA_SOURCES: readonly SourceFile[] = [
 ];
 
 export const OCA_VERSIONS: readonly CheckedVersion[] = [
-  { version: '14', checked: 'source', note: 'branch 14.0, module 14.0.1.5.0' },
-  { version: '16', checked: 'source', note: 'branch 16.0, module 16.0.2.0.0' },
-  { version: '15', checked: 'source', note: 'branch 15.0, module 15.0.1.3.2; templates use {{ }} like 16' },
-  { version: '17', checked: 'source', note: 'no account_credit_control on branch 17.0' },
-  { version: '18', checked: 'source', note: 'no account_credit_control on branch 18.0' },
+  { version: '14', checked: 'source', note: 'tak 14.0, module 14.0.1.5.0; sjablonen met ${…}' },
+  { version: '15', checked: 'source', note: 'tak 15.0, module 15.0.1.3.2; sjablonen met {{ … }}, zoals 16' },
+  { version: '16', checked: 'source', note: 'tak 16.0, module 16.0.2.0.0' },
+  { version: '17', checked: 'source', note: 'de tak 17.0 heeft (nog) geen account_credit_control' },
+  { version: '18', checked: 'source', note: 'de tak 18.0 heeft (nog) geen account_credit_control' },
 ];
 
 export const OCA_POLICY: Record<string, FieldSpec> = {

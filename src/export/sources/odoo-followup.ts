@@ -5,25 +5,20 @@
 import type { CheckedVersion, FieldSpec, SourceFile } from './types.ts';
 
 export const ODOO_FOLLOWUP_SOURCES: readonly SourceFile[] = [
-  {
-    repo: 'odoo/documentation',
-    ref: 'master',
-    commit: '02dbd254602ae650cc85abe0511a732653908b9d',
-    date: '2026-11-23',
-    paths: ['content/applications/finance/accounting/payments/follow_up.rst'],
-  },
+  { repo: 'odoo/documentation', ref: 'master', commit: '02dbd254602ae650cc85abe0511a732653908b9d', paths: ['content/applications/finance/accounting/payments/follow_up.rst'] },
   // Unofficial public copies of the Enterprise module: read for field names only, never copied.
-  { repo: 'AhsanIdrees121/odoo16_enter', ref: '16.0 (copy)', commit: 'c7d10020c309083bfeffe830f3ec38dceb0ae9dd', date: '2026-11-23', paths: ['account_followup/models/account_followup.py'] },
-  { repo: 'Eddy-C127/enterprise18', ref: '18.0 (copy)', commit: 'd92443822449c21f9d04fb89fef268f147bcee5e', date: '2026-11-23', paths: ['account_followup/models/account_followup.py'] },
+  { repo: 'AhsanIdrees121/odoo16_enter', ref: 'kopie van 16.0', commit: 'c7d10020c309083bfeffe830f3ec38dceb0ae9dd', paths: ['account_followup/models/account_followup.py'] },
+  { repo: 'Eddy-C127/enterprise18', ref: 'kopie van 18.0', commit: 'd92443822449c21f9d04fb89fef268f147bcee5e', paths: ['account_followup/models/account_followup.py'] },
 ];
 
 export const ODOO_FOLLOWUP_VERSIONS: readonly CheckedVersion[] = [
-  { version: '13', checked: 'copy', note: 'an unofficial copy of a 13/14 module: description with %(partner_name)s, manual_action, auto_execute (default off); no email_subject' },
-  { version: '14', checked: 'copy', note: 'as 13' },
-  { version: '15', checked: 'none', note: 'not checked: assumed as 14 plus email_subject' },
-  { version: '16', checked: 'copy', note: 'mail_template_id, create_activity, auto_execute (default on)' },
-  { version: '17', checked: 'none', note: 'not checked: assumed as 16 and 18' },
-  { version: '18', checked: 'copy', note: 'as 16, auto_execute default off; official documentation: the Automatic option' },
+  // The 13/14 copy turned up in a text search of public code, without a repository name to cite.
+  { version: '13', checked: 'copy', note: 'een kopie van de module van 13/14, zonder bekende herkomst: tekst met %(partner_name)s, manual_action, auto_execute (standaard uit), geen email_subject' },
+  { version: '14', checked: 'copy', note: 'dezelfde kopie als voor 13' },
+  { version: '15', checked: 'none', note: 'verondersteld zoals 14, met email_subject' },
+  { version: '16', checked: 'copy', note: 'mail_template_id, create_activity, auto_execute (standaard aan)' },
+  { version: '17', checked: 'none', note: 'verondersteld zoals 16 en 18' },
+  { version: '18', checked: 'copy', note: 'zoals 16, auto_execute standaard uit; de officiële documentatie beschrijft de optie Automatisch' },
 ];
 
 /** account_followup.followup.line in 16 and 18 (the copies agree on these). */

@@ -9,8 +9,8 @@ export interface SourceFile {
   /** Branch or tag as named in the repository. */
   ref: string;
   commit: string;
-  /** Date of that commit (YYYY-MM-DD). */
-  date: string;
+  /** Date of that commit (YYYY-MM-DD), when known. */
+  date?: string;
   paths: readonly string[];
 }
 
@@ -28,5 +28,6 @@ export interface CheckedVersion {
   version: string;
   /** "source": read in the public source; "copy": only in an unofficial copy; "none": not checked. */
   checked: 'source' | 'copy' | 'docs' | 'none';
+  /** What was found, in Dutch: the export pages print it. */
   note: string;
 }

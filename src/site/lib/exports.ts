@@ -100,7 +100,7 @@ const markerNote = (tool: string, labels: readonly string[]): string[] =>
   labels.length ? [`Gegevens die ${tool} niet kent, staan als label tussen vierkante haken in de tekst. Vervang ze door vaste tekst of schrap de zin: ${labels.join(', ')}.`] : [];
 
 /** "`OCA/credit-control` 16.0 (commit 18c22a8, 2024-10-24): `a.py`, `b.xml`". */
-const sourceLine = (f: SourceFile) => `\`${f.repo}\` ${f.ref} (commit ${f.commit.slice(0, 7)}, ${f.date}): ${f.paths.map((p) => `\`${p}\``).join(', ')}.`;
+const sourceLine = (f: SourceFile) => `\`${f.repo}\` ${f.ref} (commit ${f.commit.slice(0, 7)}${f.date ? `, ${f.date}` : ''}): ${f.paths.map((p) => `\`${p}\``).join(', ')}.`;
 const CHECKED_HOW: Record<CheckedVersion['checked'], string> = {
   source: 'nagekeken in de broncode',
   copy: 'alleen in een onofficiële kopie van de code gezien',
