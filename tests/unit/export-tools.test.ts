@@ -11,6 +11,7 @@ import { killbillOverdueXml, overdueStates } from '../../src/export/killbill.ts'
 import { MAPPINGS, NONE } from '../../src/export/mapping.ts';
 import { odooCreditControl, odooFollowup, RECEIVABLE_ACCOUNT_MARKER } from '../../src/export/odoo.ts';
 import { INVOICE_NINJA_CASTS } from '../../src/export/sources/invoice-ninja.ts';
+import { KILLBILL_STATE_NAME_MAX, KILLBILL_XML } from '../../src/export/sources/killbill.ts';
 import { OCA_LEVEL, OCA_POLICY, OCA_TEMPLATE_FIELDS } from '../../src/export/sources/oca-credit-control.ts';
 import { ODOO_FOLLOWUP_LINE_15, ODOO_FOLLOWUP_LINE_16, ODOO_FOLLOWUP_RULES } from '../../src/export/sources/odoo-followup.ts';
 import type { FieldSpec } from '../../src/export/sources/types.ts';
@@ -272,10 +273,28 @@ describe('Odoo follow-up levels', () => {
 // ---------------------------------------------------------------- Kill Bill
 
 /**
- * A small schema restated from killbill-docs overdue.adoc and DefaultOverdueState.java: elements in
- * declaration order, state names ≤ 50 characters without spaces, durations in DAYS.
+ * overdue.xml against the element model of Kill Bill's JAXB classes (sources/killbill.ts; Kill Bill
+ * generates its XSD from them): known children only, in declaration order, required ones present,
+ * only repeated ones repeated. Returns the problems in words.
  */
-const STATE_ORDER = ['condition', 'externalMessage', 'blockChanges', 'disableEntitlementAndChangesBlocked', 'subscriptionCancellationPolicy', 'isClearState', 'autoReevaluationInterval'];
+function killbillProblems(node: XmlNode, type = node.name, where = node.name): string[] {
+  const spec = KILLBILL_XML[type];
+  if (!spec) return [];
+  const problems: string[] = [];
+  for (const a of Object.keys(node.attributes)) if (!spec.attributes?.includes(a)) problems.push(`${where}: attribute ${a}`);
+  const names = node.children.map((c) => c.name);
+  let last = -1;
+  for (const name of names) {
+    const at = spec.children.indexOf(name);
+    if (at < 0) problems.push(`${where}: unknown <${name}>`);
+    else if (at < last || (at === last && !spec.repeated?.includes(name))) problems.push(`${where}: <${name}> out of order or repeated`);
+    last = Math.max(last, at);
+  }
+  for (const r of spec.required) if (!names.includes(r)) problems.push(`${where}: <${r}> missing`);
+  for (const child of node.children) problems.push(...killbillProblems(child, spec.types?.[child.name] ?? child.name, `${where}/${child.name}`));
+  return problems;
+}
+const STATE_ORDER = KILLBILL_XML['state']!.children;
 const days = (node: XmlNode | undefined) => {
   expect(node?.children.map((c) => c.name)).toEqual(['unit', 'number']);
   expect(node!.children[0]!.text).toBe('DAYS');
@@ -289,6 +308,7 @@ describe('Kill Bill overdue.xml', () => {
     it(`is well-formed and follows the overdue structure for "${workflow.id}"`, () => {
       const root = parseXml(killbillOverdueXml(workflow));
       expect(root.name).toBe('overdueConfig');
+      expect(killbillProblems(root)).toEqual([]);
       expect(root.children.map((c) => c.name)).toEqual(['accountOverdueStates']);
       const [initial, ...states] = root.children[0]!.children;
       expect(initial!.name).toBe('initialReevaluationInterval');
@@ -297,7 +317,7 @@ describe('Kill Bill overdue.xml', () => {
       // Last state first.
       const thresholds = states.map((state) => {
         expect(state.name).toBe('state');
-        expect(state.attributes['name']).toMatch(/^\S{1,50}$/);
+        expect(state.attributes['name']).toMatch(new RegExp(`^\\S{1,${KILLBILL_STATE_NAME_MAX}}$`));
         const names = state.children.map((c) => c.name);
         expect(names).toEqual(STATE_ORDER.filter((n) => names.includes(n)));
         const condition = state.children[0]!;
@@ -318,9 +338,16 @@ describe('Kill Bill overdue.xml', () => {
     });
   }
 
-  it('is checked by a parser that rejects malformed XML', () => {
+  it('is checked by a parser that rejects malformed XML, and a model check that rejects misplaced elements', () => {
     expect(() => parseXml('<a><b></a>')).toThrow();
     expect(() => parseXml('<a>&nbsp;</a>')).toThrow();
+    const bad = parseXml('<overdueConfig><accountOverdueStates><state name="X"><externalMessage>m</externalMessage><condition/><colour/></state><initialReevaluationInterval><number>1</number></initialReevaluationInterval></accountOverdueStates></overdueConfig>');
+    expect(killbillProblems(bad)).toEqual([
+      'overdueConfig/accountOverdueStates: <initialReevaluationInterval> out of order or repeated',
+      'overdueConfig/accountOverdueStates/state: <condition> out of order or repeated',
+      'overdueConfig/accountOverdueStates/state: unknown <colour>',
+      'overdueConfig/accountOverdueStates/initialReevaluationInterval: <unit> missing',
+    ]);
   });
 
   it('leaves out steps on or before the due date and escapes text', () => {
