@@ -67,6 +67,10 @@ export default defineConfig({
       sourcemap: process.env.TIJDIG_SOURCEMAP === '1',
       // The PDF renderer (pdf-lib + fontkit, about 1.2 MB) loads only when a PDF is asked for.
       chunkSizeWarningLimit: 1300,
+      // papaparse is a UMD bundle, so the bundler must assume importing it does something. It does
+      // not: pages that only share a module with the CSV reader (the bulk page; the reading itself runs
+      // in its worker) then leave it out.
+      rollupOptions: { treeshake: { moduleSideEffects: (id) => !/[\\/]node_modules[\\/]papaparse[\\/]/.test(id) } },
     },
     // browserHolidays: BE/NL holidays as a table instead of date-holidays (src/site/lib/timeline-holidays.mjs).
     plugins: [handlebarsParseOnly(), browserHolidays()],
