@@ -23,6 +23,7 @@ export const BULK_FIELDS = [
   'iban',
   'mededeling',
   'betaallink',
+  'laatsteStap',
 ] as const;
 export type BulkField = (typeof BULK_FIELDS)[number];
 
@@ -54,6 +55,7 @@ export const BULK_FIELD_INFO: Record<BulkField, BulkFieldInfo> = {
   iban: { label: 'IBAN van de klant', hint: 'optioneel; wordt gecontroleerd en komt in het overzicht', multiple: false },
   mededeling: { label: 'Gestructureerde mededeling of betalingskenmerk', hint: 'optioneel', multiple: false },
   betaallink: { label: 'Betaallink', hint: 'optioneel; alleen https-adressen', multiple: false },
+  laatsteStap: { label: 'Laatst verstuurde herinnering', hint: 'optioneel: de laatste stap die de klant al kreeg (aantal herinneringen, D+15 of de titel); leeg of 0 is nog niets', multiple: false },
 };
 
 /** Serialisable: field -> header name(s). Store it as JSON; validate with parseMapping on the way back. */
@@ -104,13 +106,13 @@ export function normalizeHeader(header: string): string {
 
 /** Exact names (normalised) per field. Earlier entries are slightly better matches. */
 const ALIASES: Record<BulkField, readonly string[]> = {
-  factuurnummer: ['factuurnummer', 'factuurnr', 'factuurno', 'nrfactuur', 'nummerfactuur', 'factuur', 'factuurid', 'invoicenumber', 'invoiceno', 'invoicenr', 'invoiceid', 'invoice', 'invoiceref', 'documentnummer', 'documentnr', 'boekstuknummer', 'boekstuknr', 'boekstuk', 'stuknummer', 'numerofacture', 'nfacture', 'facture', 'nummer', 'number', 'referentie'],
-  factuurdatum: ['factuurdatum', 'datumfactuur', 'invoicedate', 'documentdatum', 'boekdatum', 'uitgiftedatum', 'issuedate', 'datefacture', 'datum', 'date'],
+  factuurnummer: ['factuurnummer', 'factuurnr', 'factuurno', 'nrfactuur', 'nummerfactuur', 'factuur', 'factuurid', 'invoicenumber', 'invoiceno', 'invoicenr', 'invoiceid', 'invoice', 'num', 'invoiceref', 'documentnummer', 'documentnr', 'boekstuknummer', 'boekstuknr', 'boekstuk', 'stuknummer', 'numerofacture', 'nfacture', 'facture', 'nummer', 'number', 'referentie'],
+  factuurdatum: ['factuurdatum', 'datumfactuur', 'invoicedate', 'invoicebilldate', 'documentdatum', 'boekdatum', 'uitgiftedatum', 'issuedate', 'datefacture', 'datum', 'date'],
   vervaldatum: ['vervaldatum', 'vervaldag', 'verval', 'datumverval', 'vervaldt', 'uiterstebetaaldatum', 'uiterstebetaaldag', 'betaaltermijntot', 'duedate', 'datedue', 'paymentduedate', 'dateecheance', 'echeance'],
-  bedrag: ['factuurbedrag', 'bedraginclbtw', 'bedragincl', 'totaalinclbtw', 'totaalincl', 'totaalbedrag', 'totaal', 'bedrag', 'brutobedrag', 'invoiceamount', 'totalamount', 'totalinclvat', 'amountinclvat', 'grandtotal', 'total', 'amount', 'montant', 'montanttotal', 'totaalinclusiefbtw', 'bedraginclusiefbtw'],
-  openstaand: ['openstaand', 'openstaandbedrag', 'bedragopenstaand', 'openstaandsaldo', 'openbedrag', 'bedragopen', 'open', 'saldo', 'restbedrag', 'restant', 'resterend', 'resterendbedrag', 'nogtebetalen', 'tebetalen', 'nogopen', 'openpost', 'outstanding', 'outstandingamount', 'amountoutstanding', 'openamount', 'amountdue', 'balance', 'balancedue', 'remaining', 'remainingamount', 'unpaid', 'unpaidamount', 'solde', 'montantdu', 'resteapayer'],
+  bedrag: ['factuurbedrag', 'bedraginclbtw', 'bedragincl', 'totaalinclbtw', 'totaalincl', 'totaalbedrag', 'totaal', 'bedrag', 'brutobedrag', 'invoiceamount', 'totalamount', 'totalinclvat', 'amountinclvat', 'totalpriceincltax', 'totalincltax', 'amountincltax', 'totalsigned', 'amounttotal', 'grandtotal', 'total', 'amount', 'montant', 'montanttotal', 'totaalinclusiefbtw', 'bedraginclusiefbtw'],
+  openstaand: ['openstaand', 'openstaandbedrag', 'bedragopenstaand', 'openstaandsaldo', 'openbedrag', 'bedragopen', 'open', 'saldo', 'restbedrag', 'restant', 'resterend', 'resterendbedrag', 'nogtebetalen', 'tebetalen', 'nogopen', 'openpost', 'outstanding', 'outstandingamount', 'amountoutstanding', 'openamount', 'amountdue', 'balance', 'balancedue', 'openbalance', 'remaining', 'remainingamount', 'unpaid', 'unpaidamount', 'totalunpaid', 'amountunpaid', 'onbetaald', 'onbetaaldbedrag', 'amountduesigned', 'amountresidual', 'solde', 'montantdu', 'resteapayer'],
   klantnummer: ['klantnummer', 'klantnr', 'klantcode', 'klantid', 'relatienummer', 'relatienr', 'relatiecode', 'debiteurnummer', 'debiteurnr', 'debiteurcode', 'debiteur', 'customernumber', 'customerno', 'customerid', 'customercode', 'clientnumber', 'clientid', 'accountcode', 'accountnumber', 'contactid', 'numeroclient', 'code'],
-  klantnaam: ['klantnaam', 'naamklant', 'klant', 'relatienaam', 'relatie', 'debiteurnaam', 'bedrijfsnaam', 'bedrijf', 'firmanaam', 'firma', 'organisatie', 'onderneming', 'companyname', 'company', 'customername', 'customer', 'clientname', 'client', 'accountname', 'account', 'contact', 'naam', 'name', 'nomclient', 'societe'],
+  klantnaam: ['klantnaam', 'naamklant', 'klant', 'relatienaam', 'relatie', 'debiteurnaam', 'bedrijfsnaam', 'bedrijf', 'firmanaam', 'firma', 'organisatie', 'onderneming', 'companyname', 'company', 'customername', 'customer', 'partner', 'partnername', 'clientname', 'client', 'accountname', 'account', 'contact', 'naam', 'name', 'nomclient', 'societe'],
   contactpersoon: ['contactpersoon', 'contactpersoonnaam', 'tav', 'terattentievan', 'attn', 'attention', 'contactperson', 'contactname', 'voornaam', 'achternaam', 'familienaam', 'tussenvoegsel', 'firstname', 'lastname', 'surname'],
   email: ['emailfacturatie', 'factuuremail', 'emailfactuur', 'emailadresfacturatie', 'facturatieemail', 'invoiceemail', 'billingemail', 'emailadres', 'email', 'mail', 'mailadres', 'emailaddress', 'courriel'],
   telefoon: ['telefoon', 'telefoonnummer', 'tel', 'telnr', 'gsm', 'mobiel', 'mobielnummer', 'phone', 'phonenumber', 'mobile', 'telephone'],
@@ -122,12 +124,14 @@ const ALIASES: Record<BulkField, readonly string[]> = {
   iban: ['iban', 'ibanklant', 'rekeningnummer', 'bankrekening', 'bankrekeningnummer', 'rekeningnr', 'bankaccount', 'bankaccountnumber', 'compte'],
   mededeling: ['gestructureerdemededeling', 'ogm', 'mededeling', 'betalingskenmerk', 'betaalkenmerk', 'betalingsreferentie', 'betaalreferentie', 'kenmerk', 'paymentreference', 'structuredcommunication', 'communication'],
   betaallink: ['betaallink', 'betaalurl', 'paymentlink', 'paymenturl', 'paylink', 'linkbetalen', 'onlinebetalen'],
+  laatsteStap: ['laatsteherinnering', 'laatstestap', 'laatsteaanmaning', 'laatsteherinneringverstuurd', 'herinneringsniveau', 'aanmaningsniveau', 'herinneringniveau', 'aantalherinneringen', 'aantalaanmaningen', 'herinneringenverstuurd', 'aanmaningenverstuurd', 'verstuurdeherinneringen', 'herinneringen', 'aanmaningen', 'aanmaning', 'herinnering', 'followuplevel', 'followup', 'dunninglevel', 'reminderlevel', 'lastreminder', 'lastremindersent', 'reminderssent', 'reminders', 'remindercount', 'niveaudelarelance', 'relance'],
 };
 
 /** Words that rule a header out for a field (normalised substrings). */
 const EXCLUDE: Partial<Record<BulkField, readonly RegExp[]>> = {
-  bedrag: [/excl|exclusief|netto|^net|btwbedrag|vatamount|^btw$|^vat$|tax|open|saldo|rest|betaald|paid|korting|discount|kosten/],
-  openstaand: [/datum|date|dagen|days|aantal|betaald$|paid$/],
+  bedrag: [/excl|exclusief|netto|^net|btwbedrag|vatamount|^btw$|^vat$|(?<!incl)tax|open|saldo|rest|betaald|paid|korting|discount|kosten|due|residual/],
+  openstaand: [/datum|date|dagen|days|aantal|(?<!on)betaald$|(?<!un)paid$/],
+  laatsteStap: [/datum|date|dagen|days/],
   factuurnummer: [/datum|date|bedrag|amount|klant|customer|relatie|debiteur|client|telefoon|phone|rekening|iban/],
   factuurdatum: [/verval|due|betaal|payment|echeance/],
   klantnaam: [/nummer|nr$|code|id$|email|mail|adres|telefoon|phone|contactpersoon|number/],
@@ -142,7 +146,7 @@ const CONTAINS: Partial<Record<BulkField, readonly string[]>> = {
   factuurdatum: ['factuurdatum', 'invoicedate'],
   vervaldatum: ['vervaldatum', 'vervaldag', 'duedate'],
   bedrag: ['factuurbedrag', 'totaal', 'bedrag', 'amount', 'total'],
-  openstaand: ['openstaand', 'saldo', 'outstanding', 'tebetalen', 'amountdue', 'balance', 'restant'],
+  openstaand: ['openstaand', 'saldo', 'outstanding', 'tebetalen', 'amountdue', 'balance', 'restant', 'onbetaald', 'unpaid', 'residual'],
   klantnummer: ['klantnummer', 'klantnr', 'klantcode', 'relatienummer', 'relatiecode', 'debiteurnummer', 'customernumber', 'customerid'],
   klantnaam: ['klantnaam', 'relatienaam', 'bedrijfsnaam', 'debiteurnaam', 'customername', 'companyname'],
   contactpersoon: ['contactpersoon', 'contactperson'],
@@ -154,6 +158,7 @@ const CONTAINS: Partial<Record<BulkField, readonly string[]>> = {
   iban: ['iban', 'rekeningnummer', 'bankrekening'],
   mededeling: ['mededeling', 'betalingskenmerk', 'ogm'],
   betaallink: ['betaallink', 'paymentlink'],
+  laatsteStap: ['laatsteherinnering', 'herinneringsniveau', 'aanmaningsniveau', 'followuplevel', 'dunninglevel', 'reminderlevel', 'lastreminder'],
 };
 
 function headerScore(field: BulkField, header: string): number {

@@ -71,8 +71,10 @@ export interface CustomerGroup {
   mededelingBron: ReferenceSource;
   /** Source rows (record numbers), every invoice of the customer. */
   rows: number[];
-  /** Warnings found while grouping (conflicting names, addresses, countries). */
+  /** Warnings found while grouping (conflicting names, addresses, countries, invoice numbers). */
   notes: CellIssue[];
+  /** Per invoice, the "last reminder sent" cell, when the file has that column (plan.ts reads it). */
+  laatsteStap?: string[];
 }
 
 export interface GroupOptions {
@@ -266,6 +268,8 @@ function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions)
   };
   if (telefoon) group.telefoon = telefoon;
   if (iban) group.iban = iban;
+  const sent = invoices.map((i) => records.find((r) => r.row === i.row)!.laatsteStap).filter((v): v is string => v !== undefined);
+  if (sent.length) group.laatsteStap = sent;
   if (reference.mededeling) group.mededeling = reference.mededeling;
   // One payment link only makes sense when every invoice has the same one.
   const [link] = links;
@@ -285,6 +289,20 @@ export function groupInvoices(records: readonly InvoiceRecord[], options: GroupO
       g.notes.push(note(g.rows[0]!, 'mededeling', `de gemaakte mededeling ${g.mededeling} zou voor ${list.length} klanten gelden; niet gebruikt`));
       delete g.mededeling;
       g.mededelingBron = null;
+    }
+  }
+  // One invoice number for two customers: a typo or a merged export; either way one of the letters is wrong.
+  const byNumber = new Map<string, CustomerGroup[]>();
+  for (const g of groups) {
+    for (const nummer of new Set([...g.invoices, ...g.notYetDue].map((i) => i.nummer.trim().toLowerCase()))) (byNumber.get(nummer) ?? byNumber.set(nummer, []).get(nummer)!).push(g);
+  }
+  for (const list of byNumber.values()) {
+    if (list.length < 2) continue;
+    const names = list.map((g) => g.klant.naam ?? g.key);
+    for (const g of list) {
+      const invoice = [...g.invoices, ...g.notYetDue].find((i) => byNumber.get(i.nummer.trim().toLowerCase()) === list)!;
+      const others = names.filter((n) => n !== g.klant.naam);
+      g.notes.push(note(invoice.row, 'factuurnummer', `factuurnummer ${invoice.nummer} staat ook bij ${others.join(', ') || 'een andere klant'}; kijk na welke klant deze factuur echt kreeg`, invoice.nummer));
     }
   }
   const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });

@@ -2,10 +2,15 @@
  * Which step of the chosen workflow each customer gets today, and when the next one is due.
  * Browser-safe and pure.
  *
- * - Automatic: the step with the largest offset that is not later than the days late of the
- *   customer's oldest invoice ("the step due today"). Before the first step: nothing yet, only the
- *   date of the first one.
+ * - Automatic: a later step speaks of the earlier ones ("ondanks onze herinneringen", "onze
+ *   aangetekende ingebrekestelling"), so it is only chosen when those were sent. What was sent
+ *   comes from the file's "last reminder" column (per invoice; a customer counts as far as the
+ *   least advanced of its invoices) or, without one, from what the user states (`sent`). When
+ *   nobody knows: the first step (after the due date, once the invoice is due), then one step
+ *   further per run. 'volgens-schema' trusts the schedule: the step whose offset was reached.
+ *   The next step is sent only once its offset is reached; until then the customer waits.
  * - The user may instead pick one step for everybody, or per customer a step or "overslaan".
+ * - A legal step (registered formal notice, hand-over) is flagged: the page asks before making it.
  * - A written step (e-mail, letter) gives the customer a term: `nieuweTermijn` is its last day,
  *   counted by the legal module from the day the message counts as delivered (e-mail: next day;
  *   letter: third working day in BE), 14 days by default and moved off weekends and holidays.
@@ -27,6 +32,12 @@ import type { CellIssue } from './validate.ts';
 
 /** 'automatisch', or the index (0-based, in the workflow's own order) of one step for everybody. */
 export type StepChoice = 'automatisch' | number;
+/**
+ * What the customers already received, when the file does not say: 'onbekend' (start at the
+ * first step), 'geen', 'volgens-schema' (every step up to today was sent on time) or the index of
+ * the last step sent.
+ */
+export type SentState = 'onbekend' | 'geen' | 'volgens-schema' | number;
 export type CustomerOverride = number | 'overslaan';
 
 export interface PlanOptions {
@@ -35,6 +46,8 @@ export interface PlanOptions {
   choice?: StepChoice;
   /** Per customer (CustomerGroup.key): a step index or 'overslaan'. */
   overrides?: Readonly<Record<string, CustomerOverride>>;
+  /** What was sent before, for customers whose rows do not say. Default 'onbekend'. */
+  sent?: SentState;
   /** With the file's headers and the mapping, step problems point at the right cell. */
   cells?: { headers: readonly string[]; mapping: ColumnMapping };
   /** Days after the last step for a follow-up check. Default 14. */
@@ -69,6 +82,12 @@ export interface PlannedCustomer {
   nieuweTermijn?: string;
   /** How the step was chosen. */
   chosen: 'automatisch' | 'voor iedereen' | 'per klant' | null;
+  /** The step the automatic rule gives (shown beside a per-customer choice); null: none today. */
+  automatic: number | null;
+  /** Today's step is a legal one (registered formal notice, hand-over): ask before making it. */
+  legal: boolean;
+  /** Where "what was sent before" came from, for the overview. */
+  sentFrom: 'bestand' | 'u' | 'onbekend' | null;
   /** Why the customer is skipped or waiting, in Dutch. */
   reasons: string[];
   /** Step-related problems on the customer's cells (errors when skipped, else warnings). */
@@ -89,6 +108,71 @@ export function pickStep(workflow: Workflow, daysLate: number): number | null {
 }
 
 const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagen`);
+
+/** Channels of a legal step: the registered formal notice and the hand-over to a lawyer or bailiff. */
+const LEGAL_CHANNELS: ReadonlySet<Channel> = new Set(['aangetekende-brief', 'juridisch']);
+export const isLegalStep = (step: Step): boolean => LEGAL_CHANNELS.has(step.kanaal);
+
+const flat = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim();
+
+/**
+ * One "last reminder sent" cell -> the index of that step, 'geen', or null when it names no step.
+ * Understood: blank, "0", "geen", "nee", "none" (nothing sent); a count ("2": the first two steps,
+ * in offset order; also "2e herinnering", "level 2"); "D+15" / "D-3"; a step's title or template id.
+ */
+export function parseSentCell(workflow: Workflow, raw: string): number | 'geen' | null {
+  const text = flat(raw);
+  if (!text || /^(0|geen|nee|neen|none|no|nvt|n v t|-)$/.test(text)) return 'geen';
+  const order = byOffset(workflow);
+  const offset = /^d\s*([+-])\s*(\d{1,3})$/.exec(text);
+  if (offset) {
+    const value = Number(offset[2]) * (offset[1] === '-' ? -1 : 1);
+    const found = order.find((i) => workflow.stappen[i]!.offset === value);
+    return found ?? null;
+  }
+  const count = /^(?:(?:level|niveau|stap|step|herinnering|aanmaning|reminder)\s*)?(\d{1,2})(?:\s*(?:e|de|ste|st|nd|rd|th))?(?:\s*(?:herinnering|aanmaning|reminder|stap|step|level|niveau))?$/.exec(text);
+  if (count) {
+    const n = Number(count[1]);
+    if (n === 0) return 'geen';
+    return order[Math.min(n, order.length) - 1] ?? null;
+  }
+  const byText = order.find((i) => flat(workflow.stappen[i]!.titel) === text || flat(workflow.stappen[i]!.template) === text);
+  return byText ?? null;
+}
+
+/** The least advanced of a customer's invoices (position in offset order; -1: nothing sent), or undefined. */
+function sentFromFile(workflow: Workflow, group: CustomerGroup): { position: number } | { unreadable: string } | undefined {
+  if (!group.laatsteStap?.length) return undefined;
+  const order = byOffset(workflow);
+  let least = Infinity;
+  for (const raw of group.laatsteStap) {
+    const parsed = parseSentCell(workflow, raw);
+    if (parsed === null) return { unreadable: raw };
+    least = Math.min(least, parsed === 'geen' ? -1 : order.indexOf(parsed));
+  }
+  return { position: least };
+}
+
+/**
+ * The automatic step: the next one after the last step sent, once its offset is reached. Without
+ * knowledge: the first step (skipping steps before the due date once the invoice is due).
+ */
+function automaticStep(workflow: Workflow, daysLate: number, lastSent: number | 'onbekend'): { index: number | null; reason?: string } {
+  const order = byOffset(workflow);
+  let candidate: number | undefined;
+  // A step before the due date ("vervalt binnenkort") is no use once the invoice is due.
+  const fits = (i: number) => daysLate < 0 || workflow.stappen[i]!.offset >= 0;
+  if (lastSent === 'onbekend') {
+    candidate = order.find(fits) ?? order.at(-1);
+  } else {
+    const rest = order.slice(lastSent + 1);
+    if (!rest.length) return { index: null, reason: 'alle stappen van dit draaiboek zijn al verstuurd' };
+    candidate = rest.find(fits) ?? rest[0];
+  }
+  if (candidate === undefined) return { index: null };
+  if (workflow.stappen[candidate]!.offset > daysLate) return { index: null };
+  return { index: candidate };
+}
 
 export function stepLabel(step: Step): string {
   return `${offsetLabel(step.offset)} · ${step.titel} (${CHANNEL_LABELS[step.kanaal]})`;
@@ -144,7 +228,34 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
 
   return groups.map((group): PlannedCustomer => {
     const override = options.overrides?.[group.key];
-    const base: PlannedCustomer = { group, status: 'klaar', stepIndex: null, step: null, channel: null, template: null, chosen: null, reasons: [], issues: [], next: null };
+    // The automatic step is always worked out: the page shows it beside a per-customer choice.
+    let sentFrom: PlannedCustomer['sentFrom'];
+    let lastSent: number | null = null;
+    let automatic: number | null;
+    const notes: string[] = [];
+    const fileIssues: CellIssue[] = [];
+    const order = byOffset(workflow);
+    const fromFile = sentFromFile(workflow, group);
+    const stated = options.sent ?? 'onbekend';
+    if (fromFile && 'position' in fromFile) [sentFrom, lastSent] = ['bestand', fromFile.position];
+    else {
+      if (fromFile) fileIssues.push(...issue(group, 'laatsteStap', 'waarschuwing', `"${fromFile.unreadable}" noemt geen stap van dit draaiboek; ${stated === 'onbekend' ? 'de klant begint bij de eerste stap' : 'uw keuze bij "Al verstuurd" geldt'}`));
+      if (stated === 'geen') [sentFrom, lastSent] = ['u', -1];
+      else if (typeof stated === 'number' && workflow.stappen[stated]) [sentFrom, lastSent] = ['u', order.indexOf(stated)];
+      else if (stated === 'volgens-schema') sentFrom = 'u';
+      else sentFrom = 'onbekend';
+    }
+    if (sentFrom === 'u' && lastSent === null) automatic = pickStep(workflow, group.daysLate);
+    else {
+      const auto = automaticStep(workflow, group.daysLate, lastSent === null ? 'onbekend' : lastSent);
+      automatic = auto.index;
+      if (auto.reason) notes.push(auto.reason);
+      if (sentFrom === 'onbekend' && automatic !== null && pickStep(workflow, group.daysLate) !== automatic) {
+        notes.push('niet bekend welke herinnering al verstuurd is: deze klant begint bij de eerste stap');
+      }
+    }
+
+    const base: PlannedCustomer = { group, status: 'klaar', stepIndex: null, step: null, channel: null, template: null, chosen: null, automatic, legal: false, sentFrom, reasons: [], issues: [], next: null };
     if (override === 'overslaan') {
       return { ...base, status: 'overgeslagen', reasons: ['u hebt deze klant overgeslagen'], next: null };
     }
@@ -152,20 +263,37 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
     let chosen: PlannedCustomer['chosen'];
     if (typeof override === 'number' && workflow.stappen[override]) [stepIndex, chosen] = [override, 'per klant'];
     else if (typeof choice === 'number' && workflow.stappen[choice]) [stepIndex, chosen] = [choice, 'voor iedereen'];
-    else [stepIndex, chosen] = [pickStep(workflow, group.daysLate), 'automatisch'];
+    else [stepIndex, chosen] = [automatic, 'automatisch'];
+    if (chosen !== 'automatisch') {
+      // The user's own pick: the notes about the automatic one do not apply.
+      notes.length = 0;
+      fileIssues.length = 0;
+    }
 
     if (stepIndex === null) {
-      const next = nextAction(workflow, group, null, today, options.followUpDays, options.termDays);
       const when = group.daysLate < 0 ? `vervalt over ${days(-group.daysLate)}` : group.daysLate === 0 ? 'vervalt vandaag' : `${days(group.daysLate)} na de vervaldatum`;
-      return { ...base, status: 'wachten', chosen, reasons: [`nog geen stap: ${when}`], next };
+      if (lastSent === null || lastSent < 0) {
+        const next = nextAction(workflow, group, null, today, options.followUpDays, options.termDays);
+        return { ...base, status: 'wachten', chosen, sentFrom, reasons: [`nog geen stap: ${when}`], issues: fileIssues, next };
+      }
+      const upcoming = order[lastSent + 1];
+      if (upcoming === undefined) {
+        const next = nextAction(workflow, group, order.at(-1)!, today, options.followUpDays, options.termDays);
+        return { ...base, status: 'wachten', chosen, sentFrom, reasons: notes, issues: fileIssues, next };
+      }
+      const step = workflow.stappen[upcoming]!;
+      const scheduled = addDays(group.oldestDue, step.offset);
+      const next: NextAction = { stepIndex: upcoming, step, date: scheduled > today ? scheduled : today, label: stepLabel(step) };
+      return { ...base, status: 'wachten', chosen, sentFrom, reasons: [`de volgende stap (${offsetLabel(step.offset)}) is pas op ${next.date} aan de beurt`], issues: fileIssues, next };
     }
     const step = workflow.stappen[stepIndex]!;
-    const planned: PlannedCustomer = { ...base, stepIndex, step, channel: step.kanaal, template: step.template, chosen, next: nextAction(workflow, group, stepIndex, today, options.followUpDays, options.termDays) };
+    const planned: PlannedCustomer = { ...base, stepIndex, step, channel: step.kanaal, template: step.template, chosen, sentFrom, legal: isLegalStep(step), reasons: notes, issues: fileIssues, next: nextAction(workflow, group, stepIndex, today, options.followUpDays, options.termDays) };
     const term = paymentTerm(step.kanaal, group.jurisdictie, today, options.termDays);
     if (term) planned.nieuweTermijn = term.termEnd;
     if (step.kanaal === 'email' && !group.klant.email) {
       planned.status = 'overgeslagen';
-      planned.reasons.push('geen (geldig) e-mailadres voor een e-mailstap');
+      // The reason it is skipped comes first: it is what the user must act on.
+      planned.reasons.unshift('geen (geldig) e-mailadres voor een e-mailstap');
       planned.issues.push(...issue(group, 'email', 'fout', 'een e-mailadres is nodig: deze klant krijgt vandaag een e-mail'));
     }
     if (LETTER_CHANNELS.has(step.kanaal) && (!group.klant.straat || !group.klant.postcode || !group.klant.gemeente)) {
@@ -177,6 +305,18 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
     }
     return planned;
   });
+}
+
+/**
+ * The question to ask before making the files, or null: which legal steps would go out, to how
+ * many customers. A formal notice or a hand-over claims that earlier reminders were sent.
+ */
+export function legalStepWarning(planned: readonly PlannedCustomer[]): string | null {
+  const legal = planned.filter((p) => p.status === 'klaar' && p.legal);
+  if (!legal.length) return null;
+  const steps = [...new Set(legal.map((p) => stepLabel(p.step!)))];
+  const who = legal.length === 1 ? '1 klant krijgt' : `${legal.length} klanten krijgen`;
+  return `${who} vandaag een juridische stap: ${steps.join('; ')}. Zo'n brief verwijst naar de vorige herinneringen; maak hem alleen als die echt verstuurd zijn.`;
 }
 
 /** Counts for the page: how many customers get which channel, wait, or are skipped. */

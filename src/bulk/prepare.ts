@@ -8,7 +8,7 @@ import type { Jurisdiction, Workflow } from '../content/schema.ts';
 import { guessMapping, mappingProblems, type ColumnMapping, type MappingGuess } from './columns.ts';
 import { groupInvoices, type CustomerGroup, type GroupOptions } from './group.ts';
 import { parseCsv, type Delimiter, type ParsedCsv } from './parse.ts';
-import { planCustomers, planSummary, type CustomerOverride, type PlannedCustomer, type StepChoice } from './plan.ts';
+import { planCustomers, planSummary, type CustomerOverride, type PlannedCustomer, type SentState, type StepChoice } from './plan.ts';
 import { validateRows, type CustomerType, type Severity, type ValidationResult } from './validate.ts';
 
 export interface PrepareOptions {
@@ -28,6 +28,8 @@ export interface PrepareOptions {
   mededeling?: GroupOptions['mededeling'];
   choice?: StepChoice;
   overrides?: Readonly<Record<string, CustomerOverride>>;
+  /** What customers already received when the file has no "last reminder" column. Default 'onbekend'. */
+  sent?: SentState;
   /** Payment term in days a message gives (data.nieuweTermijn). Default 14. */
   termDays?: number;
 }
@@ -70,6 +72,7 @@ export function prepareBulk(input: Uint8Array | string, options: PrepareOptions)
     cells: { headers: parsed.headers, mapping },
     ...(options.choice !== undefined ? { choice: options.choice } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.sent !== undefined ? { sent: options.sent } : {}),
     ...(options.termDays !== undefined ? { termDays: options.termDays } : {}),
   });
   return { parsed, guess, mapping, mappingProblems: problems, validation, groups, customers, summary: planSummary(customers) };

@@ -55,6 +55,8 @@ export interface InvoiceRecord {
   /** "+++123/4567/89002+++" when structured and valid; otherwise the reference as given. */
   mededeling?: string;
   betaallink?: string;
+  /** The "last reminder sent" cell as written ('' when blank), only when the file has that column. */
+  laatsteStap?: string;
 }
 
 export interface SkippedRow {
@@ -312,10 +314,11 @@ function validateRow(ctx: RowContext, habits: ColumnHabits, options: ValidateOpt
     else report(ctx, 'betaallink', 'waarschuwing', 'betaallink niet gebruikt: alleen een adres dat met https:// begint');
   }
   const telefoon = text(ctx, 'telefoon');
+  const laatsteStap = ctx.indexes.laatsteStap?.length ? cleanText(cellOf(ctx, 'laatsteStap').value).slice(0, 100) : undefined;
 
   if (ctx.issues.some((i) => i.severity === 'fout')) return null;
   const record: InvoiceRecord = { row: ctx.row, nummer: nummer!, vervaldatum: vervaldatum!, openstaand: openstaand!, naam: naam!, emails };
-  const optional = { datum, bedrag: invoiceAmount, klantnummer, contactpersoon: contactpersoon !== naam ? contactpersoon : undefined, telefoon, straat, postcode, gemeente, land, klanttype, iban, mededeling, betaallink };
+  const optional = { datum, bedrag: invoiceAmount, klantnummer, contactpersoon: contactpersoon !== naam ? contactpersoon : undefined, telefoon, straat, postcode, gemeente, land, klanttype, iban, mededeling, betaallink, laatsteStap };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
   return record;
 }

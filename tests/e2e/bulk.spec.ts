@@ -388,6 +388,52 @@ test('sender details typed on a template page are reused, and a per-customer ste
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
 });
 
+test('never a lawyer letter as a first message; a legal step is made only after the user confirms', async ({ page }) => {
+  await open(page);
+  await load(page, fixture('exact-online-openstaande-posten.csv'));
+  await page.locator('#bk-workflow').selectOption('standaard');
+  await expect(page.locator('[data-status]')).toContainText('Bijgewerkt');
+  await page.locator('#bk-today').fill(TODAY);
+  await expect(page.locator('#bk-today')).toHaveValue(TODAY);
+  const customers = page.locator('[data-customers]');
+  const brasserie = customers.locator('tr', { hasText: 'Brasserie Het Pleintje' });
+  // 60 days late, but nobody said what was sent: the first reminder, not the hand-over.
+  await expect(brasserie.getByRole('combobox', { name: /Stap voor Brasserie/ }).locator('option').first()).toHaveText(/Automatisch: D\+5 /);
+  await expect(customers).not.toContainText('Juridische stap');
+  await expect(page.locator('[data-legal]')).toBeHidden();
+
+  // The user says every step so far went out on schedule: at 60 days late the registered formal
+  // notice is due, and the page asks before making it.
+  await page.locator('#bk-sent').selectOption('volgens-schema');
+  await expect(page.locator('[data-status]')).toContainText('Bijgewerkt');
+  const auto = brasserie.getByRole('combobox', { name: /Stap voor Brasserie/ }).locator('option').first();
+  await expect(auto).toHaveText(/^Automatisch: D\+\d+ · .*\((aangetekende brief|juridische stap)\)$/);
+  const legalStep = /D\+(\d+)/.exec((await auto.textContent())!)![1]!;
+  await expect(page.locator('[data-legal]')).toBeVisible();
+  await expect(page.locator('[data-legal-text]')).toContainText(/klanten? krijg(t|en) vandaag een juridische stap/);
+  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Maak het pakket' }).click();
+  await expect(page.locator('[data-run-status]')).toContainText('Bevestig eerst');
+  await expect(page.locator('[data-legal-ok]')).toBeFocused();
+  expect(downloads).toBe(0);
+  await page.locator('[data-legal-ok]').check();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Maak het pakket' }).click()]);
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  expect(Object.keys(zip.files).filter((f) => f.includes('brasserie-het-pleintje') && f.endsWith('.pdf')).map((f) => /standaard-d(\d+)-/.exec(f)?.[1])).toEqual([legalStep]);
+
+  // "Up to and including" the step before it: that legal step comes next; nothing skips ahead.
+  const options = await page.locator('#bk-sent option').allTextContents();
+  const before = options.filter((o) => o.startsWith('Tot en met D+')).map((o) => Number(/D\+(\d+)/.exec(o)![1])).filter((d) => d < Number(legalStep)).at(-1)!;
+  const value = await page.locator('#bk-sent option', { hasText: `Tot en met D+${before} ` }).getAttribute('value');
+  await page.locator('#bk-sent').selectOption(value!);
+  await expect(auto).toHaveText(new RegExp(`^Automatisch: D\\+${legalStep} `));
+  // Nothing sent yet: the first reminder after the due date.
+  await page.locator('#bk-sent').selectOption('geen');
+  await expect(auto).toHaveText(/^Automatisch: D\+5 /);
+});
+
 test('no axe violations on the page, empty and with a file loaded', async ({ page }) => {
   await open(page);
   const axe = () => new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -102,6 +102,41 @@ describe('guessMapping on the sample exports', () => {
     });
   });
 
+  it('Moneybird English export: "Total unpaid" is the open amount, "Total price incl. tax" the invoice amount', () => {
+    const headers = ['Invoice id', 'Contact', 'Invoice date', 'Due date', 'State', 'Total price excl. tax', 'Total price incl. tax', 'Total paid', 'Total unpaid', 'Currency'];
+    const rows = [['2026-0153', 'Studio Noord B.V.', '2026-04-01', '2026-05-01', 'late', '1200.00', '1452.00', '0.00', '1452.00', 'EUR']];
+    expect(guessMapping(headers, rows).mapping.columns).toMatchObject({
+      factuurnummer: ['Invoice id'],
+      factuurdatum: ['Invoice date'],
+      vervaldatum: ['Due date'],
+      bedrag: ['Total price incl. tax'],
+      openstaand: ['Total unpaid'],
+      klantnaam: ['Contact'],
+    });
+  });
+
+  it('Odoo invoice list: "Partner" or "Customer" is the name, "Amount Due" the open amount, "Follow-up Level" what was sent', () => {
+    const headers = ['Number', 'Partner', 'Invoice/Bill Date', 'Due Date', 'Tax Excluded', 'Total', 'Amount Due', 'Payment Status', 'Follow-up Level'];
+    const rows = [['INV/2026/00042', 'Brasserie Het Pleintje', '2026-03-17', '2026-04-16', '1025,21', '1240,50', '1240,50', 'Not Paid', '2']];
+    expect(guessMapping(headers, rows).mapping.columns).toEqual({
+      factuurnummer: ['Number'],
+      factuurdatum: ['Invoice/Bill Date'],
+      vervaldatum: ['Due Date'],
+      bedrag: ['Total'],
+      openstaand: ['Amount Due'],
+      klantnaam: ['Partner'],
+      laatsteStap: ['Follow-up Level'],
+    });
+    const odoo17 = ['Number', 'Customer', 'Invoice Date', 'Due Date', 'Total Signed', 'Amount Due Signed'];
+    expect(guessMapping(odoo17).mapping.columns).toMatchObject({ klantnaam: ['Customer'], bedrag: ['Total Signed'], openstaand: ['Amount Due Signed'] });
+  });
+
+  it('a Dutch "Onbetaald bedrag" is open, a "Laatste herinnering (datum)" is no step', () => {
+    const { columns } = guessMapping(['Factuurnummer', 'Klant', 'Vervaldatum', 'Totaalbedrag', 'Onbetaald bedrag', 'Aantal herinneringen', 'Laatste herinnering datum']).mapping;
+    expect(columns.openstaand).toEqual(['Onbetaald bedrag']);
+    expect(columns.laatsteStap).toEqual(['Aantal herinneringen']);
+  });
+
   it('uses the values when the header says nothing: an e-mail column called "Kolom 4", a "Klant" column of codes', () => {
     const headers = ['Factuur', 'Klant', 'Naam', 'Kolom 4', 'Vervaldag', 'Saldo'];
     const rows = [

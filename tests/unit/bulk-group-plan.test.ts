@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/bulk/columns.ts';
 import { customerFillData, groupInvoices, interestPerInvoice, normalizeCustomerNumber, normalizeName } from '../../src/bulk/group.ts';
 import { parseCsv } from '../../src/bulk/parse.ts';
-import { nextAction, paymentTerm, pickStep, planCustomers, planSummary } from '../../src/bulk/plan.ts';
+import { legalStepWarning, nextAction, parseSentCell, paymentTerm, pickStep, planCustomers, planSummary, type PlannedCustomer, type SentState } from '../../src/bulk/plan.ts';
 import { prepareBulk } from '../../src/bulk/prepare.ts';
 import { validateRows, type InvoiceRecord } from '../../src/bulk/validate.ts';
 import { FillData } from '../../src/content/schema.ts';
@@ -87,6 +87,21 @@ describe('groupInvoices', () => {
     ]);
   });
 
+  it('flags one invoice number used for two customers, on both', () => {
+    const groups = groupInvoices(
+      [
+        inv({ row: 2, nummer: '2026-017', klantnummer: 'K1', naam: 'Bakkerij Jansen' }),
+        inv({ row: 3, nummer: '2026-018', klantnummer: 'K1', naam: 'Bakkerij Jansen' }),
+        inv({ row: 4, nummer: '2026-017', klantnummer: 'K2', naam: 'Garage Peeters' }),
+      ],
+      { today: TODAY },
+    );
+    expect(groups.map((g) => g.notes.map((n) => `${n.row} ${n.field} ${n.message}`))).toEqual([
+      ['2 factuurnummer factuurnummer 2026-017 staat ook bij Garage Peeters; kijk na welke klant deze factuur echt kreeg'],
+      ['4 factuurnummer factuurnummer 2026-017 staat ook bij Bakkerij Jansen; kijk na welke klant deze factuur echt kreeg'],
+    ]);
+  });
+
   it('payment reference: from the file when shared, else a valid Belgian one, else invoice numbers (NL)', () => {
     const billit = groupInvoices(records('billit-yuki-verkoopfacturen.csv').invoices, { today: TODAY });
     const dupre = billit.find((g) => g.klant.klantnummer === 'K-0512')!;
@@ -151,10 +166,30 @@ describe('pickStep and planCustomers', () => {
   });
 
   const prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+  const onSchedule = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be', sent: 'volgens-schema' });
   const plan = (name: string) => prepared.customers.find((c) => c.group.klant.naam === name)!;
+  const table = (customers: readonly PlannedCustomer[]) => customers.map((c) => [c.group.klant.naam, c.status, c.step?.offset ?? null, c.channel, c.template]);
 
-  it('returns the template and channel of the step due today', () => {
-    expect(prepared.customers.map((c) => [c.group.klant.naam, c.status, c.step?.offset ?? null, c.channel, c.template])).toEqual([
+  it('without knowing what was sent, every customer starts at the first step: never a lawyer letter as a first message', () => {
+    expect(table(prepared.customers)).toEqual([
+      ['Bakkerij Van Damme', 'klaar', 5, 'email', 'standaard-d5-eerste-herinnering'],
+      ['Brasserie Het Pleintje bv', 'klaar', 5, 'email', 'standaard-d5-eerste-herinnering'],
+      ['Eetcafé De Gracht', 'klaar', 5, 'email', 'standaard-d5-eerste-herinnering'],
+      ['Hotel Ter Duinen nv', 'klaar', 5, 'email', 'standaard-d5-eerste-herinnering'],
+      ['Koffiebar Mokka', 'klaar', -3, 'email', 'standaard-dmin3-herinnering-voor-vervaldag'],
+      // No e-mail address for the first reminder by e-mail: skipped, with the reason.
+      ['Traiteur Lemaire', 'overgeslagen', 5, 'email', 'standaard-d5-eerste-herinnering'],
+    ]);
+    expect(prepared.customers.some((c) => c.legal || c.channel === 'juridisch' || c.channel === 'aangetekende-brief')).toBe(false);
+    expect(legalStepWarning(prepared.customers)).toBeNull();
+    // The customers who would have been further along by the calendar are told why.
+    expect(plan('Brasserie Het Pleintje bv').reasons).toEqual(['niet bekend welke herinnering al verstuurd is: deze klant begint bij de eerste stap']);
+    expect(plan('Hotel Ter Duinen nv').reasons).toEqual([]);
+    expect(planSummary(prepared.customers)).toEqual({ klaar: 5, wachten: 0, overgeslagen: 1, perKanaal: { email: 5 } });
+  });
+
+  it('"volgens schema": the step whose offset was reached, and a warning before the legal ones', () => {
+    expect(table(onSchedule.customers)).toEqual([
       ['Bakkerij Van Damme', 'klaar', 15, 'email', 'standaard-d15-tweede-herinnering'],
       ['Brasserie Het Pleintje bv', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
       ['Eetcafé De Gracht', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
@@ -162,7 +197,55 @@ describe('pickStep and planCustomers', () => {
       ['Koffiebar Mokka', 'klaar', -3, 'email', 'standaard-dmin3-herinnering-voor-vervaldag'],
       ['Traiteur Lemaire', 'klaar', 54, 'juridisch', 'standaard-d54-overdracht-aan-advocaat'],
     ]);
-    expect(planSummary(prepared.customers)).toEqual({ klaar: 6, wachten: 0, overgeslagen: 0, perKanaal: { email: 3, juridisch: 3 } });
+    expect(onSchedule.customers.filter((c) => c.legal).map((c) => c.group.klant.naam)).toEqual(['Brasserie Het Pleintje bv', 'Eetcafé De Gracht', 'Traiteur Lemaire']);
+    expect(legalStepWarning(onSchedule.customers)).toBe(
+      "3 klanten krijgen vandaag een juridische stap: D+54 · Overdracht aan advocaat of gerechtsdeurwaarder (juridische stap). Zo'n brief verwijst naar de vorige herinneringen; maak hem alleen als die echt verstuurd zijn.",
+    );
+  });
+
+  it('escalates one step per run from the last step sent, and only once that step is due', () => {
+    const groups = prepared.groups;
+    const brasserie = groups.find((g) => g.klant.naam === 'Brasserie Het Pleintje bv')!; // 60 days late
+    const hotel = groups.find((g) => g.klant.naam === 'Hotel Ter Duinen nv')!; // 11 days late
+    const run = (sent: SentState) => planCustomers([brasserie, hotel], { workflow: standaard, today: TODAY, sent }).map((c) => [c.status, c.step?.offset ?? null]);
+    expect(run('geen')).toEqual([['klaar', 5], ['klaar', 5]]);
+    expect(run(1)).toEqual([['klaar', 15], ['wachten', null]]); // D+5 sent: the hotel's D+15 is not due yet
+    expect(run(4)).toEqual([['klaar', 40], ['wachten', null]]); // D+30 sent: the registered formal notice
+    expect(run(5)).toEqual([['klaar', 54], ['wachten', null]]); // only after the formal notice: the lawyer
+    const waiting = planCustomers([hotel], { workflow: standaard, today: TODAY, sent: 1 })[0]!;
+    expect(waiting.reasons).toEqual(['de volgende stap (D+15) is pas op 2026-06-19 aan de beurt']);
+    expect(waiting.next).toMatchObject({ stepIndex: 2, date: '2026-06-19' });
+    const done = planCustomers([brasserie], { workflow: standaard, today: TODAY, sent: 6 })[0]!;
+    expect(done).toMatchObject({ status: 'wachten', step: null, reasons: ['alle stappen van dit draaiboek zijn al verstuurd'] });
+    expect(done.next).toMatchObject({ stepIndex: null, label: 'Opvolgen na de laatste stap' });
+  });
+
+  it('reads the last reminder sent per invoice from the file; a customer counts as far as its least advanced invoice', () => {
+    const csv = [
+      'Factuurnummer;Klant;E-mail;Straat;Postcode;Gemeente;Vervaldatum;Openstaand;Laatste herinnering',
+      'F1;Bakkerij Eén;a@een.be;Markt 1;9000;Gent;2026-04-16;100,00;D+30',
+      'F2;Bakkerij Twee;b@twee.be;Markt 2;9000;Gent;2026-04-16;100,00;2',
+      'F3;Bakkerij Twee;b@twee.be;Markt 2;9000;Gent;2026-04-20;100,00;3',
+      'F4;Bakkerij Drie;c@drie.be;Markt 3;9000;Gent;2026-04-16;100,00;',
+      'F5;Bakkerij Vier;d@vier.be;Markt 4;9000;Gent;2026-04-16;100,00;Ingebrekestelling per aangetekende brief',
+      'F6;Bakkerij Vijf;e@vijf.be;Markt 5;9000;Gent;2026-04-16;100,00;iets anders',
+    ].join('\n');
+    const fromFile = prepareBulk(new TextEncoder().encode(csv), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+    expect(fromFile.mapping.columns.laatsteStap).toEqual(['Laatste herinnering']);
+    expect(fromFile.customers.map((c) => [c.group.klant.naam, c.sentFrom, c.step?.offset ?? null])).toEqual([
+      ['Bakkerij Drie', 'bestand', 5], // blank: nothing sent yet
+      ['Bakkerij Eén', 'bestand', 40], // D+30 sent: the formal notice
+      ['Bakkerij Twee', 'bestand', 15], // two and three reminders: the least, two (D-3, D+5), so D+15
+      ['Bakkerij Vier', 'bestand', 54], // the formal notice by its title: the lawyer
+      ['Bakkerij Vijf', 'onbekend', 5], // not a step: warned, and from the start
+    ]);
+    const vijf = fromFile.customers.find((c) => c.group.klant.naam === 'Bakkerij Vijf')!;
+    expect(vijf.issues.map((i) => `${i.field} ${i.severity} ${i.message}`)).toEqual(['laatsteStap waarschuwing "iets anders" noemt geen stap van dit draaiboek; de klant begint bij de eerste stap']);
+  });
+
+  it('parses what accounting tools write in a "last reminder" cell', () => {
+    const cases: [string, number | 'geen' | null][] = [['', 'geen'], ['0', 'geen'], ['Geen', 'geen'], ['1', 0], ['2e herinnering', 1], ['Level 3', 2], ['D+15', 2], ['d-3', 0], ['D+16', null], ['99', 6], ['standaard-d40-ingebrekestelling', 5], ['blabla', null]];
+    for (const [raw, expected] of cases) expect([raw, parseSentCell(standaard, raw)]).toEqual([raw, expected]);
   });
 
   it('gives a payment term counted by the legal module, and plans the next step after it', () => {
@@ -178,7 +261,7 @@ describe('pickStep and planCustomers', () => {
     // Without a term (0 days) the workflow's own gap decides.
     expect(nextAction(standaard, hotel.group, 1, TODAY, 14, 0)!.date).toBe('2026-06-25');
     // After the last step: a follow-up check two weeks later.
-    expect(plan('Traiteur Lemaire').next).toEqual({ stepIndex: null, step: null, date: '2026-06-29', label: 'Opvolgen na de laatste stap' });
+    expect(onSchedule.customers.find((c) => c.group.klant.naam === 'Traiteur Lemaire')!.next).toEqual({ stepIndex: null, step: null, date: '2026-06-29', label: 'Opvolgen na de laatste stap' });
   });
 
   it('waits before the first step, with its date', () => {

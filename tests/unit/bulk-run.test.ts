@@ -59,7 +59,7 @@ describe('buildBulk on the Exact Online sample', () => {
   let result: BulkResult;
   let zip: JSZip;
   beforeAll(async () => {
-    prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+    prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be', sent: 'volgens-schema' });
     result = await buildBulk(inputFor(prepared));
     zip = await JSZip.loadAsync(result.zip);
   });
@@ -173,7 +173,7 @@ describe('buildBulk on the broken sample', () => {
   let result: BulkResult;
   let zip: JSZip;
   beforeAll(async () => {
-    const prepared = prepareBulk(fixture('kapot.csv'), { today: TODAY, workflow: standaard });
+    const prepared = prepareBulk(fixture('kapot.csv'), { today: TODAY, workflow: standaard, sent: 'volgens-schema' });
     result = await buildBulk(inputFor(prepared));
     zip = await JSZip.loadAsync(result.zip);
   });
@@ -201,7 +201,7 @@ describe('buildBulk on the broken sample', () => {
 });
 
 describe('checks before the run', () => {
-  const prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+  const prepared = prepareBulk(fixture('exact-online-openstaande-posten.csv'), { today: TODAY, workflow: standaard, jurisdiction: 'be', sent: 'volgens-schema' });
 
   it('refuses to start without compiled e-mails, fonts, known templates, a valid sender IBAN or date', async () => {
     const problems = checkBulkInput(inputFor(prepared, { compiled: {}, fonts: undefined, sender: { ...SENDER, afzender: { ...SENDER.afzender, iban: 'BE00 0000 0000 0000' } }, today: '15-06-2026' })).errors;
@@ -260,7 +260,7 @@ describe('500 invoices for 200 customers', () => {
 
   beforeAll(async () => {
     const t0 = performance.now();
-    prepared = prepareBulk(new TextEncoder().encode(csv), { today: TODAY, workflow: standaard, jurisdiction: 'be' });
+    prepared = prepareBulk(new TextEncoder().encode(csv), { today: TODAY, workflow: standaard, jurisdiction: 'be', sent: 'volgens-schema' });
     prepareMs = performance.now() - t0;
     // A timer that only fires when the run gives the event loop a turn.
     const timer = setInterval(() => ticks++, 1);

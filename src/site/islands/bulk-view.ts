@@ -7,7 +7,6 @@ import {
   BULK_FIELD_INFO,
   BULK_FIELDS,
   issuesByCell,
-  pickStep,
   resolveMapping,
   stepLabel,
   type BulkField,
@@ -243,6 +242,8 @@ function resultCell(c: PlannedCustomer): HTMLTableCellElement {
       { 'data-col': 'resultaat' },
       h('span', { class: 'bk-status bk-status--ok' }, 'Wordt gemaakt'),
       c.nieuweTermijn ? h('span', { class: 'bk-sub' }, `Betalen uiterlijk op ${formatDateShort(c.nieuweTermijn)}`) : null,
+      ...c.reasons.map((r) => h('span', { class: 'bk-sub' }, capitalize(r))),
+      c.legal ? h('span', { class: 'bk-msg bk-msg--waarschuwing' }, 'Juridische stap: alleen als de vorige stappen verstuurd zijn') : null,
       next,
       ...warnings.map((w) => h('span', { class: 'bk-msg bk-msg--waarschuwing' }, `Opmerking: ${w}`)),
     );
@@ -259,7 +260,7 @@ function stepSelect(c: PlannedCustomer, index: number, workflow: Workflow, choic
   let autoLabel: string;
   if (typeof choice === 'number' && workflow.stappen[choice]) autoLabel = `Zoals voor iedereen: ${stepLabel(workflow.stappen[choice])}`;
   else {
-    const auto = pickStep(workflow, c.group.daysLate);
+    const auto = c.automatic;
     autoLabel = `Automatisch: ${auto === null ? 'nog geen stap' : stepLabel(workflow.stappen[auto]!)}`;
   }
   select.append(h('option', { value: '', selected: override === undefined }, autoLabel));

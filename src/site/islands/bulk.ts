@@ -22,6 +22,7 @@ import {
   type PrepareOptions,
   type StepChoice,
 } from '../../bulk/index.ts';
+import { legalStepWarning, type SentState } from '../../bulk/plan.ts';
 import { CHANNEL_LABELS } from '../../export/schedule.ts';
 import { offsetLabel } from '../../vocabulary/naming.ts';
 import { readJsonScript } from '../lib/json-script.ts';
@@ -145,6 +146,10 @@ function init(root: HTMLElement): void {
   const todayInput = $<HTMLInputElement>('#bk-today');
   const todayError = $<HTMLElement>('#bk-today-fout');
   const choiceSelect = $<HTMLSelectElement>('#bk-choice');
+  const sentSelect = $<HTMLSelectElement>('#bk-sent');
+  const legalBox = $<HTMLElement>('[data-legal]');
+  const legalText = $<HTMLElement>('[data-legal-text]');
+  const legalOk = $<HTMLInputElement>('[data-legal-ok]');
   const jurisdictionSelect = $<HTMLSelectElement>('#bk-jurisdiction');
   const klanttypeSelect = $<HTMLSelectElement>('#bk-klanttype');
   const customersBox = $<HTMLElement>('[data-customers]');
@@ -211,10 +216,19 @@ function init(root: HTMLElement): void {
       ...order.map((i) => h('option', { value: String(i) }, `Iedereen: ${stepLabel(w.stappen[i]!)}`)),
     );
     choiceSelect.value = [...choiceSelect.options].some((o) => o.value === kept) ? kept : 'automatisch';
+    const keptSent = sentSelect.value;
+    sentSelect.replaceChildren(
+      h('option', { value: 'onbekend' }, 'Weet ik niet: begin bij de eerste stap'),
+      h('option', { value: 'geen' }, 'Nog niets'),
+      ...order.map((i) => h('option', { value: String(i) }, `Tot en met ${stepLabel(w.stappen[i]!)}`)),
+      h('option', { value: 'volgens-schema' }, 'Alles wat volgens het draaiboek al aan de beurt was'),
+    );
+    sentSelect.value = [...sentSelect.options].some((o) => o.value === keptSent) ? keptSent : 'onbekend';
     workflowSteps.textContent = `Stappen: ${order.map((i) => `${offsetLabel(w.stappen[i]!.offset)} ${CHANNEL_LABELS[w.stappen[i]!.kanaal]}`).join(' → ')}`;
   }
 
   const choice = (): StepChoice => (choiceSelect.value === 'automatisch' ? 'automatisch' : Number(choiceSelect.value));
+  const sent = (): SentState => (/^\d+$/.test(sentSelect.value) ? Number(sentSelect.value) : sentSelect.value === 'geen' || sentSelect.value === 'volgens-schema' ? sentSelect.value : 'onbekend');
 
   function readTerm(): { ok: boolean; days?: number } {
     const text = termInput.value.trim();
@@ -277,6 +291,7 @@ function init(root: HTMLElement): void {
       jurisdiction: jurisdictionSelect.value === 'nl' ? 'nl' : 'be',
       klanttype: klanttypeSelect.value === 'consument' ? 'consument' : 'onderneming',
       choice: choice(),
+      sent: sent(),
       overrides: state.overrides,
       ...(state.delimiter ? { delimiter: state.delimiter } : {}),
       ...(term.days !== undefined ? { defaultTermDays: term.days } : {}),
@@ -396,6 +411,11 @@ function init(root: HTMLElement): void {
       ? `${plural(ready, 'klant krijgt', 'klanten krijgen')} vandaag een bericht.${rest}`
       : 'Er is vandaag voor geen enkele klant een bericht. Kies een andere stap of een andere verzenddatum.';
     runButton.disabled = ready === 0 || state.running !== null;
+    // A formal notice or a hand-over claims earlier reminders: the user confirms before it is made.
+    const warning = legalStepWarning(prepared.customers);
+    if (warning !== legalText.textContent) legalOk.checked = false;
+    legalText.textContent = warning ?? '';
+    legalBox.hidden = !warning;
   }
 
   // ---------------------------------------------------------------- loading a file
@@ -654,6 +674,11 @@ function init(root: HTMLElement): void {
     const prepared = state.prepared;
     if (!prepared.summary.klaar) {
       say(runStatus, 'Er is vandaag voor geen enkele klant een bericht.');
+      return;
+    }
+    if (legalStepWarning(prepared.customers) && !legalOk.checked) {
+      legalOk.focus();
+      say(runStatus, 'Er zitten juridische stappen in dit pakket. Bevestig eerst dat de vorige stappen verstuurd zijn, of kies bij “Wat kregen de klanten al?” wat klopt.');
       return;
     }
     clearResult();
