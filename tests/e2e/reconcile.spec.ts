@@ -91,3 +91,23 @@ test('the lists download as CSV and the open invoices go to bulk mode', async ({
   await page.reload();
   await expect(page.locator('[data-file-info]')).toBeHidden();
 });
+
+test('the ageing overview and the behaviour per customer, with a choice that can be overridden', async ({ page }) => {
+  await loadAll(page, [...INVOICES, ...STATEMENTS]);
+  const ageingTable = page.locator('[data-ageing] table');
+  await expect(ageingTable.locator('tbody tr')).toHaveCount(3);
+  await expect(ageingTable.locator('tfoot')).toContainText('€ 2.582,00');
+  await expect(page.locator('[data-ageing] svg title')).toContainText('Openstaand bedrag per ouderdom');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download de ouderdomsanalyse (CSV)' }).click()]);
+  const rows = Papa.parse<string[]>((await readFile(await download.path())).toString('utf8').replace(/^\ufeff/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+  expect(rows.at(-1)?.[0]).toBe('Totaal');
+  expect(rows.at(-1)?.at(-1)).toBe('2582,00');
+
+  const claes = page.locator('[data-behaviour] tr[data-customer="Drukkerij Claes NV"]');
+  await expect(claes).toContainText('1 / 2');
+  await claes.getByLabel('Groep voor Drukkerij Claes NV').selectOption('wanbetaler');
+  await expect(page.locator('[data-status]')).toContainText('Groep voor Drukkerij Claes NV gekozen');
+  const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+});

@@ -3,17 +3,19 @@
  * statement never blocks the page. Keeps the files read and the user's decisions; each message
  * answers with the whole picture again (without the PDFs' bytes, which stay here).
  */
-import { bulkCsv, NO_DECISIONS, openInvoiceRecords, openItemsCsv, readFiles, reconcile, unmatchedPaymentsCsv, type Decisions, type FileMessage, type FileSummary, type InputFile, type Invoice, type Payment, type Reconciliation } from '../../reconcile/index.ts';
+import { ageing, ageingCsv, bulkCsv, customerBehaviour, NO_DECISIONS, openInvoiceRecords, openItemsCsv, readFiles, reconcile, unmatchedPaymentsCsv, type Decisions, type FileMessage, type FileSummary, type InputFile, type Ageing, type CustomerBehaviour, type Invoice, type Payment, type Reconciliation } from '../../reconcile/index.ts';
+
+export type CsvKind = 'open' | 'betalingen' | 'bulk' | 'ouderdom';
 
 export type WorkerRequest =
   | { type: 'add'; files: InputFile[] }
   | { type: 'clear' }
   | { type: 'decide'; decisions: Decisions }
-  | { type: 'csv'; kind: 'open' | 'betalingen' | 'bulk' };
+  | { type: 'csv'; kind: CsvKind };
 
 export type WorkerResponse =
-  | { type: 'result'; rec: Reconciliation; files: FileSummary[]; messages: FileMessage[]; decisions: Decisions; ms: number }
-  | { type: 'csv'; kind: 'open' | 'betalingen' | 'bulk'; csv: string; count: number }
+  | { type: 'result'; rec: Reconciliation; files: FileSummary[]; messages: FileMessage[]; decisions: Decisions; ageing: Ageing; behaviour: CustomerBehaviour[]; ms: number }
+  | { type: 'csv'; kind: CsvKind; csv: string; count: number }
   | { type: 'error'; message: string };
 
 let invoices: Invoice[] = [];
@@ -23,13 +25,19 @@ let messages: FileMessage[] = [];
 let decisions: Decisions = NO_DECISIONS;
 let rec: Reconciliation = reconcile([], []);
 
+/** The user's own calendar day, as the page shows dates. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 const scope = self as unknown as { postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 const stripPdf = (i: Invoice): Invoice => (i.pdf ? { ...i, pdf: { ...i.pdf, bytes: new Uint8Array() } } : i);
 
 function result(started: number): void {
   rec = reconcile(invoices, payments, decisions);
   const light: Reconciliation = { ...rec, invoices: rec.invoices.map((s) => ({ ...s, invoice: stripPdf(s.invoice) })), creditNotes: rec.creditNotes.map((c) => ({ ...c, invoice: stripPdf(c.invoice) })) };
-  scope.postMessage({ type: 'result', rec: light, files, messages, decisions, ms: Math.round(performance.now() - started) });
+  scope.postMessage({ type: 'result', rec: light, files, messages, decisions, ageing: ageing(rec, today()), behaviour: customerBehaviour(rec, today()), ms: Math.round(performance.now() - started) });
 }
 
 scope.onmessage = (event) => {
@@ -67,6 +75,9 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'csv', kind: msg.kind, csv: bulkCsv(open.records), count: open.records.length });
       } else if (msg.kind === 'open') {
         scope.postMessage({ type: 'csv', kind: msg.kind, csv: openItemsCsv(rec), count: rec.invoices.filter((s) => s.openstaand > 0).length });
+      } else if (msg.kind === 'ouderdom') {
+        const a = ageing(rec, today());
+        scope.postMessage({ type: 'csv', kind: msg.kind, csv: ageingCsv(a), count: a.rows.length });
       } else {
         scope.postMessage({ type: 'csv', kind: msg.kind, csv: unmatchedPaymentsCsv(rec), count: rec.payments.filter((p) => p.rest > 0).length });
       }
