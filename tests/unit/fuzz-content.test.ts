@@ -10,7 +10,10 @@ import { readContentFiles } from '../../src/pack/read-content.ts';
 const files = readContentFiles(process.cwd());
 const yamlFiles = files.filter((f) => /\.ya?ml$/.test(f.path));
 const markdownFiles = files.filter((f) => f.path.endsWith('.md'));
-export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
+// Each case loads the whole content (about 100 files, ~0.1 s), so the default keeps the suite's
+// time in check; FUZZ_RUNS=5000 npm run test:unit -- fuzz-content digs deeper.
+export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+const FUZZ_TIMEOUT_MS = 300_000;
 
 const oddStrings = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -69,7 +72,7 @@ describe('content fuzzing', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it(`raw text damage: truncation, inserted junk, broken YAML and frontmatter (${FUZZ_RUNS} cases)`, () => {
     fc.assert(
@@ -81,7 +84,7 @@ describe('content fuzzing', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('a template body full of odd Unicode and fake directives never crashes the parser', () => {
     fc.assert(
@@ -92,5 +95,5 @@ describe('content fuzzing', () => {
       }),
       { numRuns: Math.round(FUZZ_RUNS / 3) },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
