@@ -16,8 +16,33 @@ export interface CspOptions {
   dev?: boolean;
 }
 
+type Directive = [string, ...string[]];
+
 export function contentSecurityPolicy(options: CspOptions = {}): string {
-  const directives: [string, ...string[]][] = [
+  const directives = baseDirectives();
+  if (options.dev) {
+    directives[2] = ['style-src', "'self'", "'unsafe-inline'"];
+  } else if (options.styleHashes?.length || options.styleAttributes) {
+    directives.push(['style-src-elem', "'self'", ...(options.styleHashes ?? []).map((h) => `'${h}'`)]);
+    if (options.styleAttributes) directives.push(['style-src-attr', "'unsafe-inline'"]);
+  }
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
+/**
+ * The policy sent as an HTTP header by the host (public/_headers, the nginx and Caddy snippets).
+ * A browser enforces header and meta policy both, so what a page may do is what both allow: the
+ * header adds what a meta tag cannot say (frame-ancestors: no site may frame these pages) and
+ * leaves the style elements to each page's meta tag, which pins them by hash on template pages.
+ */
+export function headerContentSecurityPolicy(): string {
+  const directives = baseDirectives();
+  directives.push(['style-src-elem', "'self'", "'unsafe-inline'"], ['style-src-attr', "'unsafe-inline'"], ['frame-ancestors', "'none'"]);
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
+function baseDirectives(): Directive[] {
+  return [
     ['default-src', "'none'"],
     ['script-src', "'self'"],
     ['style-src', "'self'"],
@@ -32,13 +57,6 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     ['form-action', "'none'"],
     ['object-src', "'none'"],
   ];
-  if (options.dev) {
-    directives[2] = ['style-src', "'self'", "'unsafe-inline'"];
-  } else if (options.styleHashes?.length || options.styleAttributes) {
-    directives.push(['style-src-elem', "'self'", ...(options.styleHashes ?? []).map((h) => `'${h}'`)]);
-    if (options.styleAttributes) directives.push(['style-src-attr', "'unsafe-inline'"]);
-  }
-  return directives.map((d) => d.join(' ')).join('; ');
 }
 
 /** The CSP hash source of each <style> element's content in an HTML document. */
