@@ -58,12 +58,19 @@ export interface BuildBulkInput {
   uidDomain?: string;
   signal?: AbortSignal;
   /**
-   * Where the zip's bytes go as they are made (the command line writes them to a file). With a
-   * sink, memory does not hold the zip and BulkResult.zip is empty.
+   * Another zip writer, made with the date for its entries (the command line streams to a file
+   * with archiver and Node's zlib). Without it the zip is made in memory with fflate; with it,
+   * memory never holds the zip and BulkResult.zip is empty.
    */
-  sink?: (chunk: Uint8Array) => void | Promise<void>;
+  archive?: (mtime: Date) => ZipSink;
   /** Where the run happens, for the LEESMIJ. Default 'browser'. */
   place?: 'browser' | 'computer';
+}
+
+/** Where the files of a run go, in order: add() may wait (a slow disk), finish() closes the zip. */
+export interface ZipSink {
+  add(name: string, data: Uint8Array | string, compress: boolean): void | Promise<void>;
+  finish(): Promise<void>;
 }
 
 export interface BulkProgress {
@@ -270,11 +277,6 @@ class ZipWriter {
     file.push(bytes, true);
     if (this.error) throw this.error;
     this.files.push(name);
-  }
-
-  /** The bytes made so far, handed over and forgotten. */
-  take(): Uint8Array[] {
-    return this.chunks.splice(0);
   }
 
   finish(): Uint8Array {
@@ -512,7 +514,15 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   if (errors.length) throw new BulkInputError(errors);
   const now = input.now ?? new Date();
   const [y, m, d] = input.today.split('-').map(Number) as [number, number, number];
-  const zip = new ZipWriter(new Date(y, m - 1, d, 12, 0, 0));
+  const mtime = new Date(y, m - 1, d, 12, 0, 0);
+  const memory = input.archive ? null : new ZipWriter(mtime);
+  const sink = input.archive?.(mtime);
+  const files: string[] = [];
+  const add = async (name: string, data: Uint8Array | string, compress: boolean) => {
+    if (sink) await sink.add(name, data, compress);
+    else memory!.add(name, data, compress);
+    files.push(name);
+  };
   const templates = new Map(input.templates.map((t) => [t.id, t]));
   const total = input.customers.length;
   const width = Math.max(3, String(total).length);
@@ -572,7 +582,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
       } else {
         try {
           const made = await renderCustomer(customer, doc, data, row.map, input, now);
-          for (const f of made.files) zip.add(f.name, f.data, f.compress);
+          for (const f of made.files) await add(f.name, f.data, f.compress);
           row.opmerkingen.push(...made.notes);
         } catch (error) {
           row.status = 'mislukt';
@@ -583,7 +593,6 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
     }
     counts[row.status]++;
     rows.push(row);
-    if (input.sink) for (const chunk of zip.take()) await input.sink(chunk);
     if (clock() - slice > 10) {
       yield { phase: 'klanten', done: i + 1, total, customer: g.klant.naam ?? null };
       await yieldToEventLoop();
@@ -593,17 +602,15 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
 
   yield { phase: 'afronden', done: total, total, customer: null };
   await yieldToEventLoop();
-  zip.add('00_overzicht.csv', summaryCsv(rows, input.customers), true);
-  zip.add('00_volgende-stappen.ics', planToIcs(icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now), `Tijdig: ${input.workflow.titel} – volgende stappen`), true);
-  if (allIssues.length) zip.add('00_meldingen.csv', issuesCsv(allIssues), true);
-  zip.add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
-  let bytes = zip.finish();
-  if (input.sink) {
-    for (const chunk of zip.take()) await input.sink(chunk);
-    bytes = new Uint8Array(0);
-  }
+  await add('00_overzicht.csv', summaryCsv(rows, input.customers), true);
+  await add('00_volgende-stappen.ics', planToIcs(icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now), `Tijdig: ${input.workflow.titel} – volgende stappen`), true);
+  if (allIssues.length) await add('00_meldingen.csv', issuesCsv(allIssues), true);
+  await add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
+  let bytes: Uint8Array = new Uint8Array(0);
+  if (sink) await sink.finish();
+  else bytes = memory!.finish();
   yield { phase: 'klaar', done: total, total, customer: null };
-  return { zip: bytes, fileName: `tijdig-herinneringen-${input.today}.zip`, files: zip.files, summary: rows, counts, ms: Math.round(clock() - started) };
+  return { zip: bytes, fileName: `tijdig-herinneringen-${input.today}.zip`, files, summary: rows, counts, ms: Math.round(clock() - started) };
 }
 
 /** The same run with a progress callback; resolves with the zip. */

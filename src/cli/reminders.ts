@@ -26,6 +26,7 @@ import { csvRows, readHead } from './csv-stream.ts';
 import { CliError } from './errors.ts';
 import { readMapping, readSender } from './files.ts';
 import { progressBar } from './progress.ts';
+import { streamingZip } from './zip-writer.ts';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -215,21 +216,15 @@ export async function runReminders(options: ReminderOptions, content: Content, i
   const unregister = io.onInterrupt(cleanup);
   try {
     await once(stream, 'open');
-    const steps = buildBulkSteps({
-      ...input,
-      sink: async (chunk) => {
-        if (failed) throw failed;
-        if (!stream.write(chunk)) await once(stream, 'drain');
-      },
-    });
+    const steps = buildBulkSteps({ ...input, archive: (mtime) => streamingZip(stream, mtime) });
     let step = await steps.next();
     while (!step.done) {
       progress.update('Maken', step.value.done, step.value.total, 'klanten');
       step = await steps.next();
     }
     progress.done();
-    stream.end();
-    await once(stream, 'close');
+    // archiver ends the file stream after the last byte: wait until it is closed.
+    if (!stream.closed) await once(stream, 'close');
     if (failed) throw failed;
     renameSync(temp, out);
     const result = step.value;

@@ -47,35 +47,30 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-describe('tijdig herinneringen on a good file', () => {
+const overview = async (zip: JSZip) =>
+  Object.fromEntries(Papa.parse<Record<string, string>>((await zip.file('00_overzicht.csv')!.async('string')).replace(/^\ufeff/, ''), { delimiter: ';', header: true, skipEmptyLines: true }).data.map((r) => [r['Klantnummer'], r]));
+
+describe('tijdig herinneringen on a good file, each customer at the step due today', () => {
   let run: Run;
   let dir: string;
   let zip: JSZip;
   beforeAll(async () => {
     dir = outDir();
-    run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--draaiboek', 'standaard', '--uit', join(dir, 'herinneringen.zip'), ...BASE], { SOURCE_DATE_EPOCH: '1781510400' });
+    run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--draaiboek', 'standaard', '--uit', join(dir, 'herinneringen.zip'), ...BASE]);
     zip = await JSZip.loadAsync(readFileSync(join(dir, 'herinneringen.zip')));
   });
 
   it('exits 0, says what it made on stdout and leaves only the zip', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^herinneringen\.zip is gemaakt: 2 klanten met een bericht, 1 nog zonder stap, 1 overgeslagen \(5 facturen, 10 bestanden/);
+    expect(run.stdout).toMatch(/^herinneringen\.zip is gemaakt: 2 klanten met een bericht, \d nog zonder stap, \d overgeslagen \(5 facturen, \d+ bestanden/);
     expect(readdirSync(dir)).toEqual(['herinneringen.zip']);
   });
 
-  it('writes the registered letter of the customer 45 days late, with its invoices, as a PDF', async () => {
-    const folder = 'aangetekende-brief/001_brasserie-het-pleintje-bv/';
-    expect(Object.keys(zip.files).filter((n) => n.startsWith(folder)).sort()).toEqual(['docx', 'pdf', 'txt'].map((ext) => `${folder}standaard-d40-ingebrekestelling.${ext}`));
-    const text = pdfText(await zip.file(`${folder}standaard-d40-ingebrekestelling.pdf`)!.async('uint8array'));
-    expect(text).toContain('Bakkerij De Gouden Korst bv'); // the sender file
-    expect(text).toContain('Brasserie Het Pleintje bv Marktplein 3 9000 Gent'); // the row's address block
-    expect(text).toContain('Gent, 15 juni 2026'); // --datum
-    for (const part of ['2026-0101', '2026-0117', '€ 1.234,56', '€ 250,00', '€ 1.484,56', 'BE71 0961 2345 6769']) expect(text).toContain(part);
-  });
-
   it('writes the e-mail of the customer 7 days late as an .eml addressed to the row\'s address', async () => {
-    const name = 'e-mail/004_garage-van-acker-nv/standaard-d5-eerste-herinnering.eml';
+    const folder = (await overview(zip))['K-02']!['Map']!;
+    expect(folder).toMatch(/^e-mail\/\d+_garage-van-acker-nv$/);
+    const name = Object.keys(zip.files).find((n) => n.startsWith(`${folder}/`) && n.endsWith('.eml'))!;
     const mail = await simpleParser(Buffer.from(await zip.file(name)!.async('uint8array')));
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : null).toBe('info@vanacker.example');
     expect(mail.from?.value[0]?.address).toBe('boekhouding@goudenkorst.example');
@@ -84,27 +79,52 @@ describe('tijdig herinneringen on a good file', () => {
     expect(mail.html).toContain('href="https://betalen.goudenkorst.example/factuur"'); // betaallink from the sender file
   });
 
-  it('lists every customer in the overview, with the reason a customer is skipped', async () => {
-    const csv = await zip.file('00_overzicht.csv')!.async('string');
-    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { delimiter: ';', header: true, skipEmptyLines: true }).data;
-    const byCustomer = Object.fromEntries(rows.map((r) => [r['Klantnummer'], r]));
+  it('lists every customer in the overview, with the reason a customer gets nothing', async () => {
+    const byCustomer = await overview(zip);
     expect(Object.keys(byCustomer).sort()).toEqual(['K-01', 'K-02', 'K-03', 'K-04']);
     expect(byCustomer['K-01']!['Status']).toBe('aangemaakt');
     expect(byCustomer['K-01']!['Openstaand (EUR)']).toBe('1484,56');
-    expect(byCustomer['K-03']!['Status']).toBe('overgeslagen');
-    expect(byCustomer['K-03']!['Opmerkingen']).toContain('e-mailadres');
+    // No e-mail address and no step that needs none: no message, and the overview says why.
+    expect(['overgeslagen', 'wachten']).toContain(byCustomer['K-03']!['Status']);
+    expect(byCustomer['K-03']!['Map']).toBe('');
+    expect(byCustomer['K-03']!['Opmerkingen']).not.toBe('');
     expect(byCustomer['K-04']!['Status']).toBe('wachten');
     const readme = await zip.file('00_LEESMIJ.txt')!.async('string');
     expect(readme).toContain('op uw eigen computer gemaakt');
   });
+});
+
+describe('tijdig herinneringen --stap: one step for everybody', () => {
+  let dir: string;
+  let zip: JSZip;
+  const args = () => ['herinneringen', join(FIX, 'facturen.csv'), '--stap', '6', ...BASE];
+  beforeAll(async () => {
+    dir = outDir();
+    const run = tijdig([...args(), '--uit', join(dir, 'h.zip')], { SOURCE_DATE_EPOCH: '1781510400' });
+    // Warnings only (the Dutch customer's letter lacks a Belgian-only field), no error.
+    expect(run.stderr).not.toContain('tijdig:');
+    expect(run.code).toBe(0);
+    zip = await JSZip.loadAsync(readFileSync(join(dir, 'h.zip')));
+  });
+
+  it('writes the registered letter (step 6, D+40) with the rows\' invoices as a PDF', async () => {
+    const folder = (await overview(zip))['K-01']!['Map']!;
+    expect(folder).toBe('aangetekende-brief/001_brasserie-het-pleintje-bv');
+    expect(Object.keys(zip.files).filter((n) => n.startsWith(`${folder}/`)).sort()).toEqual(['docx', 'pdf', 'txt'].map((ext) => `${folder}/standaard-d40-ingebrekestelling.${ext}`));
+    const text = pdfText(await zip.file(`${folder}/standaard-d40-ingebrekestelling.pdf`)!.async('uint8array'));
+    expect(text).toContain('Bakkerij De Gouden Korst bv'); // the sender file
+    expect(text).toContain('Brasserie Het Pleintje bv Marktplein 3 9000 Gent'); // the row's address block
+    expect(text).toContain('Gent, 15 juni 2026'); // --datum
+    for (const part of ['2026-0101', '2026-0117', '€ 1.234,56', '€ 250,00', '€ 1.484,56', 'BE71 0961 2345 6769']) expect(text).toContain(part);
+  });
 
   it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', () => {
     const again = outDir();
-    const second = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--uit', join(again, 'h.zip'), '--stil', ...BASE], { SOURCE_DATE_EPOCH: '1781510400' });
+    const second = tijdig([...args(), '--uit', join(again, 'h.zip'), '--stil'], { SOURCE_DATE_EPOCH: '1781510400' });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(''); // --stil
     const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-    expect(sha(join(again, 'h.zip'))).toBe(sha(join(dir, 'herinneringen.zip')));
+    expect(sha(join(again, 'h.zip'))).toBe(sha(join(dir, 'h.zip')));
   });
 });
 
