@@ -144,7 +144,7 @@ export async function benchBrowser(sizes = (process.env['BENCH_BROWSER_ROWS'] ??
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
   try {
-    await waitForServer(`${base}/meerdere-facturen/`, 30_000);
+    await waitForServer(`${base}/meerdere-facturen/`, 120_000);
     const figures: BrowserFigure[] = [];
     for (const invoices of sizes) {
       const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
