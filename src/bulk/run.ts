@@ -23,6 +23,7 @@ import { toCsv } from '../export/csv.ts';
 import { assertIsoDate, CHANNEL_ACTIONS, CHANNEL_LABELS } from '../export/schedule.ts';
 import { compute, effectiveCosts } from '../model/compute.ts';
 import { fill } from '../model/fill.ts';
+import { candidatesFor } from '../model/variants.ts';
 import { formatDateShort, formatMoney } from '../model/format.ts';
 import { isValidIban } from '../model/payment-ids.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../model/types.ts';
@@ -34,6 +35,17 @@ import { renderText } from '../render/text/index.ts';
 import { customerFillData, referenceNote, type BulkSender } from './group.ts';
 import type { PlannedCustomer } from './plan.ts';
 import type { CellIssue } from './validate.ts';
+
+
+/**
+ * The text of a customer's step for the customer's legal case: the base template the playbook names,
+ * or its variant for that country and customer type. Without a variant the base stays (and the
+ * run notes that it was written for another case).
+ */
+function textId(all: readonly TemplateDoc[], c: { template: string | null; group: { jurisdictie: 'be' | 'nl'; klanttype: 'onderneming' | 'consument' } }): string {
+  const found = candidatesFor(all, c.template!, `${c.group.jurisdictie}-${c.group.klanttype}`);
+  return found.length === 1 ? found[0]!.id : c.template!;
+}
 
 export interface BuildBulkInput {
   /** From planCustomers (all of them: waiting and skipped customers appear in the overview too). */
@@ -150,7 +162,7 @@ export function checkBulkInput(input: BuildBulkInput, options: { warnings?: bool
   const templates = new Map(input.templates.map((t) => [t.id, t]));
   const active = input.customers.filter((c) => c.status === 'klaar');
   const used = new Map<string, Channel>();
-  for (const c of active) if (c.template && c.channel) used.set(c.template, c.channel);
+  for (const c of active) if (c.template && c.channel) used.set(textId(input.templates, c), c.channel);
   let needsPdf = false;
   for (const [id, channel] of used) {
     const doc = templates.get(id);
@@ -171,7 +183,7 @@ export function checkBulkInput(input: BuildBulkInput, options: { warnings?: bool
   if (!errors.length && options.warnings !== false) {
     const missing = new Map<string, number>();
     for (const c of active) {
-      const doc = templates.get(c.template!);
+      const doc = templates.get(textId(input.templates, c));
       if (!doc) continue;
       for (const path of missingPaths(fill(doc, fillFor(c, input)))) missing.set(path, (missing.get(path) ?? 0) + 1);
     }
@@ -555,7 +567,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
       kostenGevraagd: false,
       stap: customer.step ? `${customer.stepIndex! + 1} van ${input.workflow.stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
       kanaal: customer.channel,
-      sjabloon: customer.template ?? '',
+      sjabloon: customer.template ? textId(input.templates, customer) : '',
       mededeling: g.mededeling ?? '',
       volgendeStap: customer.status === 'overgeslagen' ? '' : (customer.next?.label ?? ''),
       volgendeDatum: customer.status === 'overgeslagen' ? '' : (customer.next?.date ?? ''),
@@ -572,7 +584,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
     if (g.invoices.length > 1 && new Set(g.invoices.map((inv) => inv.vervaldatum)).size > 1 && data.kosten?.interest !== undefined) row.opmerkingen.push('interest per factuur berekend vanaf haar eigen vervaldatum');
 
     if (customer.status === 'klaar') {
-      const doc = templates.get(customer.template!)!;
+      const doc = templates.get(textId(input.templates, customer))!;
       row.kostenGevraagd = asksCosts(doc);
       row.map = `${CHANNEL_FOLDER[customer.channel!]}/${String(i + 1).padStart(width, '0')}_${slugify(g.klant.naam ?? '') || 'klant'}`;
       const parsed = FillData.safeParse(data);

@@ -26,7 +26,10 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-const standaard = workflow('standaard');
+// The seed playbook with its legal step at D+54 (the seed has it at D+65, after the notice's term):
+// the sample's days late are written for these offsets.
+const seedStandaard = workflow('standaard');
+const standaard = { ...seedStandaard, stappen: seedStandaard.stappen.map((s, i, all) => (i === all.length - 1 ? { ...s, offset: 54 } : s)) };
 let compiled: Record<string, CompiledEmail>;
 beforeAll(async () => {
   compiled = await compiledFor(standaard);
@@ -72,9 +75,10 @@ describe('buildBulk on the Exact Online sample', () => {
       'juridisch/002_brasserie-het-pleintje-bv/standaard-d54-overdracht-aan-advocaat.docx',
       'juridisch/002_brasserie-het-pleintje-bv/standaard-d54-overdracht-aan-advocaat.pdf',
       'juridisch/002_brasserie-het-pleintje-bv/standaard-d54-overdracht-aan-advocaat.txt',
-      'juridisch/003_eetcafe-de-gracht/standaard-d54-overdracht-aan-advocaat.docx',
-      'juridisch/003_eetcafe-de-gracht/standaard-d54-overdracht-aan-advocaat.pdf',
-      'juridisch/003_eetcafe-de-gracht/standaard-d54-overdracht-aan-advocaat.txt',
+      // A Dutch customer gets the Dutch text of the step.
+      'juridisch/003_eetcafe-de-gracht/nl-standaard-d54-overdracht-aan-incassobureau.docx',
+      'juridisch/003_eetcafe-de-gracht/nl-standaard-d54-overdracht-aan-incassobureau.pdf',
+      'juridisch/003_eetcafe-de-gracht/nl-standaard-d54-overdracht-aan-incassobureau.txt',
       'e-mail/004_hotel-ter-duinen-nv/standaard-d5-eerste-herinnering.html',
       'e-mail/004_hotel-ter-duinen-nv/standaard-d5-eerste-herinnering.txt',
       'e-mail/004_hotel-ter-duinen-nv/standaard-d5-eerste-herinnering.eml',
@@ -125,7 +129,7 @@ describe('buildBulk on the Exact Online sample', () => {
     expect(rows.map((r) => [r['Klant'], r['Status'], r['Kanaal'], r['Sjabloon']])).toEqual([
       ['Bakkerij Van Damme', 'aangemaakt', 'e-mail', 'standaard-d15-tweede-herinnering'],
       ['Brasserie Het Pleintje bv', 'aangemaakt', 'juridische stap', 'standaard-d54-overdracht-aan-advocaat'],
-      ['Eetcafé De Gracht', 'aangemaakt', 'juridische stap', 'standaard-d54-overdracht-aan-advocaat'],
+      ['Eetcafé De Gracht', 'aangemaakt', 'juridische stap', 'nl-standaard-d54-overdracht-aan-incassobureau'],
       ['Hotel Ter Duinen nv', 'aangemaakt', 'e-mail', 'standaard-d5-eerste-herinnering'],
       ['Koffiebar Mokka', 'aangemaakt', 'e-mail', 'standaard-dmin3-herinnering-voor-vervaldag'],
       ['Traiteur Lemaire', 'aangemaakt', 'juridische stap', 'standaard-d54-overdracht-aan-advocaat'],

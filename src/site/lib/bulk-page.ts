@@ -3,6 +3,7 @@
  * fields, shipped inline (small), and per playbook a JSON file with its templates and compiled
  * e-mails, which the browser fetches only when the user makes the pack. Node only.
  */
+import { familyOf } from '../../model/variants.ts';
 import { PLACEHOLDERS } from '../../content/schema.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
@@ -26,16 +27,17 @@ export function bulkPage(): BulkPage {
   return { data: { workflows, defaultWorkflow, senderFields, examples }, senderGroups };
 }
 
-/** Every template a playbook's steps use, with the compiled e-mail for each e-mail template. */
+/** Every template a playbook's steps use (with their variants), with the compiled e-mail for each e-mail template. */
 export async function bulkWorkflowData(id: string): Promise<BulkWorkflowData> {
   const { workflows, templates } = getContent();
   const workflow = workflows.find((w) => w.id === id);
   if (!workflow) throw new Error(`draaiboek "${id}" bestaat niet`);
   const ids = [...new Set(workflow.stappen.map((s) => s.template))];
-  const docs = ids.map((t) => {
-    const doc = templates.find((d) => d.id === t);
-    if (!doc) throw new Error(`draaiboek "${id}": sjabloon "${t}" bestaat niet`);
-    return doc;
+  // Each step's base template and its variants: the run picks the text for each customer's case.
+  const docs = ids.flatMap((t) => {
+    const family = familyOf(templates, t);
+    if (!family.length) throw new Error(`draaiboek "${id}": sjabloon "${t}" bestaat niet`);
+    return family;
   });
   const compiled: Record<string, CompiledEmail> = {};
   for (const doc of docs) if (doc.kind === 'email') compiled[doc.id] = await compileEmail(doc);
