@@ -140,7 +140,7 @@ async function browserRun(page: Page, base: string, invoices: number): Promise<B
 /** Needs a built site in dist/ (npm run build). */
 export async function benchBrowser(sizes = (process.env['BENCH_BROWSER_ROWS'] ?? '500,20000').split(',').map(Number)): Promise<BrowserFigure[]> {
   const port = 4391;
-  const server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], { cwd: ROOT, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
   try {

@@ -329,6 +329,9 @@ function init(root: HTMLElement): void {
       showFileError('Dit bestand kon niet gelezen worden. Is het een CSV-bestand met één factuur per rij?');
       return false;
     }
+    // Draw in a task of its own: copying a large answer from the worker already took one.
+    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    // A later change (another file, setting or column) asked again meanwhile: its answer counts.
     if (ticket !== analysis || bytes !== state.bytes) return false;
     state.mapping = prepared.mapping;
     state.mappingSource = source;
