@@ -7,9 +7,10 @@
 import { toCsv, type CsvFlavour } from '../export/csv.ts';
 import { daysBetween } from '../model/format.ts';
 import type { Reconciliation } from './match.ts';
+import { AGEING_BUCKETS } from './labels.ts';
 import { addDaysIso } from './values.ts';
 
-export const AGEING_BUCKETS = ['Nog niet vervallen', '1–30 dagen', '31–60 dagen', '61–90 dagen', 'Meer dan 90 dagen'] as const;
+export { AGEING_BUCKETS };
 
 export interface AgeingRow {
   klantSleutel: string;

@@ -8,8 +8,9 @@ import { formatDateShort, formatMoney } from '../../model/format.ts';
 import { confirm, matchByHand, NO_DECISIONS, undo, type Allocation, type Decisions, type InvoiceStatus, type PaymentStatus } from '../../reconcile/match.ts';
 import type { InputFile } from '../../reconcile/files.ts';
 import { handOff } from '../lib/reconcile-handoff.ts';
-import { h, plural } from './bulk-view.ts';
-import { AGEING_BUCKETS, type Ageing, type CustomerBehaviour } from '../../reconcile/index.ts';
+import type { Ageing } from '../../reconcile/ageing.ts';
+import type { CustomerBehaviour } from '../../reconcile/behaviour.ts';
+import { AGEING_BUCKETS } from '../../reconcile/labels.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { reasonText, suggest, type CalcModel } from '../lib/segment-calculator.ts';
 import type { CsvKind, WorkerRequest, WorkerResponse } from './reconcile-worker.ts';
@@ -22,6 +23,21 @@ const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
 const CONFIDENCE_WORD = { zeker: 'zeker', hoog: 'zeer waarschijnlijk', middel: 'waarschijnlijk', laag: 'na te kijken' } as const;
 const STATUS_CLASS = { open: 'rc-state--open', 'deels betaald': 'rc-state--deels', betaald: 'rc-state--betaald' } as const;
 
+type Child = Node | string | null | undefined | false;
+
+/** A small element builder (the bulk page's view module would bring bulk mode's code along). */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key === 'class') node.className = String(value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-BE')} ${n === 1 ? one : many}`;
 const money = (cents: number, valuta: string) => (valuta === 'EUR' ? formatMoney(cents) : `${valuta} ${(cents / 100).toFixed(2).replace('.', ',')}`);
 const date = (iso: string | undefined) => (iso ? formatDateShort(iso) : '–');
 
