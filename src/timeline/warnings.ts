@@ -417,7 +417,7 @@ const missingTemplate: Rule = {
               'sjabloon-ontbreekt',
               s,
               'warning',
-              `${Name(s)} gebruikt het sjabloon "${s.step.template}", maar dat kennen we niet. Kies een bestaand sjabloon; tot dan kunnen we niet nagaan of deze stap kosten aanrekent.`,
+              `${Name(s)} gebruikt het sjabloon "${s.step.template}", maar dat kennen we niet, of het heeft geen tekst voor dit land en deze soort klant. Kies een sjabloon dat voor dit geval bestaat; tot dan kunnen we niet nagaan of deze stap kosten aanrekent.`,
             ),
       ),
 };

@@ -114,6 +114,11 @@ test('moving a step into a running term shows the warning next to that step, wit
   await expect(warnings).toHaveCount(1);
   await expect(warnings).toContainText('loopt dan nog tot en met');
   await expect(warnings).toContainText('derde werkdag');
+  // Towards a business the count from receipt is good practice: no (consumer) law is cited.
+  await expect(warnings.locator('a')).toHaveCount(0);
+  // Towards a consumer the law counts the term that way, and the warning cites it.
+  await page.locator('input[name="customerType"][value="consumer"]').check();
+  await expect(warnings).toHaveCount(1);
   // The source is a plain link the user may follow: never fetched by the page.
   const source = warnings.locator('a').first();
   await expect(source).toHaveAttribute('href', /^https:\/\//);

@@ -91,7 +91,7 @@ export async function buildPack(input: PackInput): Promise<PackResult> {
   const loaded = new Map<string, TemplateData>();
   await Promise.all(
     ids.map(async (id) => {
-      loaded.set(id, await fetchTemplate(templateDataUrl(id, countryOf(id))));
+      loaded.set(id, await fetchTemplate(templateDataUrl(catalog.get(id)!.file, countryOf(id))));
       tick();
     }),
   );

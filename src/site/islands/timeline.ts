@@ -6,6 +6,7 @@
  * import() on first use; the DOCX and PDF renderers one step later, only for the pack.
  */
 import type { FillData, Jurisdiction } from '../../content/schema.ts';
+import type { LegalCase } from '../../jurisdiction/ids.ts';
 import {
   LIMITS,
   PlanError,
@@ -44,7 +45,20 @@ if (root) init(root);
 
 function init(root: HTMLElement): void {
   const model = readJsonScript<TimelineData>('tj-timeline-data');
-  const catalog = new Map<string, CatalogTemplate>(model.templates.map((t) => [t.id, t]));
+  // Steps name base templates; the catalog maps each base id to its text for the plan's case
+  // (refilled in place when the country or customer type changes, so every reader sees the switch).
+  const catalog = new Map<string, CatalogTemplate>();
+  let catalogCase = '';
+  function loadCatalog(settings: Plan['settings']): void {
+    const legalCase = `${settings.jurisdiction}-${settings.customerType === 'consumer' ? 'consument' : 'onderneming'}` as LegalCase;
+    if (legalCase === catalogCase) return;
+    catalogCase = legalCase;
+    catalog.clear();
+    for (const base of model.templates.filter((t) => t.variantOf === null)) {
+      const text = model.templates.find((t) => (t.id === base.id || t.variantOf === base.id) && t.cases.includes(legalCase));
+      if (text) catalog.set(base.id, { ...text, id: base.id, file: text.id });
+    }
+  }
   const $ = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   const form = $<HTMLFormElement>('form[data-settings]');
   const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
@@ -96,6 +110,7 @@ function init(root: HTMLElement): void {
     window.setTimeout(() => (status.textContent = message), 30);
   };
 
+  loadCatalog(editor.plan.settings);
   const stepEditor = new StepEditor($<HTMLOListElement>('[data-steps]'), catalog, commit, addButton);
 
   function commit(change: Change, label: string, after?: () => void): boolean {
@@ -135,7 +150,8 @@ function init(root: HTMLElement): void {
 
   function render(): void {
     const { plan } = editor;
-    view = buildTimeline(plan, model.templates);
+    loadCatalog(plan.settings);
+    view = buildTimeline(plan, [...catalog.values()]);
     renderSettings(plan.settings, plan);
     renderPauses(plan);
     stepEditor.update(plan, view.schedule, view.warnings);
@@ -429,7 +445,7 @@ function init(root: HTMLElement): void {
         download(ics, `${stem}.ics`, 'text/calendar;charset=utf-8');
         say(`${stem}.ics is bewaard: ${plural(sent, 'afspraak', 'afspraken')} voor uw agenda, elk met een herinnering om 9 uur.`);
       } else {
-        download(exports.makeCsv(plan, catalog, model.templates), `${stem}.csv`, 'text/csv;charset=utf-8');
+        download(exports.makeCsv(plan, catalog, [...catalog.values()]), `${stem}.csv`, 'text/csv;charset=utf-8');
         say(`${stem}.csv is bewaard. Open het in Excel of een ander rekenblad.`);
       }
     } catch (error) {
@@ -634,7 +650,7 @@ function init(root: HTMLElement): void {
         plan,
         schedule,
         catalog,
-        templates: model.templates,
+        templates: [...catalog.values()],
         user,
         shareUrl: shareUrl(plan),
         origin: location.origin,

@@ -6,7 +6,9 @@
  */
 import type { FillData, Jurisdiction } from '../../content/schema.ts';
 import { fill } from '../../model/fill.ts';
-import type { FilledDocument } from '../../model/types.ts';
+import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
+import type { LegalCase } from '../../jurisdiction/ids.ts';
+import { caseInWords } from '../../model/variants.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
 import { renderText } from '../../render/text/index.ts';
 import { parseField } from '../lib/field-input.ts';
@@ -20,6 +22,9 @@ if (root) init(root);
 interface State {
   data: FillData;
   jurisdiction: Jurisdiction;
+  legalCase: LegalCase;
+  /** The text for the chosen case (the page's own text or one of its variants). */
+  doc: TemplateDoc;
   filled: FilledDocument;
   email: FilledEmail | null;
   text: string;
@@ -65,8 +70,6 @@ function init(root: HTMLElement): void {
       const [group, name] = field.path.split('.') as [string, string];
       (data[group] ??= {})[name] = parsed.value;
     }
-    // A template written for one country: its law applies (interest, costs).
-    if (model.doc.jurisdiction) (data['dossier'] ??= {})['jurisdictie'] = model.doc.jurisdiction;
     return data as FillData;
   }
 
@@ -79,22 +82,62 @@ function init(root: HTMLElement): void {
   const printOut = $<HTMLElement>('[data-out="print"]');
   let state: State | null = null;
 
-  function compute(): State {
+  const caseNote = $<HTMLElement>('[data-case-note]');
+  const downloads = [...root.querySelectorAll<HTMLButtonElement>('[data-download], [data-copy]')];
+
+  /** The chosen country and customer type, as the case whose text the page shows. */
+  function chosenCase(data: FillData): LegalCase {
+    return `${data.dossier?.jurisdictie === 'nl' ? 'nl' : 'be'}-${data.dossier?.klanttype === 'consument' ? 'consument' : 'onderneming'}`;
+  }
+
+  /** The state for the chosen case, or null when this template has no text for it. */
+  function compute(): State | null {
     const data = readData();
-    const jurisdiction: Jurisdiction = model.doc.jurisdiction ?? (data.dossier?.jurisdictie === 'nl' ? 'nl' : 'be');
-    const filled = fill(model.doc, data, { jurisdiction });
-    const compiled = model.compiled ? (model.compiled[jurisdiction] ?? model.compiled.be ?? model.compiled.nl) : undefined;
-    return { data, jurisdiction, filled, email: compiled ? fillEmail(compiled, data) : null, text: renderText(filled) };
+    const legalCase = chosenCase(data);
+    const index = model.cases[legalCase];
+    if (index === undefined || index < 0) return null;
+    const doc = model.family[index]!;
+    const jurisdiction: Jurisdiction = legalCase.startsWith('nl-') ? 'nl' : 'be';
+    const filled = fill(doc, data, { jurisdiction });
+    const compiled = model.familyCompiled[index];
+    return { data, jurisdiction, legalCase, doc, filled, email: compiled ? fillEmail(compiled, data) : null, text: renderText(filled) };
+  }
+
+  /** Says which text the previews show, or that there is none for the chosen case. */
+  function showCase(current: State | null): void {
+    const legalCase = chosenCase(readData());
+    const available = (Object.keys(model.cases) as LegalCase[]).filter((c) => model.cases[c]! >= 0).map(caseInWords);
+    for (const b of downloads) b.disabled = current === null;
+    if (!caseNote) return;
+    if (!current) {
+      caseNote.textContent = `Dit sjabloon bestaat niet voor ${caseInWords(legalCase)}: de wet of de woorden verschillen. Het bestaat voor ${available.join(', ')}. Kies een ander land of een andere soort klant, of een ander sjabloon.`;
+      caseNote.dataset['state'] = 'none';
+      return;
+    }
+    const variant = current.doc.id === model.family[0]!.id ? '' : ` (variant "${current.doc.title}")`;
+    caseNote.textContent = `U ziet de tekst voor ${caseInWords(legalCase)}${variant}.`;
+    caseNote.dataset['state'] = 'ok';
+    caseNote.dataset['template'] = current.doc.id;
   }
 
   function render(): void {
+    let next: State | null;
     try {
-      state = compute();
+      next = compute();
     } catch (error) {
       console.warn('Tijdig: voorbeeld bijwerken mislukt', error);
       say('Het voorbeeld kon niet bijgewerkt worden. Kijk de ingevulde gegevens na.');
       return;
     }
+    showCase(next);
+    if (!next) {
+      state = null;
+      if (textOut) textOut.textContent = '';
+      if (printOut) printOut.textContent = '';
+      if (frame) frame.srcdoc = '';
+      return;
+    }
+    state = next;
     if (state.email) {
       if (subjectOut) subjectOut.textContent = state.email.subject;
       if (preheaderOut) preheaderOut.textContent = state.email.preheader;
@@ -233,6 +276,7 @@ function init(root: HTMLElement): void {
 
   async function copy(what: 'subject' | 'body'): Promise<void> {
     const current = state ?? compute();
+    if (!current) return;
     try {
       if (what === 'subject') {
         await navigator.clipboard.writeText(current.email?.subject ?? current.filled.subject.map((r) => r.text).join(''));
@@ -262,12 +306,13 @@ function init(root: HTMLElement): void {
       return;
     }
     const current = compute();
+    if (!current) return;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     say(`Het .${format}-bestand wordt gemaakt…`);
     try {
       const { makeFile } = await import('./files.ts');
-      const file = await makeFile(format, { doc: model.doc, filled: current.filled, email: current.email, text: current.text, jurisdiction: current.jurisdiction, data: current.data });
+      const file = await makeFile(format, { doc: current.doc, filled: current.filled, email: current.email, text: current.text, jurisdiction: current.jurisdiction, data: current.data });
       const url = URL.createObjectURL(file.blob);
       const link = document.createElement('a');
       link.href = url;

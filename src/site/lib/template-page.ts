@@ -1,22 +1,28 @@
 /**
- * Build-time data for one template page: the compiled email (per jurisdiction when the template
- * fits both), the blank previews, the form fields and the JSON the workbench island reads.
+ * Build-time data for one template page: the template and its variants (one per legal case),
+ * their compiled e-mails, the blank previews, the form fields and the JSON the workbench island
+ * reads. The page's country and customer-type fields pick the variant; the island switches live.
  * Node only (compileEmail runs mjml); nothing here is shipped to the browser except the JSON.
  */
-import type { Jurisdiction } from '../../content/schema.ts';
+import { LEGAL_CASES, type LegalCase } from '../../jurisdiction/ids.ts';
 import { fill } from '../../model/fill.ts';
+import { baseIdOf, casesOf, familyOf } from '../../model/variants.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 import { renderText } from '../../render/text/index.ts';
 import { styleElementHashes } from './csp.ts';
-import { browserFields, formGroups, type FieldGroup } from './form-fields.ts';
+import { PLACEHOLDERS } from '../../content/schema.ts';
+import { browserFields, constraints, formGroups, type FieldGroup, type FormFieldSpec } from './form-fields.ts';
+import { GROUP_ORDER } from './labels.ts';
 import { printPreviewHtml } from './print-preview.ts';
 import type { DownloadFormat, WorkbenchData } from './workbench-types.ts';
 
 export interface TemplatePage {
   groups: FieldGroup[];
+  /** The case the page opens on: the first of its own text. */
+  initialCase: LegalCase;
   data: WorkbenchData;
   /** The blank previews, filled with nothing: every placeholder shows as [pad]. */
   blank: { email: FilledEmail | null; text: string; print: string };
@@ -29,26 +35,44 @@ const FORMATS: Record<TemplateDoc['kind'], DownloadFormat[]> = {
   belscript: ['pdf', 'docx', 'txt', 'html'],
 };
 
-export async function templatePage(doc: TemplateDoc): Promise<TemplatePage> {
-  const groups = formGroups(doc);
-  const jurisdictions: Jurisdiction[] = doc.jurisdiction ? [doc.jurisdiction] : ['be', 'nl'];
-  let compiled: WorkbenchData['compiled'] = null;
-  if (doc.kind === 'email') {
-    compiled = {};
-    for (const jurisdiction of jurisdictions) compiled[jurisdiction] = await compileEmail(doc, { jurisdiction });
-  }
-  const first = jurisdictions[0]!;
-  const filled = fill(doc, {}, { jurisdiction: first });
-  const firstCompiled: CompiledEmail | undefined = compiled?.[first];
-  const email = firstCompiled ? fillEmail(firstCompiled, {}) : null;
+/** Country and customer type pick the variant, so the form always asks both. */
+const CASE_FIELDS = ['dossier.jurisdictie', 'dossier.klanttype'];
+
+/** The fields of every text in the family, once each, in the form's group order. */
+function familyGroups(family: readonly TemplateDoc[]): FieldGroup[] {
+  const byPath = new Map<string, FormFieldSpec>();
+  for (const path of CASE_FIELDS) byPath.set(path, { ...PLACEHOLDERS.get(path)!, ...constraints(path) });
+  for (const doc of family) for (const g of formGroups(doc)) for (const f of g.fields) if (!byPath.has(f.path)) byPath.set(f.path, f);
+  const all = [...byPath.values()];
+  return GROUP_ORDER.map((group) => ({ group, fields: all.filter((f) => f.group === group) })).filter((g) => g.fields.length);
+}
+
+export async function templatePage(doc: TemplateDoc, templates: readonly TemplateDoc[] = [doc]): Promise<TemplatePage> {
+  const family = familyOf(templates, baseIdOf(doc));
+  if (!family.includes(doc)) family.unshift(doc);
+  const groups = familyGroups(family);
+  const cases = Object.fromEntries(LEGAL_CASES.map((c) => [c, family.findIndex((t) => casesOf(t).includes(c))])) as Record<LegalCase, number>;
+  const compiled: (CompiledEmail | null)[] = [];
+  for (const t of family) compiled.push(t.kind === 'email' ? await compileEmail(t, t.jurisdiction ? { jurisdiction: t.jurisdiction } : {}) : null);
+  // The page opens on the first case of its own text.
+  const initial = casesOf(doc)[0]!;
+  const [jurisdictie, klanttype] = initial.split('-') as ['be' | 'nl', 'onderneming' | 'consument'];
+  const dossier = { jurisdictie, klanttype };
+  const filled = fill(doc, { dossier });
+  const own: CompiledEmail | null = compiled[family.indexOf(doc)] ?? null;
+  const email = own ? fillEmail(own, { dossier }) : null;
   const { fields, examples } = browserFields(groups.flatMap((g) => g.fields));
+  examples['dossier.jurisdictie'] = jurisdictie;
+  examples['dossier.klanttype'] = klanttype;
   const styleHashes = new Set<string>();
-  for (const variant of Object.values(compiled ?? {})) {
-    for (const hash of styleElementHashes(fillEmail(variant, {}).html)) styleHashes.add(hash);
+  for (const c of compiled) {
+    if (!c) continue;
+    for (const j of ['be', 'nl'] as const) for (const hash of styleElementHashes(fillEmail(c, { dossier: { jurisdictie: j } }).html)) styleHashes.add(hash);
   }
   return {
     groups,
-    data: { doc, compiled, fields, formats: FORMATS[doc.kind], examples },
+    initialCase: initial,
+    data: { doc, family, cases, compiled: compiled[family.indexOf(doc)] ? { [jurisdictie]: own! } : null, familyCompiled: compiled, fields, formats: FORMATS[doc.kind], examples },
     blank: { email, text: renderText(filled), print: printPreviewHtml(filled) },
     styleHashes: [...styleHashes],
   };

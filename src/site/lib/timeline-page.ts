@@ -7,6 +7,7 @@ import { PLACEHOLDERS, type Jurisdiction } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { describeTemplate } from '../../timeline/index.ts';
+import { casesOf } from '../../model/variants.ts';
 import { getContent } from './content.ts';
 import { browserFields, constraints, usedPaths, type FormFieldSpec } from './form-fields.ts';
 import { GROUP_ORDER } from './labels.ts';
@@ -18,6 +19,9 @@ const askedPaths = (doc: TemplateDoc): string[] => [...usedPaths(doc)].filter((p
 export function catalogEntry(doc: TemplateDoc): CatalogTemplate {
   return {
     id: doc.id,
+    file: doc.id,
+    cases: [...casesOf(doc)],
+    variantOf: doc.variantOf ?? null,
     title: doc.title,
     kind: doc.kind,
     purpose: doc.purpose,

@@ -2,6 +2,7 @@
  * The JSON contract between the timeline page (built by lib/timeline-page.ts) and its island
  * (islands/timeline.ts), and the per-template files the pack download fetches. Types only.
  */
+import type { LegalCase } from '../../jurisdiction/ids.ts';
 import type { Jurisdiction, Purpose, TemplateKind, Workflow } from '../../content/schema.ts';
 import type { Inline, TemplateDoc } from '../../model/types.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
@@ -9,7 +10,14 @@ import type { FieldSpec } from './workbench-types.ts';
 
 /** What the builder knows about a template before any download: enough for warnings, selects and the calendar. */
 export interface CatalogTemplate {
+  /** The id a step names: the base template's. */
   id: string;
+  /** The text to fetch and fill: the base itself or its variant for the plan's case. */
+  file: string;
+  /** The legal cases this text is written for. */
+  cases: LegalCase[];
+  /** The base template this text is a variant of, or null for a base. */
+  variantOf: string | null;
   title: string;
   kind: TemplateKind;
   purpose: Purpose;

@@ -2,6 +2,7 @@
 import type { Format } from '../../render/formats.ts';
 import type { FieldKind, FieldMeta, Jurisdiction } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
+import type { LegalCase } from '../../jurisdiction/ids.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 
 /** The formats a visitor can download: all of the registry's. */
@@ -18,9 +19,16 @@ export interface FieldSpec {
 }
 
 export interface WorkbenchData {
+  /** The text this page is about. */
   doc: TemplateDoc;
-  /** Compiled email per jurisdiction (labels differ); null for letters and phone scripts. */
+  /** The base template and its variants: the text for each legal case. */
+  family: TemplateDoc[];
+  /** Per case, the index in `family` of its text, or -1 when the template has none for that case. */
+  cases: Record<LegalCase, number>;
+  /** The page text's compiled email (labels differ per country); null for letters and phone scripts. */
   compiled: Partial<Record<Jurisdiction, CompiledEmail>> | null;
+  /** The compiled email of each text in `family` (null for letters and phone scripts). */
+  familyCompiled: (CompiledEmail | null)[];
   fields: FieldSpec[];
   formats: DownloadFormat[];
   /** Example values per path, for the "fill in an example" button. */
