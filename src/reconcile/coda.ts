@@ -5,6 +5,7 @@
  * that continues the communication), 8 (new balance) and 9 (trailer). A movement that the bank
  * "globalised" (a total with its details under the same sequence number) counts by its details.
  */
+import { formatMoney } from '../model/format.ts';
 import type { Payment } from './types.ts';
 import { ReadError } from './ubl.ts';
 import { ddmmyy, findStructured, normalizeAccount } from './values.ts';
@@ -52,6 +53,8 @@ export function readCoda(text: string, bestand: string): CodaStatement[] {
   let infoStructured = false;
   let fileDate = '';
   let badLines = 0;
+  const trailers: { debit: number; credit: number; from: number }[] = [];
+  let trailerFrom = 0;
 
   const finish = () => {
     if (!current) return;
@@ -132,11 +135,21 @@ export function readCoda(text: string, bestand: string): CodaStatement[] {
       // Free message and new balance: nothing to match on.
     } else if (rec === '9') {
       finish();
+      // The trailer's totals: a check that every movement was read, globalised ones once.
+      const debit = f(line, 23, 37);
+      const credit = f(line, 38, 52);
+      if (/^\d{15}$/.test(debit) && /^\d{15}$/.test(credit)) trailers.push({ debit: Math.round(Number(debit) / 10), credit: Math.round(Number(credit) / 10), from: trailerFrom });
+      trailerFrom = statements.length;
     } else if (!/^[0-9]/.test(rec ?? '')) {
       badLines++;
     }
   });
   finish();
+  for (const t of trailers) {
+    const payments = statements.slice(t.from).flatMap((st) => st.payments);
+    const sum = (dir: Payment['richting']) => payments.filter((p) => p.richting === dir).reduce((a, p) => a + p.bedrag, 0);
+    if (sum('in') !== t.credit || sum('uit') !== t.debit) statements.at(-1)?.opmerkingen.push(`de totalen in het bestand (in ${formatMoney(t.credit)}, uit ${formatMoney(t.debit)}) verschillen van de gelezen bewegingen (in ${formatMoney(sum('in'))}, uit ${formatMoney(sum('uit'))}); controleer het bestand`);
+  }
   if (!statements.length) throw new ReadError(badLines ? 'dit lijkt geen CODA-bestand: er staat geen rekening (record 1) in' : 'het CODA-bestand bevat geen uittreksel (record 1)');
   return statements;
 }

@@ -106,6 +106,15 @@ describe('CODA', () => {
     expect(again.files[1]).toMatchObject({ soort: 'coda', betalingen: 0, dubbel: coda.length });
   });
 
+  it('checks the movements read against the totals of the trailer record', () => {
+    const text = new TextDecoder('latin1').decode(file('kbc-2026-041.cod').bytes);
+    expect(readCoda(text, 'a.cod').flatMap((st) => st.opmerkingen)).toEqual([]);
+    // One movement line dropped: the credit total no longer adds up.
+    const lines = text.split('\r\n');
+    const dropped = lines.filter((l) => !l.startsWith('2100020000')).join('\r\n');
+    expect(readCoda(dropped, 'b.cod').flatMap((st) => st.opmerkingen)).toEqual(['de totalen in het bestand (in € 2.417,00, uit € 99,99) verschillen van de gelezen bewegingen (in € 2.117,00, uit € 99,99); controleer het bestand']);
+  });
+
   it('refuses a CODA file without an account record', () => {
     const header = codaFile({ account: ACCOUNT, holder: 'X', date: '011226', seq: 1, movements: [] }).split('\r\n')[0]!;
     expect(() => readCoda(`${header}\r\n`, 'x.cod')).toThrow(/geen uittreksel/);
