@@ -32,3 +32,12 @@ test('the SMS follows the form and counts like a phone network', async ({ page }
   await page.getByRole('button', { name: 'Zet de tekst terug' }).click();
   await expect(sms).toHaveValue(/^Brasserie Noël: /);
 });
+
+test('the counter loads on its own when the user goes straight to the SMS', async ({ page }) => {
+  await page.goto(PAGE);
+  const sms = page.getByLabel('Tekst van de sms');
+  await sms.scrollIntoViewIfNeeded();
+  await sms.fill('Betaal € 10');
+  await expect(page.locator('[data-sms-count]')).toHaveText('12 van 160 tekens · 1 sms');
+  await expect(sms).toHaveValue('Betaal € 10');
+});

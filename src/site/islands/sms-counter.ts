@@ -1,7 +1,8 @@
 /**
  * Live SMS text and counter on a template page: reads the workbench form (the same fields and
  * parsing as the workbench), fills the SMS and counts it. The user may edit the text; the counter
- * follows, and "Zet de tekst terug" fills it in again.
+ * follows, and "Zet de tekst terug" fills it in again. Loaded on demand by SmsCounter.astro, so
+ * it fills in at once from what the form already holds.
  */
 import type { FillData } from '../../content/schema.ts';
 import { countSms, describeSmsCount } from '../../export/gsm.ts';
@@ -15,7 +16,8 @@ function init(root: HTMLElement): void {
   const form = document.querySelector<HTMLFormElement>('form[data-fill-form]');
   const text = root.querySelector<HTMLTextAreaElement>('[data-sms-text]')!;
   const count = root.querySelector<HTMLElement>('[data-sms-count]')!;
-  let edited = false;
+  // Typed into before this module arrived: keep the user's text.
+  let edited = text.value !== text.defaultValue;
 
   const readData = (): FillData => {
     const data: Record<string, Record<string, string | number>> = {};
@@ -31,8 +33,7 @@ function init(root: HTMLElement): void {
   };
   const showCount = () => (count.textContent = describeSmsCount(countSms(text.value)));
   const refill = () => {
-    if (edited) return;
-    const sms = fillSms(model.doc, readData());
+    const sms = edited ? null : fillSms(model.doc, readData());
     if (sms) text.value = sms.text;
     showCount();
   };
@@ -53,7 +54,9 @@ function init(root: HTMLElement): void {
     refill();
   });
   root.querySelector('[data-sms-copy]')?.addEventListener('click', () => void navigator.clipboard?.writeText(text.value));
-  // Values remembered from an earlier visit are in the form only after the workbench has run.
+  // The form may already hold values (remembered, typed, an example): fill them in now and once the
+  // workbench has settled.
+  refill();
   window.setTimeout(refill, 300);
 }
 
