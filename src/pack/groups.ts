@@ -27,7 +27,7 @@ export function zipGroups<F extends { workflow: string; format: string }>(workfl
     { name: 'tijdig-alles', title: 'Het volledige pakket', description: 'Alle draaiboeken, de berichten voor bijzondere situaties en de exports voor andere programma’s.', files: [...files] },
     ...workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `Draaiboek ${w.titel}`, description: `De ${w.stappen.length} stappen van dit draaiboek en een overzicht als PDF. ${casesLine(w)}.`, files: files.filter((f) => f.workflow === w.id) })),
     { name: 'tijdig-situaties', title: 'Bijzondere situaties', description: 'Berichten voor een betaalbelofte, een afbetalingsplan, een betwisting, een deelbetaling en meer.', files: files.filter((f) => f.workflow === SITUATIONS) },
-    { name: 'tijdig-exports', title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket.', files: files.filter((f) => f.workflow === EXPORTS) },
+    { name: 'tijdig-exports', title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket, en de sms- en WhatsApp-teksten bij elke herinnering.', files: files.filter((f) => f.workflow === EXPORTS) },
     ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `Alleen .${format}`, description: `Alle ${FORMAT_DESCRIPTION[format]}.`, files: rendered.filter((f) => f.format === format) })),
   ];
   return groups.filter((g) => g.files.length);

@@ -65,7 +65,12 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     lines.push('', 'Map situaties/: losse berichten die bij elk draaiboek passen: een betaalbelofte bevestigen,', 'een afbetalingsplan voorstellen, antwoorden op een betwisting, bedanken na betaling …');
   }
   if (files.some((f) => f.workflow === EXPORTS)) {
-    lines.push('', 'Map exports/: dezelfde draaiboeken voor uw agenda (.ics), Excel (.csv), Word-samenvoegen,', 'e-maildiensten en boekhoudpakketten. exports/LEESMIJ-export.txt legt elke map uit.');
+    lines.push(
+      '',
+      'Map exports/: dezelfde draaiboeken voor uw agenda (.ics), Excel (.csv), Word-samenvoegen,',
+      'e-maildiensten en boekhoudpakketten, en bij elke herinnering een sms (exports/sms/) en een',
+      'WhatsApp-sjabloon (exports/whatsapp/). exports/LEESMIJ-export.txt legt elke map uit.',
+    );
   }
   lines.push(
     '',
