@@ -2,13 +2,16 @@
  * The reconcile page (/afletteren/) with the project's own fixtures (tests/fixtures/reconcile):
  * invoices and statements dropped together → only the open invoices listed, with the reason of
  * every match; undo and match by hand with the keyboard; the open ones handed to bulk mode; the
- * lists as CSV; the work in a Web Worker; nothing sent (the fixtures in ./fixtures.ts fail any
+ * lists as CSV; the original PDFs of the open invoices as a zip; the work in a Web Worker; nothing sent (the fixtures in ./fixtures.ts fail any
  * request to another origin, console error or CSP violation); axe clean.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures.ts';
 
@@ -82,6 +85,15 @@ test('the lists download as CSV and the open invoices go to bulk mode', async ({
     ['F2026-0103', '2178,00', 'deels betaald'],
     ['F2026-0108', '99,00', 'open'],
   ]);
+
+  // The original PDFs of the open invoices, per customer; read back with pdftotext.
+  const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Download de originele PDF's van de open facturen (zip)" }).click()]);
+  const zip = await JSZip.loadAsync(await readFile(await zipDownload.path()));
+  expect(Object.keys(zip.files).filter((n) => !n.endsWith('/')).sort()).toEqual(['Drukkerij Claes NV/F2026-0103.pdf', 'Schrijnwerkerij Peeters BV/F2026-0102.pdf']);
+  const tmp = await mkdtemp(join(tmpdir(), 'rc-e2e-'));
+  await writeFile(join(tmp, 'f.pdf'), await zip.file('Schrijnwerkerij Peeters BV/F2026-0102.pdf')!.async('uint8array'));
+  expect(execFileSync('pdftotext', [join(tmp, 'f.pdf'), '-'], { encoding: 'utf8' })).toContain('Factuur F2026-0102');
+  await expect(page.locator('[data-status]')).toContainText("2 PDF's; 1 open factuur had geen PDF");
 
   await page.getByRole('button', { name: 'Maak herinneringen voor 3 open facturen' }).click();
   await expect(page).toHaveURL(/\/meerdere-facturen\/\?van=afletteren$/);

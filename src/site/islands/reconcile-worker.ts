@@ -3,6 +3,7 @@
  * statement never blocks the page. Keeps the files read and the user's decisions; each message
  * answers with the whole picture again (without the PDFs' bytes, which stay here).
  */
+import { zipSync } from 'fflate';
 import { ageing, ageingCsv, bulkCsv, customerBehaviour, NO_DECISIONS, openInvoiceRecords, openItemsCsv, readFiles, reconcile, unmatchedPaymentsCsv, type Decisions, type FileMessage, type FileSummary, type InputFile, type Ageing, type CustomerBehaviour, type Invoice, type Payment, type Reconciliation } from '../../reconcile/index.ts';
 
 export type CsvKind = 'open' | 'betalingen' | 'bulk' | 'ouderdom';
@@ -11,11 +12,13 @@ export type WorkerRequest =
   | { type: 'add'; files: InputFile[] }
   | { type: 'clear' }
   | { type: 'decide'; decisions: Decisions }
-  | { type: 'csv'; kind: CsvKind };
+  | { type: 'csv'; kind: CsvKind }
+  | { type: 'pdfs' };
 
 export type WorkerResponse =
   | { type: 'result'; rec: Reconciliation; files: FileSummary[]; messages: FileMessage[]; decisions: Decisions; ageing: Ageing; behaviour: CustomerBehaviour[]; ms: number }
   | { type: 'csv'; kind: CsvKind; csv: string; count: number }
+  | { type: 'pdfs'; zip: Uint8Array; count: number; missing: number }
   | { type: 'error'; message: string };
 
 let invoices: Invoice[] = [];
@@ -69,6 +72,14 @@ scope.onmessage = (event) => {
     } else if (msg.type === 'decide') {
       decisions = msg.decisions;
       result(started);
+    } else if (msg.type === 'pdfs') {
+      // The original PDFs of the open invoices, one folder per customer, to attach to the reminders.
+      const open = rec.invoices.filter((s) => s.openstaand > 0);
+      const files: Record<string, Uint8Array> = {};
+      const safe = (t: string) => t.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim().slice(0, 80) || 'klant';
+      for (const s of open) if (s.invoice.pdf) files[`${safe(s.invoice.klant.naam)}/${safe(s.invoice.nummer)}.pdf`] = s.invoice.pdf.bytes;
+      const zip = zipSync(files, { level: 0, mtime: new Date('2026-01-01T00:00:00Z') });
+      scope.postMessage({ type: 'pdfs', zip, count: Object.keys(files).length, missing: open.length - Object.keys(files).length });
     } else if (msg.type === 'csv') {
       if (msg.kind === 'bulk') {
         const open = openInvoiceRecords(rec);

@@ -83,6 +83,20 @@ function init(root: HTMLElement): void {
       console.warn('Tijdig: afletteren mislukt', msg.message);
       return;
     }
+    if (msg.type === 'pdfs') {
+      if (!msg.count) {
+        say('Geen enkele open factuur had een PDF in haar XML-bestand.');
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([msg.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      const a = h('a', { href: url, download: 'originele-facturen-open.zip' });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      say(`originele-facturen-open.zip is gedownload: ${plural(msg.count, 'PDF', "PDF's")}${msg.missing ? `; ${plural(msg.missing, 'open factuur had', 'open facturen hadden')} geen PDF` : ''}.`);
+      return;
+    }
     if (msg.type === 'csv') {
       pendingCsv.get(msg.kind)?.(msg);
       pendingCsv.delete(msg.kind);
@@ -223,6 +237,7 @@ function init(root: HTMLElement): void {
     download(r.csv, 'ouderdomsanalyse.csv');
     say(`ouderdomsanalyse.csv is gedownload (${plural(r.count, 'klant', 'klanten')}).`);
   });
+  $<HTMLButtonElement>('[data-action="pdfs"]').addEventListener('click', () => send({ type: 'pdfs' }));
   $<HTMLButtonElement>('[data-action="print"]').addEventListener('click', () => window.print());
   behaviourBox.addEventListener('change', (event) => {
     const select = (event.target as Element).closest<HTMLSelectElement>('select[data-segment-for]');
