@@ -68,10 +68,7 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
   };
   return async (doc: TemplateDoc, format: Format, example?: { offset: number | null }, legalCase?: LegalCase): Promise<Uint8Array | string> => {
     const dossier = legalCase ? caseDossier(legalCase) : undefined;
-    if (example) {
-      const data = exampleFillData(example.offset);
-      return renderPdf(fill(doc, dossier ? { ...data, dossier } : data), { fonts, fixedDate, banner: EXAMPLE_BANNER });
-    }
+    if (example) return renderPdf(fill(doc, exampleFillData(example.offset, legalCase)), { fonts, fixedDate, banner: EXAMPLE_BANNER });
     const filled = fill(doc, dossier ? { dossier } : {});
     switch (format) {
       case 'html':

@@ -5,7 +5,8 @@
  * rules rather than typed, so each example shows what the letter really prints.
  */
 import { sampleFillData, type FillData } from '../content/schema.ts';
-import { addDays } from '../legal/index.ts';
+import { addDays, beConsumerDamagesCapCents } from '../legal/index.ts';
+import type { LegalCase } from '../jurisdiction/ids.ts';
 import { SAMPLE_DUE_DATE } from './layout.ts';
 
 /** Days the customer gets to pay after an example letter, when the letter names a new term. */
@@ -15,12 +16,23 @@ const EXAMPLE_INVOICE_TERM_DAYS = 30;
 
 export const EXAMPLE_BANNER = 'VOORBEELD met verzonnen gegevens: niet versturen';
 
-export function exampleFillData(offset: number | null): FillData {
+/**
+ * `legalCase`: the case the example is for. A Belgian consumer owes fixed damages only under a
+ * contract clause, so nothing computes them; the example assumes a clause at the legal maximum
+ * (art. XIX.4 WER) so its letter shows an amount, as the user's own letter would.
+ */
+export function exampleFillData(offset: number | null, legalCase?: LegalCase): FillData {
   const { kosten: _typedCosts, ...sample } = sampleFillData();
   const due = SAMPLE_DUE_DATE;
   const sent = addDays(due, Math.max(offset ?? EXAMPLE_TERM_DAYS, 1));
+  const [jurisdictie, klanttype] = (legalCase?.split('-') ?? []) as ['be' | 'nl' | undefined, 'onderneming' | 'consument' | undefined];
+  const caseData: Partial<FillData> =
+    jurisdictie && klanttype
+      ? { dossier: { jurisdictie, klanttype }, ...(legalCase === 'be-consument' ? { kosten: { forfait: beConsumerDamagesCapCents(sample.factuur?.openstaand ?? 0) } } : {}) }
+      : {};
   return {
     ...sample,
+    ...caseData,
     factuur: { ...sample.factuur, datum: addDays(due, -EXAMPLE_INVOICE_TERM_DAYS), vervaldatum: due },
     data: { ...sample.data, verzending: sent, nieuweTermijn: addDays(sent, EXAMPLE_TERM_DAYS) },
   };
