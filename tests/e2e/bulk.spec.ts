@@ -32,7 +32,8 @@ async function open(page: Page): Promise<void> {
 /** Loads a file, then sets the sending date the fixtures were written for (the plan follows). */
 async function load(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await page.locator('#bk-file').setInputFiles(file);
-  await expect(page.locator('[data-status]')).toContainText('gelezen');
+  // "… is gelezen", not "… wordt gelezen…": the worker may still be reading.
+  await expect(page.locator('[data-status]')).toContainText('is gelezen');
   await setToday(page);
 }
 

@@ -147,6 +147,18 @@ function rowInfos(prepared: Prepared, byCell: Map<string, CellIssue[]>): RowInfo
   });
 }
 
+/** The row statuses of one analysis, worked out once: a filter or "more rows" only slices them. */
+const rowViews = new WeakMap<Prepared, { byCell: Map<string, CellIssue[]>; infos: RowInfo[] }>();
+function rowView(prepared: Prepared): { byCell: Map<string, CellIssue[]>; infos: RowInfo[] } {
+  let view = rowViews.get(prepared);
+  if (!view) {
+    const byCell = issuesByCell(allIssues(prepared));
+    view = { byCell, infos: rowInfos(prepared, byCell) };
+    rowViews.set(prepared, view);
+  }
+  return view;
+}
+
 function message(issue: CellIssue): HTMLElement {
   return h('span', { class: `bk-msg bk-msg--${issue.severity}` }, `${SEVERITY_WORD[issue.severity]}: ${issue.message}`);
 }
@@ -159,12 +171,12 @@ export interface RowsView {
 /** The preview table; returns how many rows match the filter and how many are shown. */
 export function renderRows(container: HTMLElement, prepared: Prepared, view: RowsView): { matching: number; shown: number } {
   const { headers } = prepared.parsed;
-  const byCell = issuesByCell(allIssues(prepared));
+  const { byCell, infos: all } = rowView(prepared);
   const { indexes } = resolveMapping(prepared.mapping, headers);
   const fieldOfColumn = new Map<number, BulkField>();
   for (const field of BULK_FIELDS) for (const i of indexes[field] ?? []) if (!fieldOfColumn.has(i)) fieldOfColumn.set(i, field);
 
-  const infos = rowInfos(prepared, byCell).filter((info) => {
+  const infos = all.filter((info) => {
     if (view.filter === 'overgeslagen') return info.status === 'fout' || info.status === 'klant-overgeslagen';
     if (view.filter === 'meldingen') return info.status !== 'ok' && info.status !== 'wachten' && info.status !== 'later';
     return true;
