@@ -3,7 +3,7 @@ import type { LocaleLabels } from './types.ts';
 
 export const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
 
-export const COMMON_NL: Omit<LocaleLabels, 'payment'> & { payment: Omit<LocaleLabels['payment'], 'interest' | 'compensation' | 'reference'> } = {
+export const COMMON_NL: Omit<LocaleLabels, 'payment' | 'interest'> & { payment: Omit<LocaleLabels['payment'], 'interest' | 'compensation' | 'reference'> } = {
   subject: 'Betreft',
   emailSubject: 'Onderwerp',
   email: 'E-mail',
@@ -24,4 +24,10 @@ export const COMMON_NL: Omit<LocaleLabels, 'payment'> & { payment: Omit<LocaleLa
     bic: 'BIC',
     beneficiary: 'Begunstigde',
   },
+  attention: 't.a.v.',
+  vat: 'Btw',
+  instalments: { plan: 'Afbetalingsplan', from: 'termijnen vanaf', instalment: 'Termijn', payBy: 'uiterlijk op' },
 };
+
+/** The parts of the interest overview both variants word alike. */
+export const INTEREST_COMMON = { days: 'dagen', at: 'aan', source: 'Bron' } as const;

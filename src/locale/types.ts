@@ -41,6 +41,24 @@ export interface LocaleLabels {
   yourCustomerNumber: string;
   ourInvoice: string;
   payment: PaymentLabels;
+  /** Before the contact person in the address: "t.a.v.". */
+  attention: string;
+  /** Before the sender's btw number: "Btw". */
+  vat: string;
+  /** The statutory interest per rate period (::interestoverzicht). */
+  interest: {
+    /** The line while it cannot be worked out per period: a template text with the fields it needs. */
+    pending: string;
+    days: string;
+    /** "… aan 10,5 % op € 1.000,00 = …" */
+    at: string;
+    on: string;
+    unknownRate: string;
+    method: string;
+    source: string;
+  };
+  /** The instalment plan (::afbetalingsplan). */
+  instalments: { plan: string; from: string; instalment: string; payBy: string };
 }
 
 export interface Locale {

@@ -6,7 +6,7 @@
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
 import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
 import { casesOf } from './variants.ts';
-import type { LocaleLabels } from '../locale/index.ts';
+import { LOCALES, type LocaleLabels } from '../locale/index.ts';
 import { compute, effectiveCosts, installmentPlan, openInvoices, statutoryInterest, type Computed } from './compute.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
@@ -31,36 +31,44 @@ export interface FillOptions {
 /** Frame texts shared by every letter, parsed once with the same parser as the templates. */
 const frameIssues: ParseIssue[] = [];
 const frame = (source: string) => parseInline(source, 'briefkader', frameIssues);
-const ATTENTION = frame('t.a.v. {{klant.contactpersoon}}');
-const FRAME = {
-  sender: [
-    frame('**{{afzender.naam}}**'),
-    frame('{{afzender.straat}}'),
-    frame('{{afzender.postcode}} {{afzender.gemeente}}'),
-    frame('{{afzender.ondernemingsnummer}}'),
-    frame('Btw {{afzender.btwNummer}}'),
-    frame('{{afzender.telefoon}} · {{afzender.email}}'),
-  ],
-  recipient: [frame('{{klant.naam}}'), ATTENTION, frame('{{klant.straat}}'), frame('{{klant.postcode}} {{klant.gemeente}}')],
-  placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
-  signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
-};
-/** The interest line when it cannot be worked out per period yet: what is needed shows as fields to fill. */
-const INTEREST_PENDING: Record<Jurisdiction, Inline[]> = {
-  be: frame('Nalatigheidsinteresten vanaf de dag na de vervaldag ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) op {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}'),
-  nl: frame('Wettelijke rente vanaf de dag na de vervaldatum ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) over {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}'),
-};
+/** The letter frame in the words of a locale, parsed once per locale. */
+interface Frame {
+  attention: Inline[];
+  sender: Inline[][];
+  recipient: Inline[][];
+  placeAndDate: Inline[];
+  signature: Inline[][];
+  reference: Inline[];
+  interestPending: Inline[];
+}
+const frames = new Map<LocaleLabels, Frame>();
+function frameFor(labels: LocaleLabels): Frame {
+  let f = frames.get(labels);
+  if (f) return f;
+  const attention = frame(`${labels.attention} {{klant.contactpersoon}}`);
+  f = {
+    attention,
+    sender: [
+      frame('**{{afzender.naam}}**'),
+      frame('{{afzender.straat}}'),
+      frame('{{afzender.postcode}} {{afzender.gemeente}}'),
+      frame('{{afzender.ondernemingsnummer}}'),
+      frame(`${labels.vat} {{afzender.btwNummer}}`),
+      frame('{{afzender.telefoon}} · {{afzender.email}}'),
+    ],
+    recipient: [frame('{{klant.naam}}'), attention, frame('{{klant.straat}}'), frame('{{klant.postcode}} {{klant.gemeente}}')],
+    placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
+    signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
+    reference: frame(`${labels.yourCustomerNumber}: {{klant.klantnummer}} · ${labels.ourInvoice}: {{factuur.nummer}}`),
+    interestPending: frame(labels.interest.pending),
+  };
+  frames.set(labels, f);
+  return f;
+}
+// Parse every locale's frame once at load, so FRAME_PARSE_ISSUES covers them all.
+for (const l of Object.values(LOCALES)) frameFor(l.labels);
 /** Exposed so a test can prove the frame itself parses cleanly. */
 export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
-
-/** The reference line in the words of the locale, parsed once per locale. */
-const referenceLines = new Map<string, Inline[]>();
-function referenceLine(labels: LocaleLabels): Inline[] {
-  const key = `${labels.yourCustomerNumber}|${labels.ourInvoice}`;
-  let line = referenceLines.get(key);
-  if (!line) referenceLines.set(key, (line = frame(`${labels.yourCustomerNumber}: {{klant.klantnummer}} · ${labels.ourInvoice}: {{factuur.nummer}}`)));
-  return line;
-}
 
 /** Which computed amount a ::betaalgegevens block asks for. */
 const AMOUNT_PATH = { open: 'berekend.totaalOpen', metKosten: 'berekend.totaalTeBetalen', saldo: 'berekend.saldo', termijn: 'berekend.termijnbedrag' } as const;
@@ -135,6 +143,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   const context = renderContext(resolved.jurisdiction, resolved.customerType, doc.locale);
   const { jurisdiction } = context;
   const labels = context.locale.labels;
+  const FRAME = frameFor(labels);
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
@@ -211,29 +220,31 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         if (typedData.kosten?.interest !== undefined) return [];
         const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
         const result = options.placeholder || open === undefined ? null : statutoryInterest(caseData, open);
-        if (!result) return [...intro, { type: 'list', items: [runs(INTEREST_PENDING[jurisdiction])] }];
+        if (!result) return [...intro, { type: 'list', items: [runs(FRAME.interestPending)] }];
         const items: Run[][] = result.breakdown.map((line) => {
-          const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} dagen`;
-          if (line.unknown) return [{ text: `${period}: ` }, { text: 'interestvoet nog niet bekend', missing: 'kosten.interestvoet' }];
-          return [{ text: `${period} aan ${formatPercent(line.ratePercent)} op ${formatMoney(line.baseCents)} = ` }, { text: formatMoney(line.amountCents), strong: true }];
+          const w = labels.interest;
+          const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)}: ${line.days} ${w.days}`;
+          if (line.unknown) return [{ text: `${period}: ` }, { text: w.unknownRate, missing: 'kosten.interestvoet' }];
+          return [{ text: `${period} ${w.at} ${formatPercent(line.ratePercent)} ${w.on} ${formatMoney(line.baseCents)} = ` }, { text: formatMoney(line.amountCents), strong: true }];
         });
         const sources = [...new Set(result.breakdown.flatMap((l) => (l.unknown ? [] : [l.source.title])))];
-        items.push([{ text: `Berekening: enkelvoudige interest, werkelijke dagen / 365, per periode afgerond op de cent.${sources.length ? ` Bron: ${sources.join('; ')}.` : ''}` }]);
+        items.push([{ text: `${labels.interest.method}${sources.length ? ` ${labels.interest.source}: ${sources.join('; ')}.` : ''}` }]);
         return [...intro, { type: 'list', items }];
       }
       case 'installmentPlan': {
         const count = data.afspraak?.aantalTermijnen;
         const total = computed['berekend.saldo'] ?? computed['berekend.totaalOpen'];
         if (options.placeholder || !count || total === undefined) {
-          return { type: 'list', items: [[{ text: 'Afbetalingsplan: ' }, missingRun('afspraak.aantalTermijnen'), { text: ' termijnen vanaf ' }, missingRun('afspraak.eersteTermijn')]] };
+          const w = labels.instalments;
+          return { type: 'list', items: [[{ text: `${w.plan}: ` }, missingRun('afspraak.aantalTermijnen'), { text: ` ${w.from} ` }, missingRun('afspraak.eersteTermijn')]] };
         }
         const first = data.afspraak?.eersteTermijn;
         return {
           type: 'list',
           items: installmentPlan(total, count, first).map((t) => [
-            { text: `Termijn ${t.number}: ` },
+            { text: `${labels.instalments.instalment} ${t.number}: ` },
             { text: formatMoney(t.amountCents), strong: true },
-            { text: ' uiterlijk op ' },
+            { text: ` ${labels.instalments.payBy} ` },
             t.date ? { text: formatDateLong(t.date) } : missingRun('afspraak.eersteTermijn'),
           ]),
         };
@@ -259,9 +270,9 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     letter: {
       sender: FRAME.sender.map(runs),
       // "t.a.v." only when a contact person is known; the name line already says who it is for.
-      recipient: FRAME.recipient.filter((line) => line !== ATTENTION || !data.klant?.naam || Boolean(data.klant.contactpersoon)).map(runs),
+      recipient: FRAME.recipient.filter((line) => line !== FRAME.attention || !data.klant?.naam || Boolean(data.klant.contactpersoon)).map(runs),
       placeAndDate: runs(FRAME.placeAndDate),
-      reference: runs(referenceLine(labels)),
+      reference: runs(FRAME.reference),
     },
     blocks,
     epc: options.placeholder ? null : epcPayment(data, computed, doc),

@@ -33,6 +33,23 @@ describe('profiles and locales', () => {
     expect(nl.invoiceTotal).toBe(be.invoiceTotal);
   });
 
+  it('word the interest overview and the instalment plan in each variant of Dutch', () => {
+    const doc = testTemplate({ id: 'test-interest', kind: 'brief', body: ['::interestoverzicht Zo rekenen wij:', '', '::afbetalingsplan'].join('\n') });
+    // A rate period whose rate is not published yet: the unknown-rate line shows.
+    const data = (jurisdictie: 'be' | 'nl') => ({ dossier: { jurisdictie, klanttype: 'onderneming' as const }, factuur: { vervaldatum: '2026-03-31', openstaand: 100_000 }, data: { verzending: '2099-01-15' }, afspraak: { aantalTermijnen: 3, eersteTermijn: '2026-05-01' } });
+    const be = renderText(fill(doc, data('be')));
+    const nl = renderText(fill(doc, data('nl')));
+    expect(be).toContain('interestvoet nog niet bekend');
+    expect(be).toContain('enkelvoudige interest');
+    expect(nl).toContain('rentepercentage nog niet bekend');
+    expect(nl).toContain('enkelvoudige rente');
+    expect(nl).not.toMatch(/interestvoet|enkelvoudige interest/);
+    for (const text of [be, nl]) expect(text).toMatch(/Termijn 1: € [\d.,]+ uiterlijk op 1 mei 2026/);
+    // Without the dates, the line that names what is missing is in the variant's words too.
+    expect(renderText(fill(doc, { dossier: { jurisdictie: 'nl' } }))).toContain('Wettelijke rente vanaf de dag na de vervaldatum');
+    expect(renderText(fill(doc, { dossier: { jurisdictie: 'be' } }))).toContain('Nalatigheidsinteresten vanaf de dag na de vervaldag');
+  });
+
   it('give each country its btw rate with an official source (for btw on collection costs)', () => {
     for (const p of Object.values(JURISDICTIONS)) {
       expect(p.vatStandardPercent.value, p.id).toBe(21);
