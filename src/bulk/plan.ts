@@ -239,7 +239,7 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
     const stated = options.sent ?? 'onbekend';
     if (fromFile && 'position' in fromFile) [sentFrom, lastSent] = ['bestand', fromFile.position];
     else {
-      if (fromFile) fileIssues.push(...issue(group, 'laatsteStap', 'waarschuwing', `"${fromFile.unreadable}" noemt geen stap van dit draaiboek; ${stated === 'onbekend' ? 'de klant begint bij de eerste stap' : 'uw keuze bij "Al verstuurd" geldt'}`));
+      if (fromFile) fileIssues.push(...issue(group, 'laatsteStap', 'waarschuwing', `"${fromFile.unreadable}" noemt geen stap van dit draaiboek; ${stated === 'onbekend' ? 'de klant begint bij de eerste stap' : 'uw keuze bij "Wat kregen de klanten al?" geldt'}`));
       if (stated === 'geen') [sentFrom, lastSent] = ['u', -1];
       else if (typeof stated === 'number' && workflow.stappen[stated]) [sentFrom, lastSent] = ['u', order.indexOf(stated)];
       else if (stated === 'volgens-schema') sentFrom = 'u';

@@ -316,3 +316,99 @@ describe('pickStep and planCustomers', () => {
     expect(call!.issues.map((i) => `${i.severity} ${i.message}`)).toEqual(['waarschuwing geen telefoonnummer voor een belstap']);
   });
 });
+
+describe('plan details that change what a customer is told', () => {
+  const seed = workflow('standaard');
+  const standaard = { ...seed, stappen: seed.stappen.map((s, i, all) => (i === all.length - 1 ? { ...s, offset: 54 } : s)) };
+  const one = (over: Partial<InvoiceRecord> = {}) => groupInvoices([inv({ row: 2, nummer: '1', naam: 'Klant', emails: ['k@klant.be'], straat: 'Markt 1', postcode: '9000', gemeente: 'Gent', telefoon: '09 123 45 67', ...over })], { today: TODAY });
+
+  it('a call gives the term an e-mail gives (the date agreed starts tomorrow); a letter counts delivery days', () => {
+    const email = paymentTerm('email', 'be', TODAY)!;
+    expect(paymentTerm('telefoon', 'be', TODAY)).toEqual(email);
+    const letter = paymentTerm('brief', 'be', TODAY)!;
+    expect(letter.termEnd > email.termEnd).toBe(true);
+    expect(paymentTerm('aangetekende-brief', 'be', TODAY)!.termEnd >= letter.termEnd).toBe(true);
+    expect(paymentTerm('juridisch', 'be', TODAY)).toEqual(paymentTerm('aangetekende-brief', 'be', TODAY));
+    // Rounded, never more than a year, never below one day.
+    expect(paymentTerm('email', 'be', TODAY, 13.6)).toEqual(paymentTerm('email', 'be', TODAY, 14));
+    expect(paymentTerm('email', 'be', TODAY, 5000)).toEqual(paymentTerm('email', 'be', TODAY, 365));
+    expect(paymentTerm('email', 'be', TODAY, 0.4)).toBeNull();
+    expect(paymentTerm('email', 'be', TODAY, -3)).toBeNull();
+  });
+
+  it('a customer planned today gets the term of its channel as nieuweTermijn', () => {
+    const [call] = planCustomers(one({ vervaldatum: '2026-05-26' }), { workflow: standaard, today: TODAY, choice: 3 });
+    expect(call!.channel).toBe('telefoon');
+    expect(call!.nieuweTermijn).toBe(paymentTerm('telefoon', 'be', TODAY)!.termEnd);
+    const [letter] = planCustomers(one({ vervaldatum: '2026-05-26' }), { workflow: standaard, today: TODAY, choice: 5 });
+    expect(letter!.nieuweTermijn).toBe(paymentTerm('aangetekende-brief', 'be', TODAY)!.termEnd);
+    expect(planCustomers(one(), { workflow: standaard, today: TODAY, choice: 1, termDays: 0 })[0]!.nieuweTermijn).toBeUndefined();
+  });
+
+  it('the follow-up after the last step: 14 days by default, at least 1, at most 365', () => {
+    const [g] = one();
+    const last = standaard.stappen.length - 1;
+    expect(nextAction(standaard, g!, last, TODAY)!.date).toBe('2026-06-29');
+    expect(nextAction(standaard, g!, last, TODAY, 0)!.date).toBe('2026-06-16');
+    expect(nextAction(standaard, g!, last, TODAY, 1000)!.date).toBe('2027-06-15');
+    expect(nextAction(standaard, g!, last, TODAY, Number.NaN)!.date).toBe('2026-06-29');
+  });
+
+  it('before the first step: the first step on its own date, never in the past', () => {
+    const [soon] = one({ vervaldatum: '2026-06-20' }); // D-3 falls on 17 June
+    expect(nextAction(standaard, soon!, null, TODAY)).toMatchObject({ stepIndex: 0, date: '2026-06-17' });
+    const [passed] = one({ vervaldatum: '2026-06-16' }); // D-3 was 13 June: the next one is D+5
+    expect(nextAction(standaard, passed!, null, TODAY)).toMatchObject({ stepIndex: 1, date: '2026-06-21' });
+    const [late] = one({ vervaldatum: '2026-03-01' }); // past every step: the first one, today
+    expect(nextAction(standaard, late!, null, TODAY)).toMatchObject({ stepIndex: 0, date: TODAY });
+  });
+
+  it('the next step waits for the later of: its own date, the gap since today, the term of today\'s message', () => {
+    const [g] = one({ vervaldatum: '2026-05-01' }); // 45 days late
+    const next = nextAction(standaard, g!, 4, TODAY, 14, 0)!; // D+30 sent today, D+40 next: gap of 10 days
+    expect(next).toMatchObject({ stepIndex: 5, date: '2026-06-25' });
+    const withTerm = nextAction(standaard, g!, 4, TODAY)!;
+    expect(withTerm.date).toBe(paymentTerm(standaard.stappen[4]!.kanaal, 'be', TODAY)!.nextFrom);
+  });
+
+  it('skip, override and everybody-choice: automatic is still worked out for the page', () => {
+    const [g] = one({ vervaldatum: '2026-05-01' });
+    const skipped = planCustomers([g!], { workflow: standaard, today: TODAY, overrides: { [g!.key]: 'overslaan' } })[0]!;
+    expect(skipped).toMatchObject({ status: 'overgeslagen', stepIndex: null, automatic: 1, legal: false, next: null });
+    const picked = planCustomers([g!], { workflow: standaard, today: TODAY, choice: 2, overrides: { [g!.key]: 5 } })[0]!;
+    expect(picked).toMatchObject({ stepIndex: 5, chosen: 'per klant', automatic: 1, legal: true, reasons: [] });
+    const all = planCustomers([g!], { workflow: standaard, today: TODAY, choice: 2 })[0]!;
+    expect(all).toMatchObject({ stepIndex: 2, chosen: 'voor iedereen', automatic: 1, legal: false });
+    // An override to a step that does not exist falls back to the automatic one.
+    expect(planCustomers([g!], { workflow: standaard, today: TODAY, overrides: { [g!.key]: 99 } })[0]!).toMatchObject({ stepIndex: 1, chosen: 'automatisch' });
+  });
+
+  it('a stated last step applies only to customers whose file says nothing', () => {
+    const [g] = one({ vervaldatum: '2026-05-01' });
+    expect(planCustomers([g!], { workflow: standaard, today: TODAY, sent: 2 })[0]!).toMatchObject({ stepIndex: 3, sentFrom: 'u' });
+    expect(planCustomers([g!], { workflow: standaard, today: TODAY, sent: 99 })[0]!).toMatchObject({ stepIndex: 1, sentFrom: 'onbekend' });
+    const fromFile = { ...g!, laatsteStap: ['D+5'] };
+    expect(planCustomers([fromFile], { workflow: standaard, today: TODAY, sent: 'geen' })[0]!).toMatchObject({ stepIndex: 2, sentFrom: 'bestand' });
+    const unreadable = { ...g!, laatsteStap: ['iets anders'] };
+    const stated = planCustomers([unreadable], { workflow: standaard, today: TODAY, sent: 'geen' })[0]!;
+    expect(stated).toMatchObject({ stepIndex: 1, sentFrom: 'u' });
+    expect(stated.issues.map((i) => i.message)).toEqual(['"iets anders" noemt geen stap van dit draaiboek; uw keuze bij "Wat kregen de klanten al?" geldt']);
+  });
+
+  it('counts for the page, and the legal question in the singular', () => {
+    const [g] = one({ vervaldatum: '2026-05-01' });
+    const planned = planCustomers([g!], { workflow: standaard, today: TODAY, choice: 5 });
+    expect(planSummary(planned)).toEqual({ klaar: 1, wachten: 0, overgeslagen: 0, perKanaal: { 'aangetekende-brief': 1 } });
+    expect(legalStepWarning(planned)).toMatch(/^1 klant krijgt vandaag een juridische stap: D\+40 · /);
+    const waiting = planCustomers(one({ vervaldatum: '2026-07-01' }), { workflow: standaard, today: TODAY });
+    expect(planSummary(waiting)).toEqual({ klaar: 0, wachten: 1, overgeslagen: 0, perKanaal: {} });
+    expect(legalStepWarning(waiting)).toBeNull();
+  });
+
+  it('more ways accounting tools write "nothing sent yet" or a level', () => {
+    for (const raw of ['neen', 'NVT', 'n.v.t.', 'none', '-', 'Level 0']) expect([raw, parseSentCell(standaard, raw)]).toEqual([raw, 'geen']);
+    expect(parseSentCell(standaard, '1ste herinnering')).toBe(0);
+    expect(parseSentCell(standaard, 'D + 40')).toBe(5);
+    expect(parseSentCell(standaard, 'Tweede herinnering')).toBeNull();
+  });
+});
