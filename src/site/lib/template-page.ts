@@ -6,7 +6,7 @@
  */
 import { LEGAL_CASES, type LegalCase } from '../../jurisdiction/ids.ts';
 import { fill } from '../../model/fill.ts';
-import { baseIdOf, casesOf, familyOf } from '../../model/variants.ts';
+import { casesOf, familyOf } from '../../model/variants.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
@@ -48,7 +48,9 @@ function familyGroups(family: readonly TemplateDoc[]): FieldGroup[] {
 }
 
 export async function templatePage(doc: TemplateDoc, templates: readonly TemplateDoc[] = [doc]): Promise<TemplatePage> {
-  const family = familyOf(templates, baseIdOf(doc));
+  // The base page carries every case's text and switches between them; a variant's own page
+  // carries only its text (and links to the base page), so the family's e-mails ship once.
+  const family = doc.variantOf ? [doc] : familyOf(templates, doc.id);
   if (!family.includes(doc)) family.unshift(doc);
   const groups = familyGroups(family);
   const cases = Object.fromEntries(LEGAL_CASES.map((c) => [c, family.findIndex((t) => casesOf(t).includes(c))])) as Record<LegalCase, number>;
@@ -72,7 +74,7 @@ export async function templatePage(doc: TemplateDoc, templates: readonly Templat
   return {
     groups,
     initialCase: initial,
-    data: { doc, family, cases, compiled: compiled[family.indexOf(doc)] ? { [jurisdictie]: own! } : null, familyCompiled: compiled, fields, formats: FORMATS[doc.kind], examples },
+    data: { doc, family, cases, compiled: null, familyCompiled: compiled, fields, formats: FORMATS[doc.kind], examples },
     blank: { email, text: renderText(filled), print: printPreviewHtml(filled) },
     styleHashes: [...styleHashes],
   };

@@ -25,7 +25,7 @@ export interface WorkbenchData {
   family: TemplateDoc[];
   /** Per case, the index in `family` of its text, or -1 when the template has none for that case. */
   cases: Record<LegalCase, number>;
-  /** The page text's compiled email (labels differ per country); null for letters and phone scripts. */
+  /** Kept for readers of older page data: always null, the e-mails are in `familyCompiled`. */
   compiled: Partial<Record<Jurisdiction, CompiledEmail>> | null;
   /** The compiled email of each text in `family` (null for letters and phone scripts). */
   familyCompiled: (CompiledEmail | null)[];
