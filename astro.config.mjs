@@ -1,5 +1,5 @@
 // @ts-check
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,23 +9,30 @@ import { browserHolidays } from './src/site/lib/timeline-holidays.mjs';
 const root = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The browser's PDF renderer fetches /fonts/DejaVuSans*.ttf: copy them (and their licence) from the
- * dejavu-fonts-ttf package into the git-ignored public/fonts for `astro dev` and `astro build`.
+ * The browser's PDF renderer fetches /fonts/DejaVuSans*-Latin.ttf, a Latin subset made here at build
+ * time (src/render/pdf/latin.ts), and the full /fonts/DejaVuSans*.ttf only for a document with other
+ * characters: copy the full fonts (and their licence) from the dejavu-fonts-ttf package into the
+ * git-ignored public/fonts for `astro dev` and `astro build`, and write the subsets beside them.
  * @returns {import('astro').AstroIntegration}
  */
 function tijdigFonts() {
   return {
     name: 'tijdig-fonts',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': async ({ logger }) => {
         const pkg = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
         const target = join(root, 'public', 'fonts');
         const files = { 'DejaVuSans.ttf': 'ttf/DejaVuSans.ttf', 'DejaVuSans-Bold.ttf': 'ttf/DejaVuSans-Bold.ttf', 'LICENSE.txt': 'LICENSE' };
-        const missing = Object.keys(files).filter((name) => !existsSync(join(target, name)));
-        if (!missing.length) return;
         mkdirSync(target, { recursive: true });
+        const missing = Object.keys(files).filter((name) => !existsSync(join(target, name)));
         for (const name of missing) copyFileSync(join(pkg, files[/** @type {keyof typeof files} */ (name)]), join(target, name));
-        logger.info(`copied ${missing.join(', ')} into public/fonts`);
+        if (missing.length) logger.info(`copied ${missing.join(', ')} into public/fonts`);
+        const { latinSubset } = await import('./src/render/pdf/latin-subset.ts');
+        for (const name of ['DejaVuSans', 'DejaVuSans-Bold']) {
+          const subset = latinSubset(new Uint8Array(readFileSync(join(pkg, 'ttf', `${name}.ttf`))));
+          const out = join(target, `${name}-Latin.ttf`);
+          if (!existsSync(out) || !Buffer.from(subset).equals(readFileSync(out))) writeFileSync(out, subset);
+        }
       },
     },
   };

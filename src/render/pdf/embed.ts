@@ -8,6 +8,17 @@ import type { FontFace } from './fonts.ts';
 import { subsetTrueType } from './truetype.ts';
 
 const HEX: string[] = [];
+
+export interface EmbeddedFiles {
+  readonly fontFileLength: number;
+  /** Compressed (FlateDecode). */
+  readonly fontFile: Uint8Array;
+  readonly toUnicode: Uint8Array;
+}
+
+/** Compressed subset streams per face, by character set; never written to once made. */
+const filesCache = new WeakMap<FontFace, Map<string, EmbeddedFiles>>();
+const FILES_CACHE_LIMIT = 16;
 const hex4 = (n: number) => (HEX[n] ??= n.toString(16).padStart(4, '0'));
 
 export class DocFont {
@@ -44,15 +55,32 @@ export class DocFont {
     return this.glyphs.length > 1;
   }
 
-  /** The subset font file and ToUnicode map, uncompressed; call after all text is encoded. */
-  files(): { fontFile: Uint8Array; toUnicode: Uint8Array } {
-    return { fontFile: subsetTrueType(this.face.tables, this.glyphs), toUnicode: new TextEncoder().encode(toUnicodeCMap(this.text)) };
+  /**
+   * The subset font file (its uncompressed length and its bytes through `compress`) and the
+   * compressed ToUnicode map; call after all text is encoded. Kept per face for the last few
+   * character sets: letters from one template draw the same characters in the same order, so
+   * the next one reuses the streams instead of subsetting and deflating them again (that was
+   * about a third of a letter's time).
+   */
+  files(compress: (data: Uint8Array) => Uint8Array): EmbeddedFiles {
+    // The characters in CID order fix the glyphs too (glyph per code point, or "?" for none).
+    const key = this.text.join('');
+    let cache = filesCache.get(this.face);
+    if (!cache) filesCache.set(this.face, (cache = new Map()));
+    let files = cache.get(key);
+    if (!files) {
+      const fontFile = subsetTrueType(this.face.tables, this.glyphs);
+      files = { fontFileLength: fontFile.length, fontFile: compress(fontFile), toUnicode: compress(new TextEncoder().encode(toUnicodeCMap(this.text))) };
+      if (cache.size >= FILES_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    } else cache.delete(key); // most recently used last
+    cache.set(key, files);
+    return files;
   }
 
   /** Writes the font objects into `context`; returns the reference of the Type0 font. */
-  embed(context: PDFContext, files: { fontFileLength: number; fontFile: Uint8Array; toUnicode: Uint8Array }): PDFRef {
+  embed(context: PDFContext, files: EmbeddedFiles): PDFRef {
     const face = this.face;
-    const name = `${subsetTag(this.glyphs)}+${face.postscriptName}`;
+    const name = `${subsetTag(this.text)}+${face.postscriptName}`;
     const scale = 1000 / face.unitsPerEm;
     const widths = this.glyphs.slice(1).map((g) => face.tables.advance[g]! * scale);
     const fontFileRef = context.register(context.stream(files.fontFile, { Filter: 'FlateDecode', Length1: files.fontFileLength }));
@@ -90,12 +118,18 @@ export class DocFont {
   }
 }
 
-/** Six capital letters that identify this subset (PDF 32000 §9.6.4), derived from its glyphs. */
-export function subsetTag(glyphs: readonly number[]): string {
+/**
+ * Six capital letters that identify this subset (PDF 32000 §9.6.4), derived from its characters
+ * in CID order, not from glyph ids: the browser's Latin font numbers its glyphs differently from
+ * the full font, and the same letter must give the same bytes from both.
+ */
+export function subsetTag(text: readonly string[]): string {
   let h = 0x811c9dc5;
-  for (const g of glyphs) {
-    h = Math.imul(h ^ (g & 0xff), 0x01000193);
-    h = Math.imul(h ^ (g >>> 8), 0x01000193);
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    h = Math.imul(h ^ (c & 0xff), 0x01000193);
+    h = Math.imul(h ^ ((c >>> 8) & 0xff), 0x01000193);
+    h = Math.imul(h ^ (c >>> 16), 0x01000193);
   }
   let tag = '';
   h >>>= 0;

@@ -54,10 +54,13 @@ function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint
       } else if (op.t === 'line') {
         out.push(`${color(op.color)} RG ${num(op.lw)} w ${num(op.x1)} ${num(H - op.y1)} m ${num(op.x2)} ${num(H - op.y2)} l S`);
       } else if (op.t === 'qr') {
-        // White quiet zone, then one rectangle per horizontal run of dark modules.
+        // White quiet zone, then one rectangle per horizontal run of dark modules, drawn in module
+        // units (whole numbers under one cm): a third of the bytes of page coordinates, and of the deflate work.
         const q = 4 * op.module;
-        out.push(`1 1 1 rg ${num(op.x - q)} ${num(H - op.y - op.size * op.module - q)} ${num(op.size * op.module + 2 * q)} ${num(op.size * op.module + 2 * q)} re f`, '0 0 0 rg');
+        const side = op.size * op.module;
+        out.push(`1 1 1 rg ${num(op.x - q)} ${num(H - op.y - side - q)} ${num(side + 2 * q)} ${num(side + 2 * q)} re f`, 'q', `${num(op.module)} 0 0 ${num(op.module)} ${num(op.x)} ${num(H - op.y - side)} cm`, '0 0 0 rg');
         for (let r = 0; r < op.size; r++) {
+          const y = op.size - 1 - r;
           let c = 0;
           while (c < op.size) {
             if (!op.dark(r, c)) {
@@ -66,10 +69,10 @@ function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint
             }
             const start = c;
             while (c < op.size && op.dark(r, c)) c++;
-            out.push(`${num(op.x + start * op.module)} ${num(H - op.y - (r + 1) * op.module)} ${num((c - start) * op.module)} ${num(op.module)} re`);
+            out.push(`${start} ${y} ${c - start} 1 re`);
           }
         }
-        out.push('f');
+        out.push('f', 'Q');
       }
     }
   };
@@ -133,8 +136,7 @@ export async function paint(pages: Page[], fonts: Fonts, meta: Metadata): Promis
   const used = (['regular', 'bold'] as const).filter((key) => docFonts[key].used);
   const refs: Partial<Record<FontKey, PDFRef>> = {};
   for (const key of used) {
-    const { fontFile, toUnicode } = docFonts[key].files();
-    refs[key] = docFonts[key].embed(context, { fontFileLength: fontFile.length, fontFile: deflate(fontFile), toUnicode: deflate(toUnicode) });
+    refs[key] = docFonts[key].embed(context, docFonts[key].files(deflate));
   }
   pages.forEach((page, i) => {
     const pdfPage = doc.addPage([A4.width, A4.height]);

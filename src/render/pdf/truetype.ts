@@ -139,7 +139,7 @@ const WE_HAVE_INSTRUCTIONS = 0x0100;
  * glyphs 0…n-1 in that order, followed by any components that composite glyphs refer to. A PDF
  * that maps CID i to glyph i (CIDToGIDMap /Identity) then draws glyph glyphs[i] for CID i.
  */
-export function subsetTrueType(font: TrueTypeTables, glyphs: readonly number[]): Uint8Array {
+export function subsetTrueType(font: TrueTypeTables, glyphs: readonly number[], extra: (order: readonly number[]) => [string, Uint8Array][] = () => []): Uint8Array {
   if (glyphs[0] !== 0) throw new Error('subset: glyph 0 (.notdef) moet eerst komen');
   const glyf = required(font.table as Map<string, Uint8Array>, 'glyf');
   const order = [...glyphs];
@@ -205,6 +205,7 @@ export function subsetTrueType(font: TrueTypeTables, glyphs: readonly number[]):
     ['hmtx', newHmtx],
     ['loca', newLoca],
     ['maxp', maxp],
+    ...extra(order),
   ];
   tables.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return writeFont(tables);
@@ -249,5 +250,159 @@ function writeFont(tables: [string, Uint8Array][]): Uint8Array {
     offset += (t.length + 3) & ~3;
   });
   if (headOffset >= 0) dv.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
+
+/** What a font says about itself, read from its head, hhea, post, OS/2 and name tables. */
+export interface FontInfo {
+  postscriptName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  bbox: [number, number, number, number];
+  italicAngle: number;
+  /** OS/2 sCapHeight; null when the table is too old to have it. */
+  capHeight: number | null;
+}
+
+export function readFontInfo(font: TrueTypeTables): FontInfo {
+  const t = font.table as Map<string, Uint8Array>;
+  const head = view(required(t, 'head'));
+  const hhea = view(required(t, 'hhea'));
+  const post = t.get('post');
+  const os2 = t.get('OS/2');
+  const capHeight = os2 && os2.length >= 90 && view(os2).getUint16(0) >= 2 ? view(os2).getInt16(88) : null;
+  return {
+    postscriptName: postscriptName(t.get('name')),
+    unitsPerEm: head.getUint16(18),
+    ascent: hhea.getInt16(4),
+    descent: hhea.getInt16(6),
+    bbox: [head.getInt16(36), head.getInt16(38), head.getInt16(40), head.getInt16(42)],
+    italicAngle: post && post.length >= 8 ? view(post).getInt32(4) / 65536 : 0,
+    capHeight,
+  };
+}
+
+/** Name ID 6, from a Windows (UTF-16BE) or Macintosh (Roman, ASCII here) record. */
+function postscriptName(name: Uint8Array | undefined): string {
+  if (!name || name.length < 6) return '';
+  const dv = view(name);
+  const count = dv.getUint16(2);
+  const strings = dv.getUint16(4);
+  let mac = '';
+  for (let i = 0; i < count && 6 + 12 * i + 12 <= name.length; i++) {
+    const at = 6 + 12 * i;
+    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => dv.getUint16(at + o)) as [number, number, number, number, number, number];
+    if (nameId !== 6 || strings + offset + length > name.length) continue;
+    const bytes = name.subarray(strings + offset, strings + offset + length);
+    if (platform === 3 || platform === 0) {
+      let s = '';
+      for (let j = 0; j + 1 < bytes.length; j += 2) s += String.fromCharCode((bytes[j]! << 8) | bytes[j + 1]!);
+      return s;
+    }
+    if (platform === 1 && !mac) mac = String.fromCharCode(...bytes);
+  }
+  return mac;
+}
+
+/**
+ * The code point → glyph id lookup of the font's Unicode cmap: format 12 (full Unicode) when the
+ * font has one, else format 4 (BMP). Returns 0 for a code point the font does not map.
+ */
+export function readCmap(font: TrueTypeTables): (codePoint: number) => number {
+  const cmap = required(font.table as Map<string, Uint8Array>, 'cmap');
+  const dv = view(cmap);
+  const n = dv.getUint16(2);
+  const subtables: { platform: number; encoding: number; offset: number; format: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const offset = dv.getUint32(4 + 8 * i + 4);
+    if (offset + 2 > cmap.length) continue;
+    subtables.push({ platform: dv.getUint16(4 + 8 * i), encoding: dv.getUint16(4 + 8 * i + 2), offset, format: dv.getUint16(offset) });
+  }
+  const unicode = (s: (typeof subtables)[number]) => s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10));
+  const full = subtables.find((s) => unicode(s) && s.format === 12);
+  if (full) return format12(dv, full.offset);
+  const bmp = subtables.find((s) => unicode(s) && s.format === 4);
+  if (bmp) return format4(dv, bmp.offset);
+  throw new Error('lettertype: geen Unicode-cmap (formaat 4 of 12) gevonden');
+}
+
+function format4(dv: DataView, at: number): (cp: number) => number {
+  const segments = dv.getUint16(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const ranges = deltas + 2 * segments;
+  return (cp) => {
+    if (cp > 0xffff) return 0;
+    let lo = 0;
+    let hi = segments - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dv.getUint16(ends + 2 * mid) < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = dv.getUint16(starts + 2 * lo);
+    if (cp < start || cp > dv.getUint16(ends + 2 * lo)) return 0;
+    const delta = dv.getUint16(deltas + 2 * lo);
+    const rangeOffset = dv.getUint16(ranges + 2 * lo);
+    if (rangeOffset === 0) return (cp + delta) & 0xffff;
+    const where = ranges + 2 * lo + rangeOffset + 2 * (cp - start);
+    if (where + 2 > dv.byteLength) return 0;
+    const gid = dv.getUint16(where);
+    return gid === 0 ? 0 : (gid + delta) & 0xffff;
+  };
+}
+
+function format12(dv: DataView, at: number): (cp: number) => number {
+  const groups = dv.getUint32(at + 12);
+  const first = at + 16;
+  return (cp) => {
+    let lo = 0;
+    let hi = groups - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const g = first + 12 * mid;
+      if (cp < dv.getUint32(g)) hi = mid - 1;
+      else if (cp > dv.getUint32(g + 4)) lo = mid + 1;
+      else return dv.getUint32(g + 8) + (cp - dv.getUint32(g));
+    }
+    return 0;
+  };
+}
+
+/** A format 4 cmap table (platform 3, encoding 1) for BMP code points → glyph ids, one segment per run. */
+export function writeCmap(map: ReadonlyMap<number, number>): Uint8Array {
+  const cps = [...map.keys()].filter((cp) => cp <= 0xfffe).sort((a, b) => a - b);
+  // Runs of consecutive code points with consecutive glyph ids share one segment (idDelta).
+  const segs: [number, number, number][] = [];
+  for (const cp of cps) {
+    const gid = map.get(cp)!;
+    const last = segs[segs.length - 1];
+    if (last && last[1] === cp - 1 && (last[2] + cp) % 65536 === gid) last[1] = cp;
+    else segs.push([cp, cp, (gid - cp + 65536) % 65536]);
+  }
+  segs.push([0xffff, 0xffff, 1]);
+  const n = segs.length;
+  const length = 16 + 8 * n;
+  const out = new Uint8Array(12 + length);
+  const dv = view(out);
+  dv.setUint16(2, 1); // one subtable
+  dv.setUint16(4, 3);
+  dv.setUint16(6, 1);
+  dv.setUint32(8, 12);
+  const at = 12;
+  dv.setUint16(at, 4);
+  dv.setUint16(at + 2, length);
+  dv.setUint16(at + 6, 2 * n);
+  const entrySelector = Math.floor(Math.log2(n));
+  dv.setUint16(at + 8, 2 * 2 ** entrySelector);
+  dv.setUint16(at + 10, entrySelector);
+  dv.setUint16(at + 12, 2 * n - 2 * 2 ** entrySelector);
+  segs.forEach(([start, end, delta], i) => {
+    dv.setUint16(at + 14 + 2 * i, end);
+    dv.setUint16(at + 16 + 2 * n + 2 * i, start);
+    dv.setUint16(at + 16 + 4 * n + 2 * i, delta);
+  });
   return out;
 }

@@ -8,6 +8,7 @@ import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import type { FilledEmail } from '../../render/html/fill.ts';
 import type { DownloadFormat } from '../lib/workbench-types.ts';
 import { FORMAT_INFO } from '../../render/formats.ts';
+import { documentRuns } from '../../model/walk.ts';
 import { slugify } from '../../vocabulary/naming.ts';
 import { loadPdfFonts } from './fonts.ts';
 
@@ -66,7 +67,8 @@ async function render(format: DownloadFormat, input: FileInput): Promise<string 
       return renderDocx(filled, { envelope: jurisdiction });
     }
     case 'pdf': {
-      const [{ renderPdf }, loaded] = await Promise.all([import('../../render/pdf/index.ts'), loadPdfFonts()]);
+      const texts = [filled.title, ...documentRuns(filled).flatMap((runs) => runs.map((r) => r.text))];
+      const [{ renderPdf }, loaded] = await Promise.all([import('../../render/pdf/index.ts'), loadPdfFonts(texts)]);
       return renderPdf(filled, { fonts: loaded, envelope: jurisdiction });
     }
   }

@@ -203,7 +203,7 @@ function init(root: HTMLElement): void {
     say('De bijlage wordt gemaakt…');
     try {
       const disclaimer = document.querySelector(`[data-disclaimer="${calc.input.jurisdiction}"]`)?.textContent?.replace(/^\s*\S+:\s*/, '').trim() ?? '';
-      const [{ renderAnnexPdf, annexFileName }, fonts] = await Promise.all([import('../../render/pdf/annex.ts'), loadPdfFonts()]);
+      const [{ renderAnnexPdf, annexFileName }, fonts] = await Promise.all([import('../../render/pdf/annex.ts'), loadPdfFonts([JSON.stringify(calc), disclaimer])]);
       const bytes = await renderAnnexPdf(calc, { fonts, disclaimer, createdOn: localToday() });
       const name = annexFileName(calc);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
