@@ -9,6 +9,8 @@
 // - js.<page type>.onDemand: gzip bytes of what it may import later (dynamic import(), e.g. the
 //   PDF and DOCX renderers on a template page), the largest page of the type;
 // - js.unattributed: scripts in dist/ that no page reaches, so no page budget counts them;
+// - pdf.firstDownloadBytes: what a template page fetches for its first PDF (the on-demand scripts
+//   on the way to the PDF renderer and the Latin subset fonts), gzip;
 // - dist.bytes: everything under dist/; pack.zipBytes: dist/downloads/tijdig-alles.zip;
 // - build.seconds: `npm run build`, timed here, only with --build (it rebuilds dist/ first);
 // - pdf.letterMs (ms per PDF letter, the bench's 10th percentile) and pack.seconds (building the
@@ -189,6 +191,55 @@ figures.set(
   'js.unattributed',
   distProblem ? { missing: distProblem } : { value: unattributed.reduce((n, f) => n + gzipBytes(f), 0), note: unattributed.length ? unattributed.map(rel).join(', ') : `all ${scripts.length} scripts reached from a page` },
 );
+
+// ---------------------------------------------------------------- first PDF download
+
+/**
+ * What a template page fetches for its first PDF: the on-demand scripts on the way from the page to
+ * the PDF renderer (the chunk that writes CIDFontType2 fonts), each with its static imports, less
+ * what the page already has, plus the Latin subset fonts (gzip, as a server would send them).
+ */
+function firstPdfDownload(page: string): { value: number; note: string } {
+  const html = readFileSync(page, 'utf8');
+  const entries = tags(html, 'script').flatMap(({ attrs }) => (attrs.get('src') ? [resolveUrl(attrs.get('src')!, page)] : []));
+  const initial = closure(entries);
+  // Breadth first over import(): each step is one lazily loaded chunk with the chain that led to it.
+  const queue: { file: string; chain: string[] }[] = [...initial].map((file) => ({ file, chain: [] }));
+  const visited = new Set<string>();
+  while (queue.length) {
+    const { file, chain } = queue.shift()!;
+    for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) {
+      const target = resolveUrl(m[1]!, file);
+      if (visited.has(target) || initial.has(target)) continue;
+      visited.add(target);
+      const next = [...chain, target];
+      if (readFileSync(target, 'utf8').includes('CIDFontType2')) {
+        const loaded = new Set<string>();
+        for (const step of next) for (const f of closure([step], new Set(initial))) if (!initial.has(f)) loaded.add(f);
+        const fonts = ['DejaVuSans-Latin.ttf', 'DejaVuSans-Bold-Latin.ttf'].map((name) => join(dist, 'fonts', name));
+        const missing = fonts.find((f) => !existsSync(f));
+        if (missing) throw new Error(`${rel(missing)} is missing: the build writes it (astro.config.mjs)`);
+        const js = [...loaded].reduce((n, f) => n + gzipBytes(f), 0);
+        const font = fonts.reduce((n, f) => n + gzipBytes(f), 0);
+        return { value: js + font, note: `${rel(page)}: ${(js / 1024).toFixed(1)} KiB JS (${loaded.size} files) + ${(font / 1024).toFixed(1)} KiB Latin fonts` };
+      }
+      queue.push({ file: target, chain: next });
+    }
+  }
+  throw new Error(`${rel(page)} never loads the PDF renderer (no on-demand chunk writes CIDFontType2)`);
+}
+
+{
+  const template = pages.find((p) => typeOf.get(p) === 'template');
+  if (distProblem || !template) figures.set('pdf.firstDownloadBytes', { missing: distProblem ?? 'no template page in dist/' });
+  else {
+    try {
+      figures.set('pdf.firstDownloadBytes', firstPdfDownload(template));
+    } catch (error) {
+      figures.set('pdf.firstDownloadBytes', { missing: (error as Error).message });
+    }
+  }
+}
 
 // ---------------------------------------------------------------- sizes
 
