@@ -187,7 +187,7 @@ export const FillData = z.strictObject({
       straat: text('Straat en nummer', 'afzender', 'Kerkstraat 12'),
       postcode: text('Postcode', 'afzender', '9000'),
       gemeente: text('Gemeente', 'afzender', 'Gent'),
-      ondernemingsnummer: text('Ondernemingsnummer of KvK-nummer', 'afzender', 'BE 0123.456.749'),
+      ondernemingsnummer: text('Ondernemingsnummer of KvK-nummer', 'afzender', '0123.456.749'),
       btwNummer: text('Btw-nummer', 'afzender', 'BE0123456749'),
       iban: field(z.string().max(42), { label: 'IBAN', kind: 'iban', group: 'afzender', voorbeeld: 'BE71 0961 2345 6769' }),
       bic: field(z.string().max(11), { label: 'BIC', kind: 'bic', group: 'afzender', voorbeeld: 'GKCCBEBB' }),

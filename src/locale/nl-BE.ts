@@ -8,6 +8,8 @@ export const NL_BE: Locale = {
   months: MONTHS_NL,
   labels: {
     ...COMMON_NL,
+    // Belgium writes "vervaldag" for the due date; "vervaldatum" is Dutch usage.
+    invoiceColumns: ['Factuur', 'Factuurdatum', 'Vervaldag', 'Bedrag', 'Openstaand'],
     payment: { ...COMMON_NL.payment, interest: 'Nalatigheidsinteresten', compensation: 'Forfaitaire schadevergoeding', reference: 'Gestructureerde mededeling' },
     interest: {
       ...INTEREST_COMMON,

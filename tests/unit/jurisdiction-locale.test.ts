@@ -29,6 +29,8 @@ describe('profiles and locales', () => {
     expect([be.payment.reference, nl.payment.reference]).toEqual(['Gestructureerde mededeling', 'Betalingskenmerk']);
     expect([be.payment.interest, nl.payment.interest]).toEqual(['Nalatigheidsinteresten', 'Wettelijke (handels)rente']);
     expect([be.payment.compensation, nl.payment.compensation]).toEqual(['Forfaitaire schadevergoeding', 'Incassokosten']);
+    // The due-date column: "vervaldag" in Belgium, "vervaldatum" in the Netherlands.
+    expect([be.invoiceColumns[2], nl.invoiceColumns[2]]).toEqual(['Vervaldag', 'Vervaldatum']);
     expect(be.page(2, 3)).toBe('Pagina 2/3');
     expect(nl.invoiceTotal).toBe(be.invoiceTotal);
   });
