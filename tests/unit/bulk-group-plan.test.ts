@@ -405,6 +405,25 @@ describe('plan details that change what a customer is told', () => {
     expect(legalStepWarning(waiting)).toBeNull();
   });
 
+  it('a letter names exactly which part of the address is missing', () => {
+    const warn = (over: Partial<InvoiceRecord>) => planCustomers(one({ vervaldatum: '2026-05-01', ...over }), { workflow: standaard, today: TODAY, choice: 5 })[0]!.issues.map((i) => `${i.field}: ${i.message}`);
+    expect(warn({})).toEqual([]);
+    expect(warn({ postcode: undefined })).toEqual(['postcode: adres onvolledig voor een brief (postcode ontbreekt); vul het aan op de brief']);
+    expect(warn({ gemeente: undefined })).toEqual(['gemeente: adres onvolledig voor een brief (gemeente ontbreekt); vul het aan op de brief']);
+    expect(warn({ straat: undefined, gemeente: undefined })).toEqual(['straat: adres onvolledig voor een brief (straat, gemeente ontbreekt); vul het aan op de brief']);
+    // An e-mail step needs no address; a call needs a phone number only.
+    expect(planCustomers(one({ straat: undefined }), { workflow: standaard, today: TODAY, choice: 1 })[0]!.issues).toEqual([]);
+    expect(planCustomers(one({ telefoon: undefined }), { workflow: standaard, today: TODAY, choice: 3 })[0]!.issues.map((i) => i.field)).toEqual(['telefoon']);
+  });
+
+  it('nothing sent yet: before the due date the pre-due step, on and after it the first reminder once due', () => {
+    const plan = (vervaldatum: string) => planCustomers(one({ vervaldatum }), { workflow: standaard, today: TODAY, sent: 'geen' })[0]!;
+    expect(plan('2026-06-17')).toMatchObject({ status: 'klaar', stepIndex: 0 }); // D-2: the D-3 step
+    expect(plan('2026-06-20')).toMatchObject({ status: 'wachten', stepIndex: null }); // D-5: not yet
+    expect(plan('2026-06-15')).toMatchObject({ status: 'wachten', stepIndex: null, next: { stepIndex: 1, date: '2026-06-20' } }); // due today: no pre-due message, D+5 next
+    expect(plan('2026-06-10')).toMatchObject({ status: 'klaar', stepIndex: 1 }); // D+5 reached
+  });
+
   it('more ways accounting tools write "nothing sent yet" or a level', () => {
     for (const raw of ['neen', 'NVT', 'n.v.t.', 'none', '-', 'Level 0']) expect([raw, parseSentCell(standaard, raw)]).toEqual([raw, 'geen']);
     expect(parseSentCell(standaard, '1ste herinnering')).toBe(0);
