@@ -3,9 +3,9 @@
  * use), the text encoding for content streams, and at the end the PDF objects for a subset
  * Type0/CIDFontType2 font with a ToUnicode map, so text stays selectable and extractable.
  */
-import { PDFHexString, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from './fonts.ts';
 import { subsetTrueType } from './truetype.ts';
+import { num, ref, type PdfWriter } from './writer.ts';
 
 const HEX: string[] = [];
 
@@ -77,44 +77,23 @@ export class DocFont {
     return files;
   }
 
-  /** Writes the font objects into `context`; returns the reference of the Type0 font. */
-  embed(context: PDFContext, files: EmbeddedFiles): PDFRef {
+  /** Writes the font objects; returns the object number of the Type0 font. */
+  embed(pdf: PdfWriter, files: EmbeddedFiles): number {
     const face = this.face;
-    const name = `${subsetTag(this.text)}+${face.postscriptName}`;
+    const name = `/${subsetTag(this.text)}+${face.postscriptName}`;
     const scale = 1000 / face.unitsPerEm;
-    const widths = this.glyphs.slice(1).map((g) => face.tables.advance[g]! * scale);
-    const fontFileRef = context.register(context.stream(files.fontFile, { Filter: 'FlateDecode', Length1: files.fontFileLength }));
-    const [x0, y0, x1, y1] = face.bbox;
-    const descriptor = context.register(
-      context.obj({
-        Type: 'FontDescriptor',
-        FontName: name,
-        Flags: 4,
-        FontBBox: [x0 * scale, y0 * scale, x1 * scale, y1 * scale],
-        ItalicAngle: face.italicAngle,
-        Ascent: face.ascent * scale,
-        Descent: face.descent * scale,
-        CapHeight: face.capHeight * scale,
-        StemV: 80,
-        FontFile2: fontFileRef,
-      }),
+    let widths = '';
+    for (let i = 1; i < this.glyphs.length; i++) widths += `${i > 1 ? ' ' : ''}${num(face.tables.advance[this.glyphs[i]!]! * scale)}`;
+    const fontFile = pdf.stream(`/Filter /FlateDecode /Length1 ${files.fontFileLength}`, files.fontFile);
+    const [x0, y0, x1, y1] = face.bbox.map((v) => num(v * scale));
+    const descriptor = pdf.object(
+      `<< /Type /FontDescriptor /FontName ${name} /Flags 4 /FontBBox [${x0} ${y0} ${x1} ${y1}] /ItalicAngle ${num(face.italicAngle)} /Ascent ${num(face.ascent * scale)} /Descent ${num(face.descent * scale)} /CapHeight ${num(face.capHeight * scale)} /StemV 80 /FontFile2 ${ref(fontFile)} >>`,
     );
-    const cidFont = context.register(
-      context.obj({
-        Type: 'Font',
-        Subtype: 'CIDFontType2',
-        BaseFont: name,
-        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-        FontDescriptor: descriptor,
-        DW: 1000,
-        W: widths.length ? [1, widths] : [],
-        CIDToGIDMap: 'Identity',
-      }),
+    const cidFont = pdf.object(
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont ${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${ref(descriptor)} /DW 1000 /W [${widths ? `1 [${widths}]` : ''}] /CIDToGIDMap /Identity >>`,
     );
-    const toUnicode = context.register(context.stream(files.toUnicode, { Filter: 'FlateDecode' }));
-    return context.register(
-      context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
-    );
+    const toUnicode = pdf.stream('/Filter /FlateDecode', files.toUnicode);
+    return pdf.object(`<< /Type /Font /Subtype /Type0 /BaseFont ${name} /Encoding /Identity-H /DescendantFonts [${ref(cidFont)}] /ToUnicode ${ref(toUnicode)} >>`);
   }
 }
 
@@ -170,10 +149,10 @@ export function toUnicodeCMap(text: readonly string[]): string {
 }
 
 /** A URI as a PDF byte string: ASCII only, anything else percent-encoded, written as hex. */
-export function uriString(uri: string): PDFHexString {
+export function uriString(uri: string): string {
   const wellFormed = uri.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   const ascii = wellFormed.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
   let hex = '';
   for (let i = 0; i < ascii.length; i++) hex += ascii.charCodeAt(i).toString(16).padStart(2, '0');
-  return PDFHexString.of(hex);
+  return `<${hex}>`;
 }

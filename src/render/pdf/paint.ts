@@ -1,12 +1,12 @@
 /**
- * Display list → PDF with pdf-lib: one content stream per page written as operator text, the two
+ * Display list → PDF (writer.ts): one content stream per page written as operator text, the two
  * fonts embedded as subsets once every page is drawn, link annotations, metadata, and fixed dates
  * when asked so that the same input gives the same bytes.
  */
-import { PDFDocument, PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
 import { zlibSync } from 'fflate';
 import { DocFont, uriString } from './embed.ts';
 import { A4, type Fonts, type Op, type Page, type Rgb } from './layout.ts';
+import { PdfWriter, asciiString, dateString, num, ref, textString } from './writer.ts';
 
 export interface Metadata {
   title: string;
@@ -19,13 +19,6 @@ export interface Metadata {
 }
 
 const PRODUCER = 'Tijdig';
-
-/** A number as PDF content-stream text: at most 3 decimals, no exponent, no "-0". */
-function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  if (Object.is(r, -0) || r === 0) return '0';
-  return String(r);
-}
 
 const color = (c: Rgb) => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
 
@@ -108,44 +101,40 @@ function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint
   return { content: encoder.encode(out.join('\n')), uses: [...uses].sort() };
 }
 
-function setMetadata(doc: PDFDocument, meta: Metadata): void {
-  let date = new Date();
-  if (meta.fixedDate !== undefined) {
-    const time = Date.parse(meta.fixedDate);
-    if (Number.isNaN(time)) throw new RangeError(`fixedDate is geen geldige datum: ${JSON.stringify(meta.fixedDate)}`);
-    date = new Date(time);
-  }
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setCreator(PRODUCER);
-  doc.setProducer(PRODUCER);
-  doc.setLanguage(meta.lang);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+function metadataDate(meta: Metadata): Date {
+  if (meta.fixedDate === undefined) return new Date();
+  const time = Date.parse(meta.fixedDate);
+  if (Number.isNaN(time)) throw new RangeError(`fixedDate is geen geldige datum: ${JSON.stringify(meta.fixedDate)}`);
+  return new Date(time);
 }
 
 /** Writes the pages into a new PDF and returns its bytes. */
 export async function paint(pages: Page[], fonts: Fonts, meta: Metadata): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  setMetadata(doc, meta);
-  const context: PDFContext = doc.context;
+  const date = dateString(metadataDate(meta));
+  const pdf = new PdfWriter();
+  const catalog = pdf.ref();
+  const pageTree = pdf.ref();
   const docFonts = { regular: new DocFont(fonts.regular), bold: new DocFont(fonts.bold) };
   const painted = pages.map((page) => paintPage(page, docFonts));
-  const used = (['regular', 'bold'] as const).filter((key) => docFonts[key].used);
-  const refs: Partial<Record<FontKey, PDFRef>> = {};
-  for (const key of used) {
-    refs[key] = docFonts[key].embed(context, docFonts[key].files(deflate));
-  }
-  pages.forEach((page, i) => {
-    const pdfPage = doc.addPage([A4.width, A4.height]);
-    pdfPage.node.addContentStream(context.register(context.stream(deflate(painted[i]!.content), { Filter: 'FlateDecode' })));
-    for (const key of painted[i]!.uses) pdfPage.node.setFontDictionary(PDFName.of(FONT_NAMES[key]), refs[key]!);
-    for (const link of page.links) {
-      const rect = [link.x, A4.height - link.y - link.h, link.x + link.w, A4.height - link.y].map((v) => Math.round(v * 100) / 100);
-      pdfPage.node.addAnnot(context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: uriString(link.uri) } })));
-    }
+  const fontRefs: Partial<Record<FontKey, number>> = {};
+  for (const key of ['regular', 'bold'] as const) if (docFonts[key].used) fontRefs[key] = docFonts[key].embed(pdf, docFonts[key].files(deflate));
+  const kids = pages.map((page, i) => {
+    const content = pdf.stream('/Filter /FlateDecode', deflate(painted[i]!.content));
+    const annots = page.links.map((link) => {
+      const rect = [link.x, A4.height - link.y - link.h, link.x + link.w, A4.height - link.y].map((v) => num(Math.round(v * 100) / 100)).join(' ');
+      return ref(pdf.object(`<< /Type /Annot /Subtype /Link /Rect [${rect}] /Border [0 0 0] /A << /Type /Action /S /URI /URI ${uriString(link.uri)} >> >>`));
+    });
+    const fontDict = painted[i]!.uses.map((key) => `/${FONT_NAMES[key]} ${ref(fontRefs[key]!)}`).join(' ');
+    return ref(
+      pdf.object(
+        `<< /Type /Page /Parent ${ref(pageTree)} /MediaBox [0 0 ${A4.width} ${A4.height}] /Resources << /Font << ${fontDict} >> >> /Contents ${ref(content)}${annots.length ? ` /Annots [${annots.join(' ')}]` : ''} >>`,
+      ),
+    );
   });
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });
+  pdf.object(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`, pageTree);
+  pdf.object(`<< /Type /Catalog /Pages ${ref(pageTree)} /ViewerPreferences << /DisplayDocTitle true >> /Lang ${asciiString(meta.lang)} >>`, catalog);
+  const info = pdf.object(
+    `<< /Title ${textString(meta.title)} /Author ${textString(meta.author)} /Subject ${textString(meta.subject)} /Keywords ${textString(meta.keywords.join(' '))} /Creator ${textString(PRODUCER)} /Producer ${textString(PRODUCER)} /CreationDate ${date} /ModDate ${date} >>`,
+  );
+  return pdf.finish(catalog, info);
 }

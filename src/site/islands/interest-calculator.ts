@@ -2,7 +2,7 @@
  * The interest and costs calculator island (/rekenhulp/): reads the form, checks each field in
  * Dutch, computes with the legal module (lib/interest-calc.ts) and shows the breakdown per period,
  * the costs, the total and only the rules for the chosen country and customer. The PDF annex code
- * (render/pdf/annex.ts, with pdf-lib) and the fonts load on the first click. Nothing is sent.
+ * (render/pdf/annex.ts) and the fonts load on the first click. Nothing is sent.
  */
 import type { InterestLine } from '../../legal/interest.ts';
 import type { Source, Status } from '../../legal/types.ts';
