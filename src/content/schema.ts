@@ -263,6 +263,8 @@ export const FillData = z.strictObject({
     .strictObject({
       verzending: date('Verzenddatum', 'data', '2026-11-23'),
       nieuweTermijn: date('Nieuwe betaaltermijn', 'data', '2026-12-07'),
+      /** Belgian consumer: interest runs only after the term of this free first reminder (Boek XIX WER). */
+      eersteHerinnering: date('Verzenddatum van de eerste (gratis) herinnering', 'data', '2026-10-20'),
     })
     .optional(),
   kosten: z

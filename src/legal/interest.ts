@@ -4,7 +4,7 @@
  * Conventions (stated because the sources do not fix them all):
  * - `from` and `to` are both inclusive: interest accrues on every day from `from` to `to`.
  *   For B2B debts `from` is the day after the due date (use `interestStartDate`).
- * - Simple interest, actual days / 365, also in leap years. Our sources name no day-count
+ * - Within a year simple interest, actual days / 365, also in leap years. Our sources name no day-count
  *   convention, so this is flagged 'unverified' in the result notes.
  * - NL: both Dutch rates compound yearly (legal-facts.md §3.1), so after each full year counted from
  *   `from` that year's interest is added to the principal. BE: no compounding.
@@ -337,7 +337,8 @@ function notesFor(input: InterestInput, table: RateTable, lines: readonly Intere
   const notes: LegalNote[] = [
     {
       id: 'dagtelling',
-      text: 'Berekend als enkelvoudige interest: werkelijk aantal dagen gedeeld door 365, ook in een schrikkeljaar. Elke regel is afgerond op de cent (half naar boven). De bronnen schrijven geen dagtelling voor.',
+      // NL rates compound yearly (rente op rente), so "enkelvoudig" would be untrue there.
+      text: `${table.compounding === 'yearly' ? 'Berekend per dag binnen elk jaar' : 'Berekend als enkelvoudige interest'}: werkelijk aantal dagen gedeeld door 365, ook in een schrikkeljaar. Elke regel is afgerond op de cent (half naar boven). De bronnen schrijven geen dagtelling voor.`,
       status: 'unverified',
       sources: table.sources,
     },

@@ -1,5 +1,5 @@
 /** Dutch as written in the Netherlands: mkb, wettelijke (handels)rente, incassokosten, betalingskenmerk. */
-import { COMMON_NL, INTEREST_COMMON, MONTHS_NL } from './nl.ts';
+import { COMMON_NL, INTEREST_COMMON, MONTHS_NL, rateSequence } from './nl.ts';
 import type { Locale } from './types.ts';
 
 export const NL_NL: Locale = {
@@ -14,7 +14,11 @@ export const NL_NL: Locale = {
       on: 'over',
       pending: 'Wettelijke rente vanaf de dag na de vervaldatum ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) over {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}',
       unknownRate: 'rentepercentage nog niet bekend',
-      method: 'Berekening: enkelvoudige rente, werkelijke dagen / 365, per periode afgerond op de cent.',
+      // Art. 6:119 lid 2 and 6:119a lid 3 BW: after each year the interest is added to the principal.
+      method: 'Berekening: werkelijke dagen / 365, per periode afgerond op de cent; na elk vol jaar wordt de rente van dat jaar bij de hoofdsom opgeteld (art. 6:119 lid 2 en 6:119a lid 3 BW).',
+      severalRates: (parts) => `het rentepercentage dat per periode gold (${rateSequence(parts)})`,
+      notComputedRate: '[rente niet berekend: het rentepercentage van een periode is nog niet bekend; vul het bedrag zelf in]',
+      notComputedFirstReminder: '[rente niet te berekenen zonder de datum van de eerste herinnering]',
     },
   },
 };

@@ -29,5 +29,10 @@ export const COMMON_NL: Omit<LocaleLabels, 'payment' | 'interest'> & { payment: 
   instalments: { plan: 'Afbetalingsplan', from: 'termijnen vanaf', instalment: 'Termijn', payBy: 'uiterlijk op' },
 };
 
+/** "11,5 % tot en met 30 juni 2025, daarna 10,5 %". */
+export function rateSequence(parts: readonly { rate: string; until: string }[]): string {
+  return parts.map((p, i) => (i === parts.length - 1 ? `daarna ${p.rate}` : `${p.rate} tot en met ${p.until}`)).join(', ');
+}
+
 /** The parts of the interest overview both variants word alike. */
-export const INTEREST_COMMON = { days: 'dagen', at: 'aan', source: 'Bron' } as const;
+export const INTEREST_COMMON = { days: 'dagen', at: 'aan', source: 'Bron', totalIncomplete: '[totaal nog niet bekend: vul eerst de ontbrekende bedragen in]' } as const;

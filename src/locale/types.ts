@@ -56,6 +56,14 @@ export interface LocaleLabels {
     unknownRate: string;
     method: string;
     source: string;
+    /** In place of one rate when several applied: each rate with its last day, the last one "daarna". */
+    severalRates: (parts: readonly { rate: string; until: string }[]) => string;
+    /** In place of the interest amount when a period's rate is unknown. */
+    notComputedRate: string;
+    /** In place of the interest amount for a Belgian consumer without the first reminder's date. */
+    notComputedFirstReminder: string;
+    /** In place of a total that would leave out the interest or the compensation. */
+    totalIncomplete: string;
   };
   /** The instalment plan (::afbetalingsplan). */
   instalments: { plan: string; from: string; instalment: string; payBy: string };

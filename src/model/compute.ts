@@ -7,7 +7,8 @@ import type { FillData } from '../content/schema.ts';
 import { applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, nlCollectionCostsCents } from '../legal/costs.ts';
 import { earliestNextStep, type Channel } from '../legal/terms.ts';
 import { JURISDICTIONS } from '../jurisdiction/index.ts';
-import { computeInterest, interestKindsFor, interestStartDate, type InterestResult } from '../legal/interest.ts';
+import { computeInterest, interestKindsFor, interestStartDate, singleRatePercent, type InterestResult } from '../legal/interest.ts';
+import { addDays } from '../legal/dates.ts';
 import { daysBetween } from './format.ts';
 
 export interface Computed {
@@ -82,17 +83,57 @@ export function openInvoices(data: FillData): NonNullable<FillData['facturen']> 
   return data.factuur ? [{ ...data.factuur, nummer: data.factuur.nummer ?? '' }] : [];
 }
 
-/** Statutory interest from the day after the due date up to the sending date, when the file says which law applies. */
-export function statutoryInterest(data: FillData, principalCents: number): InterestResult | null {
+/**
+ * First day of statutory interest. Usually the day after the due date. A Belgian consumer owes
+ * interest only after the term of the free first reminder (Boek XIX WER): from the day after that
+ * term ends, counted from `data.eersteHerinnering` by the post rule (the later of the two delivery
+ * rules, so the amount is never too high). 'needs-first-reminder' when that date is missing.
+ */
+export function interestFrom(data: FillData): string | 'needs-first-reminder' | null {
   const due = data.factuur?.vervaldatum ?? data.facturen?.[0]?.vervaldatum;
+  if (!due) return null;
+  const afterDue = interestStartDate(due);
+  if (data.dossier?.jurisdictie !== 'be' || data.dossier.klanttype !== 'consument') return afterDue;
+  const reminder = data.data?.eersteHerinnering;
+  if (!reminder) return 'needs-first-reminder';
+  const { termEnd } = earliestNextStep({ sentOn: reminder, channel: 'letter', jurisdiction: 'be', termDays: CONSUMER_TERM_DAYS });
+  const afterTerm = addDays(termEnd, 1);
+  return afterTerm > afterDue ? afterTerm : afterDue;
+}
+
+/** Statutory interest from `interestFrom` up to the sending date, when the file says which law applies; null when none can be computed. */
+export function statutoryInterest(data: FillData, principalCents: number): InterestResult | null {
   const until = data.data?.verzending;
   const jurisdiction = data.dossier?.jurisdictie;
-  if (!due || !until || !jurisdiction || principalCents <= 0) return null;
+  const from = interestFrom(data);
+  if (!until || !jurisdiction || principalCents <= 0 || from === null || from === 'needs-first-reminder') return null;
   const customerType = data.dossier?.klanttype === 'consument' ? 'consumer' : 'business';
-  const from = interestStartDate(due);
   if (from > until) return null;
   const [kind] = interestKindsFor(jurisdiction, customerType);
   return computeInterest({ principalCents, from, to: until, jurisdiction, customerType, kind: kind!.kind });
+}
+
+/**
+ * Why the statutory interest cannot be printed although it applies: a rate is not known for part
+ * of the span, or a Belgian consumer's first reminder date is missing. Null when the user typed the
+ * interest, when it is computed, or when none runs yet. A letter never totals without it.
+ */
+export type InterestGap = 'rate-unknown' | 'needs-first-reminder';
+export function interestGap(data: FillData, principalCents: number | undefined): InterestGap | null {
+  if (data.kosten?.interest !== undefined || principalCents === undefined || principalCents <= 0) return null;
+  const until = data.data?.verzending;
+  const from = interestFrom(data);
+  if (!until || !data.dossier?.jurisdictie || from === null) return null;
+  if (from === 'needs-first-reminder') return 'needs-first-reminder';
+  const result = statutoryInterest(data, principalCents);
+  return result && result.totalCents === null ? 'rate-unknown' : null;
+}
+
+/** True when the message is sent before statutory interest starts: then the total rightly holds none. */
+function interestNotYetRunning(data: FillData): boolean {
+  const from = interestFrom(data);
+  const until = data.data?.verzending;
+  return from !== null && from !== 'needs-first-reminder' && until !== undefined && from > until;
 }
 
 /** The fixed compensation (BE B2B), the minimum (NL B2B) or the WIK scale (NL consumers) that applies by law. */
@@ -102,6 +143,8 @@ function statutoryCosts(data: FillData, openCents: number): number | undefined {
   const customerType = data.dossier?.klanttype === 'consument' ? 'consumer' : 'business';
   // Belgian consumers owe damages only under a contract clause, so nothing is computed for them.
   if (jurisdiction === 'be' && customerType === 'consumer') return undefined;
+  // A Dutch consumer is charged what the veertiendagenbrief announced: the WIK scale plus btw when added.
+  if (jurisdiction === 'nl' && customerType === 'consumer') return collectionCosts(data, openCents)?.total;
   const item = applicableCosts({ jurisdiction, customerType, outstandingCents: openCents }).find((c) => c.nature !== 'reference' && c.amountCents !== null);
   return item?.amountCents ?? undefined;
 }
@@ -113,8 +156,9 @@ export function effectiveCosts(data: FillData, openCents: number | undefined): N
   if (openCents === undefined) return costs;
   const interest = typed.interest === undefined ? statutoryInterest(data, openCents) : null;
   if (interest && interest.totalCents !== null) costs.interest = interest.totalCents;
-  const lastKnown = interest?.breakdown.filter((l) => !l.unknown).at(-1);
-  if (typed.interestvoet === undefined && lastKnown && !lastKnown.unknown) costs.interestvoet = lastKnown.ratePercent;
+  // One rate only when one rate applied to the whole span; fill() words several rates itself.
+  const single = interest ? singleRatePercent(interest) : null;
+  if (typed.interestvoet === undefined && single !== null) costs.interestvoet = single;
   if (typed.forfait === undefined) {
     const forfait = statutoryCosts(data, openCents);
     if (forfait !== undefined) costs.forfait = forfait;
@@ -135,7 +179,9 @@ export function compute(data: FillData, channel: Channel = 'letter'): Computed {
     const open = (amounts as number[]).reduce((sum, a) => sum + a, 0);
     result['berekend.totaalOpen'] = open;
     const costs = effectiveCosts(data, open);
-    result['berekend.totaalTeBetalen'] = open + (costs.interest ?? 0) + (costs.forfait ?? 0);
+    // No total that silently leaves out a part: without the interest or the compensation there is none.
+    if (costs.interest !== undefined && costs.forfait !== undefined) result['berekend.totaalTeBetalen'] = open + costs.interest + costs.forfait;
+    else if (costs.forfait !== undefined && interestNotYetRunning(data)) result['berekend.totaalTeBetalen'] = open + costs.forfait;
     if (data.betaling?.ontvangen !== undefined) result['berekend.saldo'] = Math.max(0, open - data.betaling.ontvangen);
     const collection = collectionCosts(data, open);
     if (collection) {

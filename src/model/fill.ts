@@ -7,7 +7,8 @@ import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } fro
 import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
 import { casesOf } from './variants.ts';
 import { LOCALES, type LocaleLabels } from '../locale/index.ts';
-import { compute, effectiveCosts, installmentPlan, openInvoices, statutoryInterest, type Computed } from './compute.ts';
+import { compute, effectiveCosts, installmentPlan, interestGap, openInvoices, statutoryInterest, type Computed } from './compute.ts';
+import type { InterestResult } from '../legal/interest.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
 import { formatIban, isValidIban, normalizeIban, parseStructuredCommunication } from './payment-ids.ts';
@@ -144,11 +145,13 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   const { jurisdiction } = context;
   const labels = context.locale.labels;
   const FRAME = frameFor(labels);
+  const explained = explainedGaps(caseData, computed, labels);
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
-      const formatted = formatValue(ref.path, lookup(data, computed, ref.path));
+      const formatted: Run | undefined = formatValue(ref.path, lookup(data, computed, ref.path)) ?? explained[ref.path];
       if (!formatted) return missingRun(ref.path, ref.strong);
+      if (formatted.missing) return ref.strong ? { ...formatted, strong: true } : formatted;
       const run: Run = { text: formatted.text };
       if (formatted.href) run.href = formatted.href;
       if (ref.strong) run.strong = true;
@@ -220,6 +223,9 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         if (typedData.kosten?.interest !== undefined) return [];
         const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
         const result = options.placeholder || open === undefined ? null : statutoryInterest(caseData, open);
+        if (!result && !options.placeholder && interestGap(caseData, open) === 'needs-first-reminder') {
+          return [...intro, { type: 'list', items: [[{ text: labels.interest.notComputedFirstReminder, missing: 'data.eersteHerinnering' }]] }];
+        }
         if (!result) return [...intro, { type: 'list', items: [runs(FRAME.interestPending)] }];
         const items: Run[][] = result.breakdown.map((line) => {
           const w = labels.interest;
@@ -277,6 +283,44 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     blocks,
     epc: options.placeholder ? null : epcPayment(data, computed, doc),
   };
+}
+
+/**
+ * Words for the values compute() leaves empty on purpose, so a letter says why instead of a bare
+ * marker or a silent gap: several rates (named per period), interest that cannot be computed, and
+ * a total that would leave it out. Gaps stay `missing` so every renderer highlights them.
+ */
+function explainedGaps(data: FillData, computed: Computed, labels: LocaleLabels): Partial<Record<string, Run>> {
+  const open = computed['berekend.totaalOpen'];
+  const out: Partial<Record<string, Run>> = {};
+  if (open === undefined) return out;
+  const w = labels.interest;
+  const gap = interestGap(data, open);
+  if (gap === 'rate-unknown') out['kosten.interest'] = { text: w.notComputedRate, missing: 'kosten.interest' };
+  if (gap === 'needs-first-reminder') out['kosten.interest'] = { text: w.notComputedFirstReminder, missing: 'kosten.interest' };
+  if (computed['berekend.totaalTeBetalen'] === undefined) out['berekend.totaalTeBetalen'] = { text: w.totalIncomplete, missing: 'berekend.totaalTeBetalen' };
+  const result = data.kosten?.interest === undefined ? statutoryInterest(data, open) : null;
+  if (result && data.kosten?.interestvoet === undefined) {
+    const parts = ratePeriods(result, w.unknownRate);
+    const wording = parts.length > 1 ? w.severalRates(parts) : parts[0]?.rate;
+    // An unknown period stays marked, so the user types the rate or the amount before sending.
+    if (wording !== undefined && (parts.length > 1 || result.totalCents === null)) {
+      out['kosten.interestvoet'] = result.totalCents === null ? { text: wording, missing: 'kosten.interestvoet' } : { text: wording };
+    }
+  }
+  return out;
+}
+
+/** Consecutive lines with the same rate joined: each rate (or `unknown`) with the last day it applied. */
+function ratePeriods(result: InterestResult, unknown: string): { rate: string; until: string }[] {
+  const parts: { rate: string; until: string }[] = [];
+  for (const line of result.breakdown) {
+    const rate = line.unknown ? unknown : formatPercent(line.ratePercent);
+    const last = parts.at(-1);
+    if (last && last.rate === rate) last.until = line.periodEnd;
+    else parts.push({ rate, until: line.periodEnd });
+  }
+  return parts.map((p) => ({ rate: p.rate, until: formatDateLong(p.until) }));
 }
 
 /** The SEPA QR data, only when a payment is asked and every required part is present and valid. */
