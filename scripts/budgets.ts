@@ -213,9 +213,9 @@ function firstPdfDownload(page: string): { value: number; note: string } {
       if (visited.has(target) || initial.has(target)) continue;
       visited.add(target);
       const next = [...chain, target];
-      if (readFileSync(target, 'utf8').includes('CIDFontType2')) {
-        const loaded = new Set<string>();
-        for (const step of next) for (const f of closure([step], new Set(initial))) if (!initial.has(f)) loaded.add(f);
+      const loaded = new Set<string>();
+      for (const step of next) for (const f of closure([step], new Set(initial))) if (!initial.has(f)) loaded.add(f);
+      if ([...loaded].some((f) => readFileSync(f, 'utf8').includes('CIDFontType2'))) {
         const fonts = ['DejaVuSans-Latin.ttf', 'DejaVuSans-Bold-Latin.ttf'].map((name) => join(dist, 'fonts', name));
         const missing = fonts.find((f) => !existsSync(f));
         if (missing) throw new Error(`${rel(missing)} is missing: the build writes it (astro.config.mjs)`);
