@@ -4,7 +4,7 @@
  */
 import type { Channel, TemplateKind, Workflow } from '../content/schema.ts';
 import type { LegalCase } from '../jurisdiction/ids.ts';
-import { familyCases } from '../model/variants.ts';
+import { familyCases, resolveVariant } from '../model/variants.ts';
 import { FORMATS_FOR_CHANNEL, FORMATS_FOR_KIND, type Format } from '../render/formats.ts';
 import { slugify, offsetLabel } from '../vocabulary/naming.ts';
 
@@ -33,13 +33,48 @@ export interface PlannedFile {
 const LETTER_CHANNELS: ReadonlySet<Channel> = new Set(['brief', 'aangetekende-brief', 'juridisch']);
 export const EXAMPLE_PREFIX = 'voorbeeld-';
 
-export function stepFolder(index: number, offset: number, title: string): string {
-  return `${String(index + 1).padStart(2, '0')}_${offsetLabel(offset)}_${slugify(title)}`;
+/** Words a name cut short should not end on ("…-aan-een-incassobureau-of"). */
+const DANGLING = new Set(['aan', 'als', 'de', 'die', 'een', 'en', 'het', 'met', 'na', 'of', 'om', 'op', 'per', 'te', 'terwijl', 'van', 'voor']);
+
+/** A file or folder name from a title: cut between words and, when cut, not ending on a small word. */
+export function nameOf(title: string): string {
+  const slug = slugify(title);
+  if (slug === slugify(title, 1000)) return slug;
+  const words = slug.split('-');
+  while (words.length > 1 && DANGLING.has(words.at(-1)!)) words.pop();
+  return words.join('-');
 }
 
-/** Every file of a playbook, once per legal case it declares, under "<case>/<playbook>/". */
-export function planWorkflow(workflow: Workflow): PlannedFile[] {
-  return workflow.gevallen.flatMap((legalCase) => planWorkflowCase(workflow, legalCase));
+export function stepFolder(index: number, offset: number, title: string): string {
+  return `${String(index + 1).padStart(2, '0')}_${offsetLabel(offset)}_${nameOf(title)}`;
+}
+
+type TemplateInfo = { id: string; kind: TemplateKind; title: string; cases?: readonly LegalCase[]; variantOf?: string };
+
+/**
+ * A step's title in one case. The playbook's step titles are written for its base text (Belgian
+ * businesses); where the case has its own variant, that text's title gives the case's words
+ * ("incassobureau of deurwaarder", not "advocaat of gerechtsdeurwaarder"). A trailing remark in
+ * brackets ("(consument in België)") is left off: the case's folder already says it.
+ */
+export function stepTitle(step: Workflow['stappen'][number], legalCase: LegalCase, templates: readonly TemplateInfo[]): string {
+  let doc: TemplateInfo;
+  try {
+    doc = resolveVariant(templates, step.template, legalCase);
+  } catch {
+    return step.titel;
+  }
+  return doc.id === step.template ? step.titel : doc.title.replace(/\s*\([^()]*\)\s*$/, '');
+}
+
+/** The playbook as one case reads it: its steps carry that case's titles. */
+export function workflowForCase(workflow: Workflow, legalCase: LegalCase, templates: readonly TemplateInfo[]): Workflow {
+  return { ...workflow, stappen: workflow.stappen.map((step) => ({ ...step, titel: stepTitle(step, legalCase, templates) })) };
+}
+
+/** Every file of a playbook, once per legal case it declares, under "<case>/<playbook>/", named in that case's words. */
+export function planWorkflow(workflow: Workflow, templates: readonly TemplateInfo[]): PlannedFile[] {
+  return workflow.gevallen.flatMap((legalCase) => planWorkflowCase(workflowForCase(workflow, legalCase, templates), legalCase));
 }
 
 function planWorkflowCase(workflow: Workflow, legalCase: LegalCase): PlannedFile[] {
@@ -50,16 +85,14 @@ function planWorkflowCase(workflow: Workflow, legalCase: LegalCase): PlannedFile
   workflow.stappen.forEach((step, i) => {
     const folder = `${root}/${stepFolder(i, step.offset, step.titel)}`;
     const base = { workflow: workflow.id, legalCase, step: i + 1, offset: step.offset, channel: step.kanaal, template: step.template };
-    for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) files.push({ path: `${folder}/${slugify(step.titel)}.${format}`, ...base, format });
-    if (LETTER_CHANNELS.has(step.kanaal)) files.push({ path: `${folder}/${EXAMPLE_PREFIX}${slugify(step.titel)}.pdf`, ...base, format: 'pdf', example: true });
+    for (const format of FORMATS_FOR_CHANNEL[step.kanaal]) files.push({ path: `${folder}/${nameOf(step.titel)}.${format}`, ...base, format });
+    if (LETTER_CHANNELS.has(step.kanaal)) files.push({ path: `${folder}/${EXAMPLE_PREFIX}${nameOf(step.titel)}.pdf`, ...base, format: 'pdf', example: true });
   });
   return files;
 }
 
 
 export const SITUATIONS = 'situaties';
-
-type TemplateInfo = { id: string; kind: TemplateKind; cases?: readonly LegalCase[]; variantOf?: string };
 
 /**
  * Templates no workflow uses (payment promises, plans, disputes …) get a folder of their own, once

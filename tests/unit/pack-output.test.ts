@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACEHOLDERS } from '../../src/content/schema.ts';
 import { buildPack } from '../../src/pack/build.ts';
 import { EXAMPLE_BANNER } from '../../src/pack/example.ts';
+import { sampleFillDataFor } from '../../src/content/sample.ts';
+import { formatMoney } from '../../src/model/format.ts';
+import { applicableCosts, beConsumerDamagesCapCents } from '../../src/legal/index.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'tijdig-pack-out-'));
@@ -68,7 +71,8 @@ describe('filled examples', () => {
       const lines = decoded.split('\n');
       expect(lines.slice(0, 3), path).toEqual(['BCD', '002', '1']);
       expect(lines[5], path).toBe('Bakkerij De Gouden Korst bv');
-      expect(lines[6], path).toBe('BE71096123456769');
+      // The sample IBAN of the case's country: a Dutch bakery is paid on a Dutch account.
+      expect(lines[6], path).toBe(path.startsWith('nl-') ? 'NL02ABNA0123456789' : 'BE71096123456769');
       const printed = /Te betalen\s*\n?\s*€\s*([\d.]+,\d\d)/.exec(text)?.[1];
       expect(printed, path).toBeDefined();
       expect(lines[7], path).toBe(`EUR${printed!.replace(/\./g, '').replace(',', '.')}`);
@@ -76,6 +80,31 @@ describe('filled examples', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(5);
   }, 60_000);
+
+  // Words that belong to one country's sample data and must never show in the other's.
+  const BELGIAN = ['Gent', '+++', 'BE71', 'goudenkorst.be', 'Zaakvoerder', 'Vervaldag'];
+  const DUTCH = ['Utrecht', 'KvK', 'NL02 ABNA', 'goudenkorst.nl', 'Directeur', 'Vervaldatum'];
+  it.each([
+    ['be-onderneming', ['Gent', 'Brasserie Het Pleintje', 't.a.v. Jan Claes', '0123.456.749'], DUTCH],
+    ['be-consument', ['Gent', 'Els Wouters', 'Lindenlaan 8'], [...DUTCH, 'Brasserie', 't.a.v.', '€ 40,00']],
+    ['nl-onderneming', ['Utrecht', 'KvK 12345678', 'NL02 ABNA 0123 4567 89', '2011 RD Haarlem', 't.a.v. Jan Bakker'], [...BELGIAN, 'Jan Claes', 'Aalst']],
+    ['nl-consument', ['Utrecht', 'Anouk Visser', '2012 AB Haarlem'], [...BELGIAN, 'Brasserie', 't.a.v.', 'Aalst']],
+  ] as const)('%s: the example letters use that case’s sample data and none of the other country’s', (legalCase, wanted, unwanted) => {
+    const texts = examples().filter((p) => p.startsWith(`${legalCase}/`)).map((p) => [p, pdfText.get(p)!.join('\n').replace(/[ \t]+/g, ' ')] as const);
+    expect(texts.length, legalCase).toBeGreaterThanOrEqual(3);
+    for (const [path, text] of texts) {
+      for (const word of wanted) expect(text, path).toContain(word);
+      for (const word of unwanted) expect(text, path).not.toContain(word);
+    }
+  });
+
+  it('charge a consumer what the law of the case allows: the XIX.4 cap in Belgium, the WIK scale in the Netherlands', () => {
+    const open = sampleFillDataFor('be-consument').factuur!.openstaand!;
+    const withCosts = (legalCase: string, amount: string) => examples().filter((p) => p.startsWith(`${legalCase}/`) && pdfText.get(p)!.join(' ').replace(/\s+/g, ' ').includes(amount));
+    expect(withCosts('be-consument', formatMoney(beConsumerDamagesCapCents(open))).length).toBeGreaterThanOrEqual(2);
+    const wik = applicableCosts({ jurisdiction: 'nl', customerType: 'consumer', outstandingCents: open }).find((c) => c.nature !== 'reference' && c.amountCents !== null)!.amountCents!;
+    expect(withCosts('nl-consument', formatMoney(wik)).length).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('every file of the pack', () => {

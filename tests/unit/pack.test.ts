@@ -7,6 +7,7 @@ import { buildPack, sha256, type PackResult } from '../../src/pack/build.ts';
 import { FORMATS_FOR_CHANNEL } from '../../src/render/formats.ts';
 import { slugify } from '../../src/vocabulary/naming.ts';
 import { readContent } from '../../src/pack/read-content.ts';
+import { stepTitle } from '../../src/pack/layout.ts';
 
 const date = new Date('2026-01-01T00:00:00Z');
 let first: { dir: string; result: PackResult };
@@ -90,10 +91,35 @@ describe('the downloadable pack', () => {
     }
     const loaded = readContent(process.cwd());
     if (!loaded.ok) throw new Error('content invalid');
-    const titleWords = new Set(loaded.content.workflows.flatMap((w) => w.stappen.flatMap((s) => slugify(s.titel, 1000).split('-'))));
+    // Every word of a step folder is a whole word of the title that case's step carries.
     for (const f of first.result.files.filter((x) => x.step !== null)) {
+      const workflow = loaded.content.workflows.find((w) => w.id === f.workflow)!;
+      const title = stepTitle(workflow.stappen[f.step! - 1]!, f.legalCase!, loaded.content.templates);
+      const titleWords = slugify(title, 1000).split('-');
       const words = f.path.split('/')[2]!.replace(/^\d+_D[+-]\d+_/, '').split('-');
       for (const word of words) expect(titleWords, `${f.path}: "${word}"`).toContain(word);
+    }
+  });
+
+  it('names the folders and files of a Dutch case in Dutch words, not Flemish ones', () => {
+    const nl = first.result.files.filter((f) => f.legalCase?.startsWith('nl-') && f.step !== null).map((f) => f.path);
+    expect(nl.length).toBeGreaterThan(50);
+    for (const path of nl) expect(path, path).not.toMatch(/gerechtsdeurwaarder|advocaat|nalatigheid|vervaldag|interesten/);
+    // The same step in Belgium keeps the playbook's Belgian title.
+    expect(first.result.files.some((f) => f.legalCase === 'be-onderneming' && f.path.includes('overdracht-aan-advocaat-of-gerechtsdeurwaarder'))).toBe(true);
+    expect(first.result.files.some((f) => f.legalCase?.startsWith('nl-') && /incassobureau/.test(f.path))).toBe(true);
+  });
+
+  it('offers one zip per case holding only that case, beside the full pack', async () => {
+    const all = first.result.zips.find((z) => z.name === 'tijdig-alles.zip')!;
+    for (const legalCase of ['be-onderneming', 'be-consument', 'nl-onderneming', 'nl-consument']) {
+      const info = first.result.zips.find((z) => z.name === `tijdig-${legalCase}.zip`);
+      expect(info, legalCase).toBeDefined();
+      expect(info!.bytes).toBeLessThan(all.bytes / 2);
+      const archive = await zip(first.dir, info!.name);
+      const paths = Object.keys(archive.files).filter((p) => !archive.files[p]!.dir && !/^(LEESMIJ\.(txt|html)|manifest\.json)$/.test(p));
+      expect(paths.length, legalCase).toBe(first.result.files.filter((f) => f.legalCase === legalCase).length);
+      for (const path of paths) expect(path.split('/')[0], path).toBe(legalCase);
     }
   });
 

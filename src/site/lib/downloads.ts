@@ -35,7 +35,7 @@ async function exportFiles(): Promise<{ path: string; format: string }[]> {
 /** The zips in the pack builder's order (src/pack/build.ts), with their planned contents. */
 export async function zips(): Promise<ZipInfo[]> {
   const { workflows, templates } = getContent();
-  const planned: PlannedFile[] = [...workflows.flatMap(planWorkflow), ...planSituations(templates, workflows)];
+  const planned: PlannedFile[] = [...workflows.flatMap((w) => planWorkflow(w, templates)), ...planSituations(templates, workflows)];
   const exports = await exportFiles();
   const formatsOf = (list: { format: string }[]) => [...new Set(list.map((f) => f.format))].sort();
   const groups = zipGroups(workflows, [...planned, ...exports.map((f) => ({ ...f, workflow: EXPORTS }))]).map((g) => ({ ...g, name: `${g.name}.zip` }));

@@ -126,7 +126,7 @@ export async function exportTargets(): Promise<ExportTarget[]> {
   const workflowEmails = [...new Set(workflows.flatMap((w) => w.stappen.filter((s) => s.kanaal === 'email').map((s) => byId.get(s.template))))].filter((d): d is TemplateDoc => Boolean(d));
   const firstEmail = workflowEmails[0] ?? emails[0];
   const due = formatDateLong(SAMPLE_DUE_DATE);
-  const emlFiles = [...workflows.flatMap(planWorkflow), ...planSituations(templates, workflows)].filter((f) => f.format === 'eml').map((f) => f.path);
+  const emlFiles = [...workflows.flatMap((w) => planWorkflow(w, templates)), ...planSituations(templates, workflows)].filter((f) => f.format === 'eml').map((f) => f.path);
   const killbillPaths = under(paths, 'exports/killbill/');
   const killbillWorkflows = workflows.filter((w) => killbillPaths.includes(`exports/killbill/overdue-${w.id}.xml`));
   const exampleWorkflow: Workflow | undefined = workflows.find((w) => w.id === 'standaard') ?? workflows[0];
