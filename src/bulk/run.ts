@@ -17,7 +17,6 @@
  */
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { FillData, KINDS_FOR_CHANNEL, PLACEHOLDERS, type Channel, type Workflow } from '../content/schema.ts';
-import { buildEml } from '../export/eml.ts';
 import { planToIcs, type IcsEvent } from '../export/ics.ts';
 import { toCsv } from '../export/csv.ts';
 import { assertIsoDate, CHANNEL_ACTIONS, CHANNEL_LABELS } from '../export/schedule.ts';
@@ -27,7 +26,7 @@ import { candidatesFor } from '../model/variants.ts';
 import { formatDateShort, formatMoney } from '../model/format.ts';
 import { isValidIban } from '../model/payment-ids.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../model/types.ts';
-import { FORMATS_FOR_CHANNEL, type Format } from '../render/formats.ts';
+import { FORMAT_INFO, FORMATS_FOR_CHANNEL, renderFormat, type Format } from '../render/formats.ts';
 import { offsetLabel, slugify } from '../vocabulary/naming.ts';
 import { fillEmail, type CompiledEmail } from '../render/html/fill.ts';
 import type { PdfFonts } from '../render/pdf/index.ts';
@@ -259,14 +258,6 @@ const CHANNEL_FOLDER: Record<Channel, string> = {
   juridisch: 'juridisch',
 };
 
-// The PDF and DOCX renderers are large: loaded on first use, so an e-mail-only run never fetches them.
-let pdfModule: Promise<typeof import('../render/pdf/index.ts')> | undefined;
-let docxModule: Promise<typeof import('../render/docx/index.ts')> | undefined;
-const loadPdf = () => (pdfModule ??= import('../render/pdf/index.ts'));
-const loadDocx = () => (docxModule ??= import('../render/docx/index.ts'));
-
-const COMPRESS: Record<Format, boolean> = { html: true, txt: true, eml: true, docx: false, pdf: false };
-
 class ZipWriter {
   readonly files: string[] = [];
   private readonly chunks: Uint8Array[] = [];
@@ -358,33 +349,14 @@ async function renderCustomer(customer: PlannedCustomer, doc: TemplateDoc, data:
   const files: Made['files'] = [];
   const fixedDate = now.toISOString();
   const email = doc.kind === 'email' && input.compiled[doc.id] ? fillEmail(input.compiled[doc.id]!, data) : null;
+  const from = mailbox(data.afzender?.email, data.afzender?.naam);
+  const to = mailbox(data.klant?.email, data.klant?.contactpersoon ?? data.klant?.naam);
+  const fonts = async () => input.fonts!;
   for (const format of formatsFor(input, channel)) {
-    const name = `${folder}/${base}.${format}`;
-    switch (format) {
-      case 'txt':
-        files.push({ name, data: text, compress: true });
-        break;
-      case 'html':
-        if (email) files.push({ name, data: email.html, compress: true });
-        break;
-      case 'eml': {
-        if (!email) break;
-        const from = mailbox(data.afzender?.email, data.afzender?.naam);
-        const to = mailbox(data.klant?.email, data.klant?.contactpersoon ?? data.klant?.naam);
-        files.push({ name, data: buildEml({ subject: email.subject, html: email.html, text, date: now, ...(from ? { from } : {}), ...(to ? { to } : {}) }), compress: true });
-        break;
-      }
-      case 'pdf': {
-        const { renderPdf } = await loadPdf();
-        files.push({ name, data: await renderPdf(filled, { fonts: input.fonts!, envelope: filled.jurisdiction, fixedDate }), compress: false });
-        break;
-      }
-      case 'docx': {
-        const { renderDocx } = await loadDocx();
-        files.push({ name, data: await renderDocx(filled, { envelope: filled.jurisdiction, fixedDate }), compress: false });
-        break;
-      }
-    }
+    // A step without its designed e-mail gets no html or eml: the text file says it all.
+    if (!email && (FORMAT_INFO[format].emailOnly || format === 'html')) continue;
+    const bytes = await renderFormat(format, { filled, text, email, envelope: filled.jurisdiction, date: now, fixedDate, ...(from ? { from } : {}), ...(to ? { to } : {}), fonts });
+    files.push({ name: `${folder}/${base}.${format}`, data: bytes, compress: FORMAT_INFO[format].compress });
   }
   return { files, notes };
 }

@@ -1,9 +1,33 @@
 /**
- * The output formats, in one registry: extension, MIME type, how the pack describes it, and which
- * channels and template kinds it fits. The pack, the site, the timeline and bulk mode read it; a
- * new format is its renderer plus one entry here.
+ * The output formats, in one registry: extension, MIME type, how the pack describes it, which
+ * channels and template kinds it fits, and a lazy loader of its renderer. The pack, the site, the
+ * timeline and bulk mode read it; a new format is its renderer plus one entry here.
  */
-import type { Channel, TemplateKind } from '../content/schema.ts';
+import type { Channel, Jurisdiction, TemplateKind } from '../content/schema.ts';
+import type { FilledDocument } from '../model/types.ts';
+import type { FilledEmail } from './html/fill.ts';
+
+/** What every renderer is given: the filled document plus what some formats share (made once per document). */
+export interface RenderInput {
+  filled: FilledDocument;
+  /** The plain text (renderText of `filled`): the txt file and the eml's text part. */
+  text: string;
+  /** The designed e-mail, filled; null for a letter or phone script. */
+  email: FilledEmail | null;
+  /** Which country's window envelope a printed letter fits. */
+  envelope: Jurisdiction;
+  /** The eml's Date header. */
+  date: Date;
+  /** ISO time written into DOCX and PDF; with it the bytes are the same on every run. */
+  fixedDate?: string;
+  from?: { address: string; name?: string };
+  to?: { address: string; name?: string };
+  /** The PDF fonts for a document printing `texts` (the site fetches a subset when it suffices). */
+  fonts: (texts: string[]) => Promise<{ regular: Uint8Array; bold: Uint8Array }>;
+}
+
+/** One format's renderer, as its module exports it (`renderFile`). */
+export type RenderFile = (input: RenderInput) => Promise<string | Uint8Array> | string | Uint8Array;
 
 export interface FormatInfo {
   /** File extension without the dot. */
@@ -13,18 +37,34 @@ export interface FormatInfo {
   label: string;
   /** How the pack's read-me and zip list describe a folder of them ("Word-documenten …"). */
   description: string;
+  /** Text that a zip should deflate (PDF and DOCX are compressed already). */
+  compress: boolean;
+  /** Only a designed e-mail has this format (an .eml needs its subject and HTML). */
+  emailOnly?: true;
+  /** Loads the renderer on first use, so a page fetches only the formats it makes. */
+  load: () => Promise<{ renderFile: RenderFile }>;
 }
 
-export const FORMAT_INFO = {
-  html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'HTML', description: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool' },
-  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst' },
-  eml: { extension: 'eml', mime: 'message/rfc822', label: 'E-mailconcept', description: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent' },
-  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', description: 'Word-documenten om aan te passen en af te drukken' },
-  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', description: 'PDF-brieven en belscripts, klaar om af te drukken' },
+const REGISTRY = {
+  html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'HTML', description: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool', compress: true, load: () => import('./html/file.ts') },
+  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst', compress: true, load: () => import('./text/file.ts') },
+  eml: { extension: 'eml', mime: 'message/rfc822', label: 'E-mailconcept', description: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent', compress: true, emailOnly: true, load: () => import('./eml/index.ts') },
+  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', description: 'Word-documenten om aan te passen en af te drukken', compress: false, load: () => import('./docx/file.ts') },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', description: 'PDF-brieven en belscripts, klaar om af te drukken', compress: false, load: () => import('./pdf/file.ts') },
+  md: { extension: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown', description: 'berichten in Markdown, voor een wiki, helpdesk of notitieprogramma', compress: true, load: () => import('./markdown/index.ts') },
 } as const satisfies Record<string, FormatInfo>;
 
-export type Format = keyof typeof FORMAT_INFO;
+export type Format = keyof typeof REGISTRY;
+export const FORMAT_INFO: Readonly<Record<Format, FormatInfo>> = REGISTRY;
 export const FORMATS = Object.keys(FORMAT_INFO) as Format[];
+
+/** Renders one file in a format, loading that format's renderer the first time. */
+export async function renderFormat(format: Format, input: RenderInput): Promise<string | Uint8Array> {
+  const info = FORMAT_INFO[format];
+  if (info.emailOnly && !input.email) throw new Error(`alleen een e-mail kan als .${info.extension} bewaard worden`);
+  const { renderFile } = await info.load();
+  return renderFile(input);
+}
 
 /** Which formats fit a step's channel: an email is sent, a letter printed, a call read aloud. */
 export const FORMATS_FOR_CHANNEL: Record<Channel, readonly Format[]> = {

@@ -9,6 +9,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { FillData } from '../../content/schema.ts';
 import { fill } from '../../model/fill.ts';
+import { FORMAT_INFO } from '../../render/formats.ts';
 import { fillEmail } from '../../render/html/fill.ts';
 import { renderText } from '../../render/text/index.ts';
 import { dayLabel, longDate, planToWorkflowJson, PlanError, warningsFor, type Plan, type Schedule, type ScheduledStep } from '../../timeline/index.ts';
@@ -113,7 +114,7 @@ export async function buildPack(input: PackInput): Promise<PackResult> {
     const folder = packFolder(s);
     for (const format of FORMATS[doc.kind]) {
       const file = await makeFile(format, { doc, filled, email, text, jurisdiction: country, data });
-      add(`${folder}/${doc.id}.${format}`, new Uint8Array(await file.blob.arrayBuffer()), format === 'pdf' || format === 'docx');
+      add(`${folder}/${doc.id}.${format}`, new Uint8Array(await file.blob.arrayBuffer()), !FORMAT_INFO[format].compress);
       tick();
       await nextTask();
     }

@@ -1,0 +1,145 @@
+/**
+ * A ready-to-edit .eml draft (RFC 5322 + MIME), browser-safe: TextEncoder and our own base64 and
+ * quoted-printable, no Buffer. `X-Unsent: 1` makes Outlook open it as an unsent draft. The output is
+ * deterministic: the boundary and Message-ID come from a hash of the content, not from randomness.
+ */
+
+export type Mailbox = string | { name?: string; address: string };
+
+export interface EmlInput {
+  subject: string;
+  html: string;
+  text: string;
+  from?: Mailbox;
+  to?: Mailbox;
+  date: Date;
+  /** When given, a Message-ID is added; drafts usually go without one (the client sets it on send). */
+  messageIdDomain?: string;
+}
+
+const CRLF = '\r\n';
+const encoder = new TextEncoder();
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (b === undefined ? '=' : B64[(n >> 6) & 63]!) + (c === undefined ? '=' : B64[n & 63]!);
+  }
+  return out;
+}
+
+const hex = (byte: number) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * Quoted-printable (RFC 2045 §6.7) over UTF-8. Line breaks become CRLF hard breaks; lines are cut
+ * with soft breaks ("=") at 76 characters, never inside an =XX escape.
+ */
+export function quotedPrintable(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const bytes = encoder.encode(line);
+      const parts: string[] = [];
+      bytes.forEach((byte, i) => {
+        const last = i === bytes.length - 1;
+        const literal = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
+        parts.push(literal ? String.fromCharCode(byte) : hex(byte));
+      });
+      const out: string[] = [];
+      let current = '';
+      for (const part of parts) {
+        if (current.length + part.length > 75) {
+          out.push(`${current}=`);
+          current = '';
+        }
+        current += part;
+      }
+      out.push(current);
+      return out.join(CRLF);
+    })
+    .join(CRLF);
+}
+
+/** Header values: no CR/LF (no header injection) and no other control characters. */
+const clean = (value: string): string => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** RFC 2047 B encoded-words of at most 39 bytes each (64 chars), split between code points. */
+function encodedWords(value: string): string[] {
+  const words: number[][] = [];
+  let chunk: number[] = [];
+  for (const char of value) {
+    const bytes = encoder.encode(char);
+    if (chunk.length + bytes.length > 39) {
+      words.push(chunk);
+      chunk = [];
+    }
+    chunk.push(...bytes);
+  }
+  if (chunk.length || !words.length) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${base64(Uint8Array.from(w))}?=`);
+}
+
+/** Plain ASCII stays readable; anything else, or a line too long to fold, is encoded. */
+function headerText(name: string, value: string): string {
+  const v = clean(value);
+  const plain = /^[\x20-\x7e]*$/.test(v) && !v.includes('=?') && name.length + 2 + v.length <= 78;
+  return plain ? `${name}: ${v}` : `${name}: ${encodedWords(v).join(`${CRLF} `)}`;
+}
+
+const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
+
+/** "Name <address>"; an address that is not a plain ASCII address leaves the header out. */
+function mailboxHeader(name: string, box: Mailbox | undefined): string | null {
+  if (!box) return null;
+  const address = clean(typeof box === 'string' ? box : box.address);
+  if (!ADDRESS.test(address)) return null;
+  const display = typeof box === 'string' ? '' : clean(box.name ?? '');
+  if (!display) return `${name}: ${address}`;
+  if (/^[\x20-\x7e]*$/.test(display) && !display.includes('=?') && name.length + display.length + address.length + 8 <= 78) {
+    return `${name}: "${display.replace(/(["\\])/g, '\\$1')}" <${address}>`;
+  }
+  return `${name}: ${encodedWords(display).join(`${CRLF} `)}${CRLF} <${address}>`;
+}
+
+/** FNV-1a over the UTF-8 bytes, twice with different seeds: 16 hex digits, stable across runs. */
+function contentHash(parts: string[]): string {
+  const bytes = encoder.encode(parts.join('\u0000'));
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return fnv(0x811c9dc5) + fnv(0x050c5d1f);
+}
+
+/** RFC 5322 date in UTC ("Mon, 23 Nov 2026 10:00:00 +0000"). */
+function rfc5322Date(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new RangeError('buildEml: invalid date');
+  return date.toUTCString().replace(/GMT$/, '+0000');
+}
+
+export function buildEml(input: EmlInput): string {
+  const hash = contentHash([input.subject, input.text, input.html, JSON.stringify(input.from ?? ''), JSON.stringify(input.to ?? ''), String(input.date.getTime())]);
+  // "=_" cannot occur in quoted-printable output, so the boundary can never clash with a body.
+  const boundary = `=_tijdig_${hash}`;
+  const domain = (input.messageIdDomain ?? '').replace(/[^A-Za-z0-9.-]/g, '');
+  const headers = [
+    mailboxHeader('From', input.from),
+    mailboxHeader('To', input.to),
+    headerText('Subject', input.subject),
+    `Date: ${rfc5322Date(input.date)}`,
+    domain ? `Message-ID: <${hash}@${domain}>` : null,
+    'X-Unsent: 1',
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ].filter((h): h is string => h !== null);
+  const part = (type: string, body: string) =>
+    [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body)].join(CRLF);
+  return [...headers, '', part('text/plain', input.text), part('text/html', input.html), `--${boundary}--`, ''].join(CRLF);
+}
