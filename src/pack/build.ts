@@ -11,18 +11,16 @@ import { z } from 'zod';
 import type { Content } from '../model/load.ts';
 import { FillData, GuideFrontmatter, Segment, TemplateFrontmatter, Workflow } from '../content/schema.ts';
 import { formatIssue } from '../content/errors.ts';
-import { buildEml } from '../export/eml.ts';
 import { buildExports, emailSourceFrom } from '../export/index.ts';
 import { fill } from '../model/fill.ts';
 import type { TemplateDoc } from '../model/types.ts';
-import { renderDocx } from '../render/docx/index.ts';
 import { compileEmail } from '../render/html/compile.ts';
 import { fillEmail } from '../render/html/fill.ts';
 import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
 import { EXPORTS, zipGroups } from './groups.ts';
-import type { Format } from '../render/formats.ts';
-import { planSituations, planWorkflow, SAMPLE_DUE_DATE, workflowForCase, type PlannedFile } from './layout.ts';
+import { renderFormat, type Format } from '../render/formats.ts';
+import { planSituations, planWorkflow, SAMPLE_DUE_DATE, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
@@ -70,20 +68,8 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
     const dossier = legalCase ? caseDossier(legalCase) : undefined;
     if (example) return renderPdf(fill(doc, exampleFillData(example.offset, legalCase)), { fonts, fixedDate, banner: EXAMPLE_BANNER });
     const filled = fill(doc, dossier ? { dossier } : {});
-    switch (format) {
-      case 'html':
-        return (await email(doc)).html;
-      case 'txt':
-        return renderText(filled);
-      case 'eml': {
-        const { subject, html } = await email(doc);
-        return buildEml({ subject, html, text: renderText(filled), date });
-      }
-      case 'docx':
-        return renderDocx(filled, { envelope: filled.jurisdiction, fixedDate });
-      case 'pdf':
-        return renderPdf(filled, { fonts, envelope: filled.jurisdiction, fixedDate });
-    }
+    const designed = doc.kind === 'email' ? await email(doc) : null;
+    return renderFormat(format, { filled, text: renderText(filled), email: designed, envelope: filled.jurisdiction, date, fixedDate, fonts: async () => fonts });
   };
 }
 
@@ -112,12 +98,12 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const render = makeRenderer(options.date, fonts);
 
   const data = new Map<string, Uint8Array | string>();
-  const planned: PlannedFile[] = [...content.workflows.flatMap((w) => planWorkflow(w, content.templates)), ...planSituations(content.templates, content.workflows)];
+  const planned: PlannedFile[] = [...content.workflows.flatMap(planWorkflow), ...planSituations(content.templates, content.workflows)];
   for (const file of planned) {
     const legalCase = file.legalCase!;
     if (file.template === null) {
       const workflow = content.workflows.find((w) => w.id === file.workflow)!;
-      data.set(file.path, await renderPlaybookPdf(workflowForCase(workflow, legalCase, content.templates), templatesFor(content.templates, legalCase), { fonts, fixedDate: options.date.toISOString() }));
+      data.set(file.path, await renderPlaybookPdf(workflow, templatesFor(content.templates, legalCase), { fonts, fixedDate: options.date.toISOString() }));
     } else {
       const doc = resolveVariant(content.templates, file.template, legalCase);
       data.set(file.path, await render(doc, file.format, file.example ? { offset: file.offset } : undefined, legalCase));
@@ -142,10 +128,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
 
   const zips: PackResult['zips'] = [];
   for (const group of groups) {
-    // A zip of one case lists its steps under that case's titles.
-    const cases = new Set(group.files.map((f) => f.legalCase));
-    const only = cases.size === 1 ? [...cases][0] : null;
-    const text = readmeText(group.title, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
+    const text = readmeText(group.title, content.workflows, group.files);
     const entries: ZipEntry[] = [
       ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
       { name: 'LEESMIJ.txt', data: text },
