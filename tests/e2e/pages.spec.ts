@@ -71,6 +71,10 @@ test('the downloads page renders without the zips and links the pack names', asy
   expect(hrefs).toContain('/downloads/tijdig-alles.zip');
   for (const format of ['html', 'txt', 'eml', 'docx', 'pdf']) expect(hrefs).toContain(`/downloads/tijdig-formaat-${format}.zip`);
   expect(hrefs.some((h) => /^\/downloads\/tijdig-(vip|standaard|wanbetaler)\.zip$/.test(h))).toBe(true);
+  // Right after the full pack, one zip per country and kind of customer (a Flemish kmo needs only its own).
+  expect(hrefs.slice(1, 5)).toEqual(['be-onderneming', 'be-consument', 'nl-onderneming', 'nl-consument'].map((c) => `/downloads/tijdig-${c}.zip`));
+  await expect(page.getByRole('heading', { name: 'Alleen België, zakelijke klanten' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Alleen Nederland, consumenten' })).toBeVisible();
   // After the pack builder ran (npm run build), every linked zip exists and every zip is linked.
   const manifest = await request.get('/downloads/manifest.json');
   if (manifest.ok()) {
