@@ -103,6 +103,7 @@ const ROWS: Record<string, Row> = {
   'abonnement.wijzigingVanaf': [NONE, NONE, NONE],
   'data.verzending': [NONE, NONE, 'format_date(object.report_date)', '%(date)s'],
   'data.nieuweTermijn': [NONE, NONE, NONE],
+  'data.eersteHerinnering': [NONE, NONE, NONE],
   'kosten.interestvoet': [NONE, NONE, NONE],
   'kosten.interest': [NONE, NONE, NONE],
   'kosten.forfait': [NONE, NONE, NONE],
