@@ -11,6 +11,7 @@ import { earliestNextStep } from '../../src/legal/terms.ts';
 import { compute, statutoryInterest } from '../../src/model/compute.ts';
 import { fill } from '../../src/model/fill.ts';
 import { renderText } from '../../src/render/text/index.ts';
+import { usedPaths } from '../../src/site/lib/form-fields.ts';
 import { testTemplate } from '../helpers/template.ts';
 
 const LETTER = testTemplate({
@@ -92,6 +93,11 @@ describe('a Belgian consumer: interest only after the first reminder term (Boek 
     const out = text(withoutReminder);
     expect(out).toContain('[interest niet te berekenen zonder de datum van de eerste herinnering');
     expect(out).not.toMatch(/Nalatigheidsinteresten: € /);
+  });
+
+  it('asks for the first reminder date on the form of a Belgian consumer letter with interest', () => {
+    expect(usedPaths({ ...LETTER, cases: ['be-consument'] }).has('data.eersteHerinnering')).toBe(true);
+    expect(usedPaths({ ...LETTER, cases: ['be-onderneming'] }).has('data.eersteHerinnering')).toBe(false);
   });
 
   it('counts from the day after that reminder term, not from the day after the due date', () => {

@@ -62,6 +62,8 @@ export function usedPaths(doc: TemplateDoc): Set<string> {
     if (n <= 0) continue;
     for (const source of COMPUTED_FROM[path] ?? [path]) used.add(source);
   }
+  // A Belgian consumer owes interest only after the first reminder's term: its date is an input.
+  if (doc.cases?.includes('be-consument') && ['kosten.interest', 'kosten.interestvoet', 'berekend.totaalTeBetalen'].some((p) => all.get(p))) used.add('data.eersteHerinnering');
   // An email is also saved as an .eml draft: its From and To come from these.
   if (doc.kind === 'email') for (const path of ['afzender.naam', 'afzender.email', 'klant.email']) used.add(path);
   // A template fixed to one country needs no country field; fill() takes it from the template.
