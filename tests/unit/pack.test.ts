@@ -121,6 +121,10 @@ describe('the downloadable pack', () => {
       expect(paths.length, legalCase).toBe(first.result.files.filter((f) => f.legalCase === legalCase).length);
       for (const path of paths) expect(path.split('/')[0], path).toBe(legalCase);
     }
+    // Its LEESMIJ lists the steps under the case's own titles.
+    const readme = await (await zip(first.dir, 'tijdig-nl-onderneming.zip')).file('LEESMIJ.txt')!.async('string');
+    expect(readme).toContain('Overdracht aan een incassobureau of deurwaarder');
+    expect(readme).not.toMatch(/gerechtsdeurwaarder|nalatigheidsinteresten/);
   });
 
   it('leaves placeholders visible and marked in the blank pack', async () => {
