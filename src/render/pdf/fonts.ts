@@ -1,7 +1,7 @@
 /**
  * Font faces shared by every document: parsed once per font file, then reused.
  *
- * The known cost of pdf-lib + fontkit is parsing the font for every document (toolchain.md §5).
+ * The known cost of pdf-lib + fontkit was parsing the font for every document.
  * Here the font is read once per byte array and memoised (by identity, and by content for callers
  * that read the same file again), together with everything else that belongs to the font rather
  * than to a document: the raw tables for subsetting, the code point → glyph map, the glyph

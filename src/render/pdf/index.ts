@@ -9,7 +9,7 @@
  * a display list), document.ts / playbook.ts (what goes where), embed.ts + paint.ts (display list →
  * PDF objects), writer.ts (the file itself), latin.ts (which documents the browser's Latin font
  * subset can draw). No pdf-lib or fontkit: their text, font embedding and object tree cost most of
- * a letter's time and most of the browser's download (toolchain.md §5). A one-page letter takes
+ * a letter's time and most of the browser's download. A one-page letter takes
  * about 1.5 ms after warm-up on a busy 2-core machine.
  */
 import type { Workflow } from '../../content/schema.ts';
