@@ -274,7 +274,7 @@ describe('HTML email: filling', () => {
     expect(attr(table, 'role')).toBe('table');
     const rows = elements(table).filter((e) => e.tagName === 'tr');
     const cells = rows.map((tr) => tr.childNodes.filter((n): n is Element => 'tagName' in n).map((c) => squash(textOf(c))));
-    expect(cells[0]).toEqual(['Factuur', 'Factuurdatum', 'Vervaldatum', 'Bedrag', 'Openstaand']);
+    expect(cells[0]).toEqual(['Factuur', 'Factuurdatum', 'Vervaldag', 'Bedrag', 'Openstaand']);
     expect(cells.slice(1, 4)).toEqual([
       ['A-1', '1 september 2026', '1 oktober 2026', '€ 100,00', '€ 100,00'],
       ['A-2', '15 september 2026', '15 oktober 2026', '€ 200,00', '€ 50,00'],
