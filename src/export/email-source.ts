@@ -15,7 +15,8 @@
  * Browser-safe: it reads the compiled JSON and never imports mjml.
  */
 import type { Jurisdiction } from '../content/schema.ts';
-import { fill, type PlaceholderRef } from '../model/fill.ts';
+import { fill } from '../model/fill.ts';
+import { slotRun } from '../model/slot.ts';
 import type { Block, FilledBlock, Inline, Run, TemplateDoc } from '../model/types.ts';
 import { blockHtml } from '../render/html/blocks-html.ts';
 import { escapeHtml } from '../render/html/escape.ts';
@@ -128,24 +129,12 @@ function slotSource(slot: CompiledSlot, context: SlotContext): string {
 /** Literal braces in the compiled text would start a Handlebars expression: escape them as `\{{`. */
 const literal = (s: string) => s.replace(/\{\{/g, '\\{{');
 
-// NUL never occurs in content, so it safely marks a placeholder run inside a block.
-const MARK = /^\u0000(\d+)\u0000$/;
-
 /** The inner HTML of data-shaped blocks, filled with placeholders, the same builder fillEmail uses. */
 function blocksSource(compiled: CompiledEmail, blocks: readonly Block[], jurisdiction: Jurisdiction): string {
-  const refs: PlaceholderRef[] = [];
-  const hook = (ref: PlaceholderRef): Run => {
-    refs.push(ref);
-    const run: Run = { text: `\u0000${refs.length - 1}\u0000` };
-    if (ref.strong) run.strong = true;
-    return run;
-  };
   const doc: TemplateDoc = { ...compiled.meta, subject: [], preheader: [], blocks: [...blocks] };
-  const filled: FilledBlock[] = fill(doc, {}, { jurisdiction, placeholder: hook }).blocks;
+  const filled: FilledBlock[] = fill(doc, {}, { jurisdiction, placeholder: slotRun }).blocks;
   const runHtml = (run: Run): string => {
-    const m = MARK.exec(run.text);
-    const ref = m ? refs[Number(m[1])] : undefined;
-    if (ref) return sourcePlaceholder(ref.helper ? { path: ref.path, helper: ref.helper } : { path: ref.path });
+    if (run.slot) return sourcePlaceholder(run.slot);
     // fill() writes a few gaps itself as missing runs: those are placeholders too.
     if (run.missing) return sourcePlaceholder({ path: run.missing });
     return literal(escapeHtml(run.text));

@@ -3,17 +3,15 @@
  * in which every placeholder is written by an Emitter in the target's own syntax.
  *
  * Why through fill(): its `placeholder` hook gives the same blocks, labels and jurisdiction wording
- * as every other format, with each placeholder as one opaque run that we recognise here. So the
+ * as every other format, with each placeholder as a typed slot run (slotRun). So the
  * directives (invoice table, payment details, signature) carry their implied placeholders too.
  */
-import type { FormatHelper, Jurisdiction } from '../content/schema.ts';
+import type { Jurisdiction } from '../content/schema.ts';
 import { fill } from '../model/fill.ts';
-import type { FilledBlock, Run, TemplateDoc } from '../model/types.ts';
+import { slotRun } from '../model/slot.ts';
+import type { FilledBlock, Run, Slot, TemplateDoc } from '../model/types.ts';
 
-export interface Slot {
-  path: string;
-  helper?: FormatHelper;
-}
+export type { Slot } from '../model/types.ts';
 
 export type SlotContext = 'subject' | 'text' | 'html';
 
@@ -37,26 +35,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-// NUL never occurs in content (the loader reads text files), so it safely marks a slot run.
-const SLOT_RUN = /^\u0000(\d+)\u0000$/;
-
 export function renderDoc(doc: TemplateDoc, emit: Emitter, jurisdiction?: Jurisdiction): Rendered {
-  const slots: Slot[] = [];
-  const filled = fill(doc, {}, {
-    ...(jurisdiction ? { jurisdiction } : {}),
-    placeholder: (ref) => {
-      slots.push(ref.helper ? { path: ref.path, helper: ref.helper } : { path: ref.path });
-      const run: Run = { text: `\u0000${slots.length - 1}\u0000` };
-      if (ref.strong) run.strong = true;
-      return run;
-    },
-  });
+  const filled = fill(doc, {}, { ...(jurisdiction ? { jurisdiction } : {}), placeholder: slotRun });
   // fill() writes a few gaps itself (the instalment plan) as runs with `missing`: those are slots too.
-  const slotOf = (run: Run): Slot | null => {
-    const m = SLOT_RUN.exec(run.text);
-    if (m) return slots[Number(m[1])] ?? null;
-    return run.missing ? { path: run.missing } : null;
-  };
+  const slotOf = (run: Run): Slot | null => run.slot ?? (run.missing ? { path: run.missing } : null);
   const text = (runs: Run[], context: 'subject' | 'text' = 'text') =>
     runs.map((run) => {
       const slot = slotOf(run);

@@ -211,6 +211,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         const button: FilledBlock = { type: 'paymentButton', label: runs(block.label) };
         if (link?.missing) button.hrefMissing = link.missing;
         else if (link?.href) button.href = link.href;
+        else if (link?.slot) button.hrefSlot = link.slot;
         else if (link && options.placeholder) button.href = link.text;
         else button.hrefMissing = 'betaling.link';
         return button;

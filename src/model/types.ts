@@ -59,13 +59,23 @@ export interface TemplateDoc {
   blocks: Block[];
 }
 
-/** A filled run of text. `missing` names the placeholder when no value was given: renderers mark it. */
+/** A placeholder left open on purpose, for a later step to fill (a compiled e-mail, another tool's template). */
+export interface Slot {
+  path: string;
+  helper?: FormatHelper;
+}
+
+/**
+ * A filled run: text, or a slot. `missing` names the placeholder when no value was given: renderers
+ * mark it. A slot run (made by fill()'s placeholder hook, see slotRun) has empty text.
+ */
 export interface Run {
   text: string;
   strong?: boolean;
   /** Set on url and email values so renderers can make them clickable. */
   href?: string;
   missing?: string;
+  slot?: Slot;
 }
 
 export interface InvoiceRow {
@@ -82,7 +92,7 @@ export type FilledBlock =
   | { type: 'list'; items: Run[][] }
   | { type: 'invoiceTable'; columns: readonly string[]; rows: InvoiceRow[]; totalLabel: string; total: Run[] }
   | { type: 'paymentDetails'; lines: { label: string; value: Run[] }[] }
-  | { type: 'paymentButton'; label: Run[]; href?: string; hrefMissing?: string }
+  | { type: 'paymentButton'; label: Run[]; href?: string; hrefMissing?: string; hrefSlot?: Slot }
   | { type: 'deadline'; runs: Run[] }
   | { type: 'signature'; lines: Run[][] };
 

@@ -6,7 +6,8 @@
 import mjml2html from 'mjml';
 import type { FillData, Jurisdiction } from '../../content/schema.ts';
 import { fill, type PlaceholderRef } from '../../model/fill.ts';
-import type { Block, Run, TemplateDoc } from '../../model/types.ts';
+import { slotRun } from '../../model/slot.ts';
+import type { Block, Run, Slot, TemplateDoc } from '../../model/types.ts';
 import { fillEmail, type FilledEmail } from './fill.ts';
 import { toMjml, type BodyPart } from './mjml-source.ts';
 import { slotToken, tokenPattern, type SlotContext } from './tokens.ts';
@@ -47,13 +48,12 @@ export async function compileEmail(doc: TemplateDoc, options: CompileOptions = {
 
 async function compileVariant(doc: TemplateDoc, jurisdiction: Jurisdiction): Promise<CompiledVariant> {
   const slots: CompiledSlot[] = [];
-  const byMarker = new Map<string, number>();
-  // NUL-delimited markers cannot occur in template text, so a run is a slot exactly when its text is one.
+  const indexOf = new Map<Slot, number>();
+  // Each placeholder becomes a typed slot run; its index is the order fill() asked for it.
   const placeholder = (ref: PlaceholderRef): Run => {
-    const index = slots.push(ref.helper ? { path: ref.path, helper: ref.helper } : { path: ref.path }) - 1;
-    const marker = `\u0000slot${index}\u0000`;
-    byMarker.set(marker, index);
-    return ref.strong ? { text: marker, strong: true } : { text: marker };
+    const run = slotRun(ref);
+    indexOf.set(run.slot!, slots.push(run.slot!) - 1);
+    return run;
   };
   const data: FillData = { dossier: { jurisdictie: jurisdiction } };
   const run = (blocks: Block[]) => fill({ ...doc, blocks }, data, { jurisdiction, placeholder });
@@ -63,7 +63,7 @@ async function compileVariant(doc: TemplateDoc, jurisdiction: Jurisdiction): Pro
 
   let source: ReturnType<typeof toMjml>;
   try {
-    source = toMjml(run([]), body, (r) => byMarker.get(r.text));
+    source = toMjml(run([]), body, (slot) => indexOf.get(slot));
   } catch (error) {
     throw new Error(`template ${doc.id}: ${(error as Error).message}`, { cause: error });
   }

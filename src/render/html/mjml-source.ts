@@ -2,14 +2,14 @@
  * FilledDocument (with slot markers instead of values) -> MJML source. Pure string building: static
  * template text is escaped here, values are never seen (they arrive later, in fill.ts).
  */
-import type { FilledBlock, FilledDocument, Run } from '../../model/types.ts';
+import type { FilledBlock, FilledDocument, Run, Slot } from '../../model/types.ts';
 import { blockHtml, runsHtml } from './blocks-html.ts';
 import { escapeHtml } from './escape.ts';
 import { THEME } from './theme.ts';
 import { blockToken, looksLikeToken, slotToken, type SlotContext } from './tokens.ts';
 
-/** Tells which runs are slots (the index into the variant's slots) rather than template text. */
-export type SlotOf = (run: Run) => number | undefined;
+/** The index of a slot (from a slot run) in the variant's slots. */
+export type SlotOf = (slot: Slot) => number | undefined;
 /** One template block: its filled output (with slots), or the index of a block filled later. */
 export type BodyPart = { blocks: FilledBlock[] } | { dynamic: number };
 
@@ -26,7 +26,7 @@ function staticText(text: string): string {
 
 /** A run as HTML in a slot context: template text escaped, a slot as its token. */
 const runIn = (slotOf: SlotOf, context: SlotContext) => (run: Run): string => {
-  const slot = slotOf(run);
+  const slot = run.slot && slotOf(run.slot);
   return slot === undefined ? escapeHtml(staticText(run.text)) : slotToken(slot, context);
 };
 
@@ -35,7 +35,7 @@ const flat = (runs: Run[], slotOf: SlotOf, context: SlotContext) => runs.map(run
 
 /** Runs as plain text with slot tokens (subject and preheader strings). */
 const plain = (runs: Run[], slotOf: SlotOf) =>
-  runs.map((run) => { const slot = slotOf(run); return slot === undefined ? staticText(run.text) : slotToken(slot, 'P'); }).join('');
+  runs.map((run) => { const slot = run.slot && slotOf(run.slot); return slot === undefined ? staticText(run.text) : slotToken(slot, 'P'); }).join('');
 
 const text = (html: string) => `<mj-text css-class="tj-text">${html}</mj-text>`;
 
@@ -43,7 +43,7 @@ function block(b: FilledBlock, slotOf: SlotOf): string {
   if (b.type !== 'paymentButton') return text(blockHtml(b, runIn(slotOf, 'H')));
   // The link is always a slot in the compiled form; the button stands between that slot's S and E
   // tokens, so filling leaves it out when the link is missing or no https URL.
-  const link = b.href ? slotOf({ text: b.href }) : undefined;
+  const link = b.hrefSlot ? slotOf(b.hrefSlot) : undefined;
   if (link === undefined) return '';
   return `<mj-raw>${slotToken(link, 'S')}</mj-raw><mj-button href="${slotToken(link, 'A')}" rel="noopener">${runsHtml(b.label, runIn(slotOf, 'H'))}</mj-button><mj-raw>${slotToken(link, 'E')}</mj-raw>`;
 }
