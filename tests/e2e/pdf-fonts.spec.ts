@@ -37,3 +37,19 @@ test('a name outside the subset: the full fonts are fetched and draw it', async 
   expect(text).toContain('Жанна Зоя bv');
   expect(fonts(watch.requests)).toEqual(['/fonts/DejaVuSans-Bold.ttf', '/fonts/DejaVuSans.ttf']);
 });
+
+test('a character no font has is named before the PDF is made; a second click makes it anyway', async ({ page }) => {
+  await page.goto(letter.path);
+  await field(page, 'klant.naam').fill('李 Trading bv');
+  await expect(page.locator('[data-out="print"]')).toContainText('李 Trading bv');
+  const button = page.getByRole('button', { name: /PDF/ });
+  await button.scrollIntoViewIfNeeded();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await button.click();
+  await expect(page.getByText(/Deze tekens kan de PDF niet tonen: 李\./)).toBeVisible();
+  expect(downloads).toBe(0);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await readFile(await file.path()) }).toString('utf8');
+  expect(text).toContain('Trading bv');
+});

@@ -8,6 +8,7 @@ import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import type { FilledEmail } from '../../render/html/fill.ts';
 import type { DownloadFormat } from '../lib/workbench-types.ts';
 import { FORMAT_INFO, renderFormat } from '../../render/formats.ts';
+import { documentRuns } from '../../model/walk.ts';
 import { slugify } from '../../vocabulary/naming.ts';
 import { loadPdfFonts } from './fonts.ts';
 
@@ -49,4 +50,14 @@ export async function makeFile(format: DownloadFormat, input: FileInput): Promis
     fonts: loadPdfFonts,
   });
   return { blob: new Blob([part as BlobPart], { type: FORMAT_INFO[format].mime }), name: fileName(input.doc, input.data, format) };
+}
+
+/**
+ * The characters of a filled letter that not even the full fonts can draw (a Chinese name, most
+ * emoji): the PDF would show "?" for each, so the page names them before it makes the file.
+ */
+export async function pdfGaps(filled: FilledDocument): Promise<string[]> {
+  const texts = documentRuns(filled).flatMap((runs) => runs.map((r) => r.text));
+  const [fonts, { unprintableCharacters }] = await Promise.all([loadPdfFonts(texts), import('../../render/pdf/index.ts')]);
+  return unprintableCharacters(filled, fonts);
 }

@@ -299,6 +299,9 @@ function init(root: HTMLElement): void {
     }
   }
 
+  /** The unprintable characters the user already saw named for a PDF (see download). */
+  let acceptedGaps = '';
+
   async function download(button: HTMLButtonElement, format: DownloadFormat): Promise<void> {
     // A file made while a field shows an error would quietly leave that value out.
     if (!validateAll()) {
@@ -311,7 +314,17 @@ function init(root: HTMLElement): void {
     button.setAttribute('aria-busy', 'true');
     say(`Het .${format}-bestand wordt gemaakt…`);
     try {
-      const { makeFile } = await import('./files.ts');
+      const { makeFile, pdfGaps } = await import('./files.ts');
+      if (format === 'pdf') {
+        const gaps = await pdfGaps(current.filled);
+        const key = gaps.join('');
+        // Named once before the file is made; a second click makes it anyway.
+        if (gaps.length > 0 && acceptedGaps !== key) {
+          acceptedGaps = key;
+          say(`Deze tekens kan de PDF niet tonen: ${gaps.join(' ')}. In de PDF staat er een ? in de plaats. Klik nog eens op de knop om de PDF toch te maken, of kies Word (dat gebruikt de lettertypes van uw computer).`);
+          return;
+        }
+      }
       const file = await makeFile(format, { doc: current.doc, filled: current.filled, email: current.email, text: current.text, jurisdiction: current.jurisdiction, data: current.data });
       const url = URL.createObjectURL(file.blob);
       const link = document.createElement('a');
