@@ -17,7 +17,8 @@
  *   or the customer number, and for the Netherlands the invoice numbers as a free reference.
  */
 import type { FillData, Jurisdiction } from '../content/schema.ts';
-import { statutoryInterest } from '../model/compute.ts';
+import { interestGap, statutoryInterest } from '../model/compute.ts';
+import { singleRatePercent } from '../legal/interest.ts';
 import { daysBetween } from '../model/format.ts';
 import { makeStructuredCommunication } from '../model/payment-ids.ts';
 import type { CellIssue, CustomerType, InvoiceRecord } from './validate.ts';
@@ -335,17 +336,21 @@ export function interestPerInvoice(group: CustomerGroup, today: string): { inter
   const dueDates = new Set(group.invoices.map((i) => i.vervaldatum));
   if (dueDates.size < 2 || !group.invoices.some((i) => i.vervaldatum < today)) return null;
   let total = 0;
-  let rate: number | undefined;
+  const rates = new Set<number | null>();
   for (const inv of group.invoices) {
     if (inv.vervaldatum >= today) continue;
-    const result = statutoryInterest({ dossier: { jurisdictie: group.jurisdictie, klanttype: group.klanttype }, factuur: { vervaldatum: inv.vervaldatum }, data: { verzending: today } }, inv.openstaand);
+    const data: FillData = { dossier: { jurisdictie: group.jurisdictie, klanttype: group.klanttype }, factuur: { vervaldatum: inv.vervaldatum }, data: { verzending: today } };
+    // A Belgian consumer's interest needs the first reminder's date, which a CSV does not hold: fill() says so.
+    if (interestGap(data, inv.openstaand) === 'needs-first-reminder') return null;
+    const result = statutoryInterest(data, inv.openstaand);
     if (!result) continue; // interest starts after today
     if (result.totalCents === null) return null;
     total += result.totalCents;
-    const last = result.breakdown.filter((l) => !l.unknown).at(-1);
-    if (last && !last.unknown && inv === group.invoices[0]) rate = last.ratePercent;
+    rates.add(singleRatePercent(result));
   }
-  return rate === undefined ? { interest: total } : { interest: total, interestvoet: rate };
+  // A rate goes into the letter only when one rate applied to every invoice's whole span.
+  const [rate] = rates;
+  return rates.size === 1 && rate !== null && rate !== undefined ? { interest: total, interestvoet: rate } : { interest: total };
 }
 
 /**

@@ -5,6 +5,7 @@
  * Dutch consumer charged the incassokosten (with btw) the veertiendagenbrief announced.
  */
 import { describe, expect, it } from 'vitest';
+import { interestPerInvoice, type CustomerGroup } from '../../src/bulk/group.ts';
 import type { FillData } from '../../src/content/schema.ts';
 import { computeInterest } from '../../src/legal/interest.ts';
 import { earliestNextStep } from '../../src/legal/terms.ts';
@@ -143,5 +144,22 @@ describe('a Dutch consumer after the veertiendagenbrief', () => {
     const out = text(d);
     expect(out).toContain('Incassokosten: € 181,50');
     expect(out).toContain('Incassokosten aangekondigd: € 181,50.');
+  });
+});
+
+describe('bulk mode, interest per invoice', () => {
+  const group = (c: Case, dues: string[]) => ({ ...c, invoices: dues.map((vervaldatum, i) => ({ nummer: `F-${i}`, vervaldatum, openstaand: 100_000 })) }) as unknown as CustomerGroup;
+
+  it('types no interest for a Belgian consumer, whose first reminder date a CSV does not hold', () => {
+    expect(interestPerInvoice(group(BE_B2C, ['2025-03-31', '2025-04-30']), '2025-06-15')).toBeNull();
+  });
+
+  it('types a rate only when one rate applied to every invoice', () => {
+    // Both spans in the first half of 2025 (11.5 %): one rate.
+    expect(interestPerInvoice(group(BE_B2B, ['2025-03-31', '2025-04-30']), '2025-06-15')?.interestvoet).toBe(11.5);
+    // The second half of 2025 brings 10.5 %: no single rate, so the letter does not name one.
+    const mixed = interestPerInvoice(group(BE_B2B, ['2025-03-31', '2025-04-30']), '2025-08-15')!;
+    expect(mixed.interest).toBeGreaterThan(0);
+    expect(mixed.interestvoet).toBeUndefined();
   });
 });
