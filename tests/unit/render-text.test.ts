@@ -156,7 +156,7 @@ describe('plain text layout', () => {
   it('falls back to one aligned block per invoice when columns would pass 72', () => {
     const text = renderText(fill(FIXTURES[0]!, {}));
     expect(text).toMatch(/^Factuur {7}\[factuur\.nummer\]$/m);
-    expect(text).toMatch(/^Vervaldatum {3}\[factuur\.vervaldatum\]$/m);
+    expect(text).toMatch(/^Vervaldag {5}\[factuur\.vervaldatum\]$/m);
   });
 
   it('aligns payment details in one value column', () => {
