@@ -20,7 +20,7 @@ import type { Channel, Workflow } from '../content/schema.ts';
 import type { Content } from '../model/load.ts';
 import { loadFonts } from '../pack/build.ts';
 import { compileEmail, type CompiledEmail } from '../render/html/compile.ts';
-import { FORMATS_FOR_CHANNEL, type Format } from '../render/formats.ts';
+import { FORMATS_FOR_CHANNEL, formatsFitting, type Format } from '../render/formats.ts';
 import type { ReminderOptions } from './args.ts';
 import { csvRows, readHead } from './csv-stream.ts';
 import { CliError } from './errors.ts';
@@ -63,8 +63,8 @@ const where = (file: string, issue: Pick<CellIssue, 'row' | 'column'>) => `${bas
 function formatsPerChannel(list: readonly Format[] | undefined): Partial<Record<Channel, readonly Format[]>> | undefined {
   if (!list) return undefined;
   const out: Partial<Record<Channel, readonly Format[]>> = {};
-  for (const [channel, fits] of Object.entries(FORMATS_FOR_CHANNEL) as [Channel, readonly Format[]][]) {
-    const chosen = fits.filter((f) => list.includes(f));
+  for (const channel of Object.keys(FORMATS_FOR_CHANNEL) as Channel[]) {
+    const chosen = formatsFitting(channel).filter((f) => list.includes(f));
     // Plain text fits every channel: a step never ends up with no file at all.
     out[channel] = chosen.length ? chosen : ['txt'];
   }

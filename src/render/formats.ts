@@ -41,17 +41,19 @@ export interface FormatInfo {
   compress: boolean;
   /** Only a designed e-mail has this format (an .eml needs its subject and HTML). */
   emailOnly?: true;
+  /** Fits any channel when asked for (the command line's --formaten), beside the defaults per channel. */
+  anyChannel?: true;
   /** Loads the renderer on first use, so a page fetches only the formats it makes. */
   load: () => Promise<{ renderFile: RenderFile }>;
 }
 
 const REGISTRY = {
   html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'HTML', description: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool', compress: true, load: () => import('./html/file.ts') },
-  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst', compress: true, load: () => import('./text/file.ts') },
+  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst', compress: true, anyChannel: true, load: () => import('./text/file.ts') },
   eml: { extension: 'eml', mime: 'message/rfc822', label: 'E-mailconcept', description: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent', compress: true, emailOnly: true, load: () => import('./eml/index.ts') },
   docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', description: 'Word-documenten om aan te passen en af te drukken', compress: false, load: () => import('./docx/file.ts') },
   pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', description: 'PDF-brieven en belscripts, klaar om af te drukken', compress: false, load: () => import('./pdf/file.ts') },
-  md: { extension: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown', description: 'berichten in Markdown, voor een wiki, helpdesk of notitieprogramma', compress: true, load: () => import('./markdown/index.ts') },
+  md: { extension: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown', description: 'berichten in Markdown, voor een wiki, helpdesk of notitieprogramma', compress: true, anyChannel: true, load: () => import('./markdown/index.ts') },
 } as const satisfies Record<string, FormatInfo>;
 
 export type Format = keyof typeof REGISTRY;
@@ -74,6 +76,9 @@ export const FORMATS_FOR_CHANNEL: Record<Channel, readonly Format[]> = {
   'aangetekende-brief': ['docx', 'pdf', 'txt'],
   juridisch: ['docx', 'pdf', 'txt'],
 };
+
+/** The formats a channel can have when asked for: its defaults, then those that fit any channel. */
+export const formatsFitting = (channel: Channel): Format[] => [...new Set([...FORMATS_FOR_CHANNEL[channel], ...FORMATS.filter((f) => FORMAT_INFO[f].anyChannel)])];
 
 /** Formats for a template outside any workflow, by its kind. */
 export const FORMATS_FOR_KIND: Record<TemplateKind, readonly Format[]> = {

@@ -235,6 +235,19 @@ describe('tijdig: use and help', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('writes Markdown files when asked (--formaten md): a format added by its renderer and one registry line', async () => {
+    const dir = outDir();
+    const run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--uit', join(dir, 'h.zip'), '--formaten', 'md', ...BASE]);
+    expect(run.code, run.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'h.zip')));
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.md'));
+    expect(names.length).toBeGreaterThan(0);
+    // Only Markdown in the customers' folders: the overview files at the top stay as they are.
+    expect(Object.keys(zip.files).filter((n) => n.includes('/') && /\.(txt|pdf|docx|eml|html)$/.test(n))).toEqual([]);
+    const first = await zip.file(names[0]!)!.async('string');
+    expect(first.trim().split('\n').length).toBeGreaterThan(3);
+  });
+
   it('draws no progress bar when stderr is not a terminal (a scheduled job\'s log stays clean)', () => {
     const dir = outDir();
     const run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--uit', join(dir, 'h.zip'), '--formaten', 'txt', ...BASE]);
