@@ -67,9 +67,9 @@ export function stepTitle(step: Workflow['stappen'][number], legalCase: LegalCas
   return doc.id === step.template ? step.titel : doc.title.replace(/\s*\([^()]*\)\s*$/, '');
 }
 
-/** The playbook as one case reads it: its steps carry that case's titles. */
+/** The playbook as one case reads it: for that case only, its steps under that case's titles. */
 export function workflowForCase(workflow: Workflow, legalCase: LegalCase, templates: readonly TemplateInfo[]): Workflow {
-  return { ...workflow, stappen: workflow.stappen.map((step) => ({ ...step, titel: stepTitle(step, legalCase, templates) })) };
+  return { ...workflow, gevallen: workflow.gevallen.filter((c) => c === legalCase), stappen: workflow.stappen.map((step) => ({ ...step, titel: stepTitle(step, legalCase, templates) })) };
 }
 
 /** Every file of a playbook, once per legal case it declares, under "<case>/<playbook>/", named in that case's words. */

@@ -125,6 +125,7 @@ describe('the downloadable pack', () => {
     const readme = await (await zip(first.dir, 'tijdig-nl-onderneming.zip')).file('LEESMIJ.txt')!.async('string');
     expect(readme).toContain('Overdracht aan een incassobureau of deurwaarder');
     expect(readme).not.toMatch(/gerechtsdeurwaarder|nalatigheidsinteresten/);
+    expect(readme).toContain('Standaardklanten (map standaard/) — Alleen voor ondernemingen (Nederland)');
   });
 
   it('leaves placeholders visible and marked in the blank pack', async () => {
