@@ -20,7 +20,7 @@ import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
 import { EXPORTS, zipGroups } from './groups.ts';
 import { renderFormat, type Format } from '../render/formats.ts';
-import { planSituations, planWorkflow, SAMPLE_DUE_DATE, type PlannedFile } from './layout.ts';
+import { planSituations, planWorkflow, SAMPLE_DUE_DATE, workflowForCase, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
@@ -98,12 +98,12 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   const render = makeRenderer(options.date, fonts);
 
   const data = new Map<string, Uint8Array | string>();
-  const planned: PlannedFile[] = [...content.workflows.flatMap(planWorkflow), ...planSituations(content.templates, content.workflows)];
+  const planned: PlannedFile[] = [...content.workflows.flatMap((w) => planWorkflow(w, content.templates)), ...planSituations(content.templates, content.workflows)];
   for (const file of planned) {
     const legalCase = file.legalCase!;
     if (file.template === null) {
       const workflow = content.workflows.find((w) => w.id === file.workflow)!;
-      data.set(file.path, await renderPlaybookPdf(workflow, templatesFor(content.templates, legalCase), { fonts, fixedDate: options.date.toISOString() }));
+      data.set(file.path, await renderPlaybookPdf(workflowForCase(workflow, legalCase, content.templates), templatesFor(content.templates, legalCase), { fonts, fixedDate: options.date.toISOString() }));
     } else {
       const doc = resolveVariant(content.templates, file.template, legalCase);
       data.set(file.path, await render(doc, file.format, file.example ? { offset: file.offset } : undefined, legalCase));
@@ -128,7 +128,10 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
 
   const zips: PackResult['zips'] = [];
   for (const group of groups) {
-    const text = readmeText(group.title, content.workflows, group.files);
+    // A zip of one case lists its steps under that case's titles.
+    const cases = new Set(group.files.map((f) => f.legalCase));
+    const only = cases.size === 1 ? [...cases][0] : null;
+    const text = readmeText(group.title, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
     const entries: ZipEntry[] = [
       ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
       { name: 'LEESMIJ.txt', data: text },
