@@ -285,13 +285,13 @@ function baseFor(principalCents: number, yearTotals: readonly (number | null)[],
 }
 
 /**
- * The sources a Dutch letter may show for a rate: Dutch-language ones, official first. A rate only
- * reported in another language shows the table's official Dutch page, where it is published.
+ * The sources a Dutch letter may show for a rate: official Dutch-language ones only. A customer is
+ * never sent to a law firm's blog or a code table; a rate that only such sources report shows the
+ * table's official Dutch page, where the rate is published (its status stays in the data).
  */
 export function lettersSources(sources: readonly Source[], table: RateTable): readonly Source[] {
-  const dutch = sources.filter((s) => s.language === 'nl');
-  const ordered = [...dutch.filter((s) => s.official), ...dutch.filter((s) => !s.official)];
-  return Object.freeze(ordered.length ? ordered : [table.reference]);
+  const official = sources.filter((s) => s.language === 'nl' && s.official);
+  return Object.freeze(official.length ? official : [table.reference]);
 }
 
 /** First day of the rate period that holds `date`: 1 January or 1 July (half-year grid), 1 January (year). */

@@ -82,6 +82,12 @@ describe('sources of the rates', () => {
     const h1 = ratePeriodOn(BE_COMMERCIAL_RATES, '2020-07-01');
     expect(lettersSources(h1?.sources ?? [], BE_COMMERCIAL_RATES)[0]).toBe(SOURCES.fodFinancien);
   });
+
+  it.each(RATE_TABLES.flatMap((t) => t.periods.map((p) => [`${t.id} ${p.label}`, t, p] as const)))('%s: a letter cites only official Dutch sources with an address', (_name, t, p) => {
+    const shown = lettersSources(p.sources, t);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const s of shown) expect(s, s.title).toMatchObject({ official: true, language: 'nl', url: expect.stringMatching(/^https:\/\//) });
+  });
 });
 
 describe('what a calculation shows for each known rate', () => {
