@@ -2,17 +2,7 @@
 // Excel CSV (';', decimal comma, dd-mm-jjjj), seeded so every run reads the same file.
 // Usage as a script: node scripts/bulk-data.ts <rows> <file.csv> [today]
 
-/** mulberry32: a tiny seeded generator. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/lib/seeded-random.ts';
 
 const NAMES = ['Bakkerij', 'Brasserie', 'Garage', 'Drukkerij', 'Kapsalon', 'Slagerij', 'Bloemenhuis', 'Koffiebar', 'Boekhandel', 'Tuincentrum', 'Hotel', 'Traiteur'];
 const FAMILY = ['De Linde', 'Het Anker', 'Van Acker', 'Peeters', 'De Smet', 'Janssens', 'Willems', 'Maes', 'Claes', 'Goossens', 'Wouters', 'De Vries'];

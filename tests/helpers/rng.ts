@@ -1,11 +1,2 @@
-/** mulberry32: a tiny seeded generator, so generated test data is the same on every run and engine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The one seeded generator, shared with the pack and the bench.
+export { mulberry32 } from '../../src/lib/seeded-random.ts';

@@ -11,6 +11,8 @@ const SRC = resolve(import.meta.dirname, '..', '..', 'src');
 
 /** Layer of each top folder of src/: a module may import its own layer or a lower one. */
 const LAYER: Record<string, number> = {
+  // Small pure helpers that know nothing of invoices or letters.
+  lib: 0,
   locale: 0,
   legal: 0,
   jurisdiction: 1,

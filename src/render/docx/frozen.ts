@@ -6,18 +6,7 @@
  * synchronously, so patching the globals for that one synchronous call makes the bytes
  * reproducible without the patch ever being visible to other code (no await happens inside).
  */
-
-/** mulberry32: tiny, good enough for ids, and the same sequence in every JS engine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../lib/seeded-random.ts';
 
 /**
  * A Date whose "now" is fixed and whose local-time getters read UTC, so the zip's DOS timestamps
@@ -71,7 +60,7 @@ export function parseFixedDate(iso: string): number {
 export function runFrozen<T>(fixedTime: number | undefined, fn: () => T): T {
   const RealDate = globalThis.Date;
   const realRandom = Math.random;
-  Math.random = seeded(0x7113d19);
+  Math.random = mulberry32(0x7113d19);
   if (fixedTime !== undefined) globalThis.Date = fixedDateClass(RealDate, fixedTime);
   try {
     return fn();
