@@ -29,11 +29,13 @@ import {
   type Schedule,
   type Warning,
 } from '../../timeline/index.ts';
-import { parseEuroCents, parseField } from '../lib/field-input.ts';
+import { parseInput, showFieldError } from '../lib/field-dom.ts';
+import { parseEuroCents } from '../lib/field-input.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { SHARE_PREFIX, type CatalogTemplate, type TimelineData } from '../lib/timeline-types.ts';
 import { amountInput, defaultSettingsInput, fileStem, localToday, plural, warningCount } from '../lib/timeline-view.ts';
-import { fieldId, REMEMBERED_GROUPS, STORAGE_KEY, type FieldSpec } from '../lib/workbench-types.ts';
+import { forgetRemembered, restoreRemembered, saveRemembered as saveStored, valuesOf } from '../lib/remembered.ts';
+import { REMEMBERED_GROUPS, type FieldSpec } from '../lib/workbench-types.ts';
 import { h, setValue, sr } from './timeline-dom.ts';
 import { StepEditor } from './timeline-editor.ts';
 import { renderPlanWarnings, renderTable, renderVisual } from './timeline-schedule.ts';
@@ -518,21 +520,8 @@ function init(root: HTMLElement): void {
     for (const set of packForm.querySelectorAll<HTMLFieldSetElement>('fieldset')) set.hidden = !set.querySelector('[data-field-path]:not([hidden])');
   }
 
-  function parsePack(f: FieldSpec) {
-    const el = packInputs.get(f.path)!;
-    return parseField(f.kind, el.value, { badDate: el.type === 'date' && el.validity.badInput, ...(f.options ? { options: f.options } : {}), ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}) });
-  }
-
-  function packError(f: FieldSpec, message: string | null): void {
-    const el = packInputs.get(f.path)!;
-    const error = document.getElementById(`${fieldId(f.path)}-fout`);
-    if (error) {
-      error.textContent = message ?? '';
-      error.hidden = !message;
-    }
-    if (message) el.setAttribute('aria-invalid', 'true');
-    else el.removeAttribute('aria-invalid');
-  }
+  const parsePack = (f: FieldSpec) => parseInput(f, packInputs.get(f.path)!);
+  const packError = (f: FieldSpec, message: string | null) => showFieldError(f, packInputs.get(f.path)!, message);
 
   /** The pack form as fill data; with `strict`, null (and the first error focused) when a visible field is wrong. */
   function readPackData(strict: boolean): FillData | null {
@@ -560,35 +549,9 @@ function init(root: HTMLElement): void {
     return data as FillData;
   }
 
-  const readStore = (): Record<string, string> => {
-    try {
-      return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
-    } catch {
-      return {};
-    }
-  };
-
-  function saveRemembered(): void {
-    const saved = readStore();
-    for (const f of remembered) {
-      const value = packInputs.get(f.path)!.value.trim();
-      if (value) saved[f.path] = value;
-      else delete saved[f.path];
-    }
-    try {
-      if (Object.keys(saved).length) localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-      else localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // Storage blocked or full: remembering is a convenience only.
-    }
-  }
-
-  const saved = readStore();
-  for (const f of remembered) {
-    const value = saved[f.path];
-    const el = packInputs.get(f.path)!;
-    if (typeof value === 'string' && !el.value) el.value = value;
-  }
+  const rememberedPaths = remembered.map((f) => f.path);
+  const saveRemembered = () => saveStored(valuesOf(packInputs, rememberedPaths));
+  restoreRemembered(packInputs, rememberedPaths);
 
   packForm.addEventListener('submit', (event) => event.preventDefault());
   packForm.addEventListener('input', (event) => {
@@ -616,11 +579,7 @@ function init(root: HTMLElement): void {
   }
 
   function packForget(): void {
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // nothing stored
-    }
+    forgetRemembered();
     for (const f of remembered) {
       packInputs.get(f.path)!.value = '';
       packError(f, null);

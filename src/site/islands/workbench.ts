@@ -11,10 +11,11 @@ import type { LegalCase } from '../../jurisdiction/ids.ts';
 import { caseInWords } from '../../model/variants.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
 import { renderText } from '../../render/text/index.ts';
-import { parseField } from '../lib/field-input.ts';
+import { parseInput, showFieldError } from '../lib/field-dom.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { printPreviewHtml } from '../lib/print-preview.ts';
-import { fieldId, REMEMBERED_GROUPS, STORAGE_KEY, type DownloadFormat, type FieldSpec, type WorkbenchData } from '../lib/workbench-types.ts';
+import { forgetRemembered, restoreRemembered, saveRemembered as saveStored, valuesOf } from '../lib/remembered.ts';
+import { REMEMBERED_GROUPS, type DownloadFormat, type FieldSpec, type WorkbenchData } from '../lib/workbench-types.ts';
 
 const root = document.querySelector<HTMLElement>('[data-workbench]');
 if (root) init(root);
@@ -46,21 +47,8 @@ function init(root: HTMLElement): void {
 
   // ---------------------------------------------------------------- form -> data
 
-  function parse(field: FieldSpec) {
-    const input = inputs.get(field.path)!;
-    const limits = { badDate: input.type === 'date' && input.validity.badInput, ...(field.options ? { options: field.options } : {}), ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) };
-    return parseField(field.kind, input.value, limits);
-  }
-
-  function showError(field: FieldSpec, message: string | null): void {
-    const input = inputs.get(field.path)!;
-    const error = document.getElementById(`${fieldId(field.path)}-fout`);
-    if (!error) return;
-    error.textContent = message ?? '';
-    error.hidden = !message;
-    if (message) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  }
+  const parse = (field: FieldSpec) => parseInput(field, inputs.get(field.path)!);
+  const showError = (field: FieldSpec, message: string | null) => showFieldError(field, inputs.get(field.path)!, message);
 
   function readData(): FillData {
     const data: Record<string, Record<string, string | number>> = {};
@@ -155,39 +143,9 @@ function init(root: HTMLElement): void {
 
   // ---------------------------------------------------------------- remembered details
 
-  function loadRemembered(): void {
-    let saved: Record<string, string> = {};
-    try {
-      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
-    } catch {
-      saved = {};
-    }
-    for (const field of remembered) {
-      const value = saved[field.path];
-      const input = inputs.get(field.path);
-      if (input && typeof value === 'string' && !input.value) input.value = value;
-    }
-  }
-
-  function saveRemembered(): void {
-    let saved: Record<string, string> = {};
-    try {
-      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
-    } catch {
-      saved = {};
-    }
-    for (const field of remembered) {
-      const value = inputs.get(field.path)!.value.trim();
-      if (value) saved[field.path] = value;
-      else delete saved[field.path];
-    }
-    try {
-      if (Object.keys(saved).length) localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-      else localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // Storage full or blocked: remembering is a convenience, the form still works.
-    }
-  }
+  const rememberedPaths = remembered.map((f) => f.path);
+  const loadRemembered = () => restoreRemembered(inputs, rememberedPaths);
+  const saveRemembered = () => saveStored(valuesOf(inputs, rememberedPaths));
 
   // ---------------------------------------------------------------- events
 
@@ -232,11 +190,7 @@ function init(root: HTMLElement): void {
   }
 
   $('[data-action="forget"]')?.addEventListener('click', () => {
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // nothing stored
-    }
+    forgetRemembered();
     for (const field of remembered) {
       inputs.get(field.path)!.value = '';
       showError(field, null);
