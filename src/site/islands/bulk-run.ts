@@ -8,6 +8,7 @@
 import { PLACEHOLDERS, type Workflow } from '../../content/schema.ts';
 import type { BulkSender, PlannedCustomer, Prepared } from '../../bulk/index.ts';
 import { BulkInputError, buildBulkSteps, type BulkProgress, type BulkResult } from '../../bulk/run.ts';
+import { FORMAT_INFO } from '../../render/formats.ts';
 import { bulkWorkflowDataUrl } from '../lib/bulk-routes.ts';
 import type { BulkWorkflowData } from '../lib/bulk-types.ts';
 
@@ -90,9 +91,9 @@ function missingPlaceholders(result: BulkResult): string[] {
 export async function makePack(input: PackInput): Promise<PackOutput> {
   const { prepared, workflow, sender, today, signal } = input;
   const pdf = needsPdf(prepared.customers);
-  // run.ts imports the PDF and DOCX renderers on first use; asking for them now loads them while
-  // the templates and fonts download, and run.ts then finds them ready (one module, one load).
-  if (pdf) void Promise.all([import('../../render/pdf/index.ts'), import('../../render/docx/index.ts')]).catch(() => undefined);
+  // The format registry loads the PDF and DOCX renderers on first use; asking for them now loads
+  // them while the templates and fonts download, and the run then finds them ready.
+  if (pdf) void Promise.all([FORMAT_INFO.pdf.load(), FORMAT_INFO.docx.load()]).catch(() => undefined);
   const [data, loadedFonts] = await Promise.all([loadWorkflow(workflow.id, signal), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
   signal.throwIfAborted();
   const steps = buildBulkSteps({
