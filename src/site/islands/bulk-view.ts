@@ -19,19 +19,9 @@ import {
 } from '../../bulk/index.ts';
 import { formatDateShort, formatMoney } from '../../model/format.ts';
 
-type Child = Node | string | null | undefined | false;
+import { h } from '../lib/element.ts';
 
-/** document.createElement with attributes and children; strings become text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (key === 'class') node.className = String(value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
+export { h };
 
 /** "ongeldige vervaldatum" -> "Ongeldige vervaldatum". */
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -30,7 +30,8 @@ import { sampleCsv, SAMPLE_FILE_NAME } from '../lib/bulk-sample.ts';
 import { MAPPING_STORAGE_KEY, SETTINGS_STORAGE_KEY, type BulkPageData } from '../lib/bulk-types.ts';
 import { BulkClient } from './bulk-client.ts';
 import { initSender } from './bulk-sender.ts';
-import { capitalize, h, planSummaryText, plural, renderCustomers, renderMapping, renderRows, updateCustomerResults, type RowFilter } from './bulk-view.ts';
+import { capitalize, planSummaryText, plural, renderCustomers, renderMapping, renderRows, updateCustomerResults, type RowFilter } from './bulk-view.ts';
+import { dropZone, h } from '../lib/element.ts';
 
 const root = document.querySelector<HTMLElement>('[data-bulk]');
 if (root) init(root);
@@ -469,37 +470,14 @@ function init(root: HTMLElement): void {
     if (file) void loadFile(file).finally(() => (fileInput.value = ''));
   });
 
-  const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-  drop.addEventListener('dragenter', (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    drop.classList.add('is-over');
-  });
-  drop.addEventListener('dragover', (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    drop.classList.add('is-over');
-  });
-  drop.addEventListener('dragleave', (event) => {
-    if (!drop.contains(event.relatedTarget as Node | null)) drop.classList.remove('is-over');
-  });
-  drop.addEventListener('drop', (event) => {
-    event.preventDefault();
-    drop.classList.remove('is-over');
-    const file = event.dataTransfer?.files[0];
-    if (file) void loadFile(file);
-  });
-  // A file dropped next to the zone must not make the browser open it (and leave the page).
-  window.addEventListener('dragover', (event) => {
-    if (hasFiles(event)) event.preventDefault();
-  });
-  window.addEventListener('drop', (event) => {
-    if (hasFiles(event) && !drop.contains(event.target as Node)) {
-      event.preventDefault();
-      say(status, 'Sleep het bestand in het vak onder “Uw bestand”.');
-    }
-  });
+  dropZone(
+    drop,
+    (files) => {
+      const file = files[0];
+      if (file) void loadFile(file);
+    },
+    () => say(status, 'Sleep het bestand in het vak onder “Uw bestand”.'),
+  );
 
   $<HTMLButtonElement>('[data-action="sample"]').addEventListener('click', () => {
     void loadBytes(new TextEncoder().encode(sampleCsv(readToday() ?? localToday())), SAMPLE_FILE_NAME);

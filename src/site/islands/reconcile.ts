@@ -14,6 +14,7 @@ import { AGEING_BUCKETS } from '../../reconcile/labels.ts';
 import { readJsonScript } from '../lib/json-script.ts';
 import { reasonText, suggest, type CalcModel } from '../lib/segment-calculator.ts';
 import type { CsvKind, WorkerRequest, WorkerResponse } from './reconcile-worker.ts';
+import { dropZone, h } from '../lib/element.ts';
 
 type Result = Extract<WorkerResponse, { type: 'result' }>;
 type Filter = 'open' | 'alle' | 'betaald';
@@ -23,19 +24,6 @@ const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
 const CONFIDENCE_WORD = { zeker: 'zeker', hoog: 'zeer waarschijnlijk', middel: 'waarschijnlijk', laag: 'na te kijken' } as const;
 const STATUS_CLASS = { open: 'rc-state--open', 'deels betaald': 'rc-state--deels', betaald: 'rc-state--betaald' } as const;
 
-type Child = Node | string | null | undefined | false;
-
-/** A small element builder (the bulk page's view module would bring bulk mode's code along). */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (key === 'class') node.className = String(value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl-BE')} ${n === 1 ? one : many}`;
 const money = (cents: number, valuta: string) => (valuta === 'EUR' ? formatMoney(cents) : `${valuta} ${(cents / 100).toFixed(2).replace('.', ',')}`);
@@ -144,29 +132,7 @@ function init(root: HTMLElement): void {
   input.addEventListener('change', () => {
     if (input.files) void addFiles(input.files).finally(() => (input.value = ''));
   });
-  const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-  drop.addEventListener('dragover', (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    drop.classList.add('is-over');
-  });
-  drop.addEventListener('dragleave', (event) => {
-    if (!drop.contains(event.relatedTarget as Node | null)) drop.classList.remove('is-over');
-  });
-  drop.addEventListener('drop', (event) => {
-    event.preventDefault();
-    drop.classList.remove('is-over');
-    if (event.dataTransfer?.files) void addFiles(event.dataTransfer.files);
-  });
-  window.addEventListener('dragover', (event) => {
-    if (hasFiles(event)) event.preventDefault();
-  });
-  window.addEventListener('drop', (event) => {
-    if (hasFiles(event) && !drop.contains(event.target as Node)) {
-      event.preventDefault();
-      say('Sleep de bestanden in het vak onder “Uw bestanden”.');
-    }
-  });
+  dropZone(drop, (files) => void addFiles(files), () => say('Sleep de bestanden in het vak onder “Uw bestanden”.'));
 
   $<HTMLButtonElement>('[data-action="clear"]').addEventListener('click', () => {
     decisions = NO_DECISIONS;
