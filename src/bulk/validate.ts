@@ -8,7 +8,7 @@
  * made in plan.ts, on the customer, and reported on the same cells.
  */
 import type { Jurisdiction } from '../content/schema.ts';
-import { isValidIban, looksStructured, makeStructuredCommunication, parseStructuredCommunication } from '../model/payment-ids.ts';
+import { ibanProblem, ibanProblemMessage, looksStructured, makeStructuredCommunication, parseStructuredCommunication } from '../model/payment-ids.ts';
 import { BULK_FIELD_INFO, resolveMapping, type BulkField, type ColumnMapping } from './columns.ts';
 import { inferDateOrder, inferDecimalSeparator, MAX_ROWS, parseAmount, parseDate, type CsvRow, type DateOrder, type DecimalSeparator, type Delimiter, type FileIssue, type ParsedCsv } from './parse.ts';
 
@@ -293,8 +293,9 @@ function validateRow(ctx: RowContext, habits: ColumnHabits, options: ValidateOpt
   const ibanRaw = text(ctx, 'iban');
   if (ibanRaw) {
     const normalized = ibanRaw.replace(/[\s.-]+/g, '').toUpperCase();
-    if (isValidIban(normalized)) iban = normalized;
-    else report(ctx, 'iban', options.invalidIban ?? 'waarschuwing', /^[A-Z]{2}\d{2}/.test(normalized) ? 'ongeldig IBAN: het controlegetal klopt niet' : 'ongeldig IBAN: moet beginnen met een landcode en twee cijfers');
+    const problem = ibanProblem(normalized);
+    if (!problem) iban = normalized;
+    else report(ctx, 'iban', options.invalidIban ?? 'waarschuwing', ibanProblemMessage(problem));
   }
 
   let mededeling: string | undefined;

@@ -31,6 +31,20 @@ export function ibanProblem(input: string): IbanProblem | null {
   return isValidIban(iban) ? null : { kind: 'controlegetal' };
 }
 
+/** The problem in one Dutch sentence, the same on the template page and in bulk mode. */
+export function ibanProblemMessage(problem: IbanProblem): string {
+  switch (problem.kind) {
+    case 'vorm':
+      return 'Een IBAN begint met de landcode en twee cijfers, bijvoorbeeld BE71 0961 2345 6769.';
+    case 'kort':
+      return `Dit IBAN is te kort: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}. Kijk na of er geen cijfers ontbreken.`;
+    case 'lang':
+      return `Dit IBAN is te lang: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}.`;
+    case 'controlegetal':
+      return 'Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.';
+  }
+}
+
 export function isValidIban(input: string): boolean {
   const iban = normalizeIban(input);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;

@@ -134,7 +134,7 @@ test('broken rows are shown per cell with a Dutch message and skipped; hostile f
     [8, 'Openstaand', 'fout', 'meer dan twee decimalen'],
     [9, 'Openstaand', 'fout', 'creditnota'],
     [17, 'Factuurnr', 'fout', 'het factuurnummer ontbreekt'],
-    [11, 'IBAN', 'waarschuwing', 'ongeldig IBAN: het controlegetal klopt niet'],
+    [11, 'IBAN', 'waarschuwing', 'Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.'],
     [20, 'E-mail', 'fout', 'Opmerking: geen geldig e-mailadres: geen-adres'],
     // Valid row, but today's step is an e-mail and there is no address: the customer is skipped.
     [12, 'E-mail', 'fout', 'een e-mailadres is nodig'],

@@ -5,6 +5,7 @@ import { guessMapping, type ColumnMapping } from '../../src/bulk/columns.ts';
 import { parseCsv } from '../../src/bulk/parse.ts';
 import { issuesByCell, parseCountry, validateRows, type CellIssue } from '../../src/bulk/validate.ts';
 import { fixture } from '../fixtures/bulk/setup.ts';
+import { parseField } from '../../src/site/lib/field-input.ts';
 
 const load = (name: string) => {
   const parsed = parseCsv(fixture(name));
@@ -38,7 +39,7 @@ describe('validateRows on the broken sample', () => {
 
   it('keeps rows with warnings: an invalid IBAN, a formula as name, a two-digit year, an invalid e-mail address', () => {
     expect(result.issues.filter((i) => i.severity === 'waarschuwing' && !i.column?.startsWith('Bedrag')).map(brief)).toEqual([
-      '11|IBAN|waarschuwing|ongeldig IBAN: het controlegetal klopt niet',
+      '11|IBAN|waarschuwing|Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.',
       '16|Klant|waarschuwing|begint met "=" zoals een spreadsheetformule; wordt als gewone tekst gebruikt (in het overzicht onschadelijk gemaakt)',
       '19|Factuurdatum|waarschuwing|jaar "26" gelezen als 2026',
       '19|Vervaldatum|waarschuwing|jaar "26" gelezen als 2026',
@@ -94,7 +95,7 @@ describe('validateRows on the broken sample', () => {
   it('can make an invalid IBAN an error that skips the row', () => {
     const strict = validateRows(parsed, mapping, { invalidIban: 'fout' });
     expect(strict.skipped.map((s) => s.row)).toContain(11);
-    expect(strict.issues.find((i) => i.row === 11)).toMatchObject({ severity: 'fout', message: 'ongeldig IBAN: het controlegetal klopt niet' });
+    expect(strict.issues.find((i) => i.row === 11)).toMatchObject({ severity: 'fout', message: 'Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.' });
   });
 });
 
@@ -139,6 +140,15 @@ describe('validateRows options and details', () => {
       '4 "90000" is geen Belgische postcode',
     ]);
     expect(r.invoices[1]).toMatchObject({ mededeling: '+++090/9337/55493+++', betaallink: 'https://pay.example/2' });
+  });
+
+  it('calls a truncated IBAN "te kort" with the same sentence as the template page, not a wrong check digit', () => {
+    const m: ColumnMapping = { version: 1, columns: { factuurnummer: ['Nr'], klantnaam: ['Klant'], vervaldatum: ['Verval'], bedrag: ['Bedrag'], iban: ['IBAN'] } };
+    const r = validateRows(parseCsv('Nr;Klant;Verval;Bedrag;IBAN\n1;A;01-03-2026;10,00;BE71 0961 2345 676\n2;B;01-03-2026;10,00;BE71-0961-2345-6769\n'), m);
+    const message = 'Dit IBAN is te kort: het telt 15 tekens, een IBAN van dit land telt er 16. Kijk na of er geen cijfers ontbreken.';
+    expect(r.issues.map((i) => `${i.row}|${i.message}`)).toEqual([`2|${message}`]);
+    expect(parseField('iban', 'BE71 0961 2345 676')).toEqual({ ok: false, error: message });
+    expect(r.invoices.map((i) => i.iban)).toEqual([undefined, 'BE71096123456769']);
   });
 
   it('flags an open amount above the invoice amount and a due date before the invoice date', () => {

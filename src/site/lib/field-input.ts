@@ -3,7 +3,7 @@
  * and the Dutch message when it can't. Pure; runs in the browser and in tests.
  */
 import type { FieldKind } from '../../content/schema.ts';
-import { formatIban, ibanProblem, looksLikeStructuredAttempt, looksStructured, parseStructuredCommunication } from '../../model/payment-ids.ts';
+import { formatIban, ibanProblem, ibanProblemMessage, looksLikeStructuredAttempt, looksStructured, parseStructuredCommunication } from '../../model/payment-ids.ts';
 
 export interface InputSpec {
   type: 'text' | 'date' | 'email' | 'url' | 'tel';
@@ -121,17 +121,7 @@ export function parseField(kind: FieldKind, raw: string, options: FieldLimits = 
     }
     case 'iban': {
       const problem = ibanProblem(text);
-      if (!problem) return ok(formatIban(text));
-      switch (problem.kind) {
-        case 'vorm':
-          return fail('Een IBAN begint met de landcode en twee cijfers, bijvoorbeeld BE71 0961 2345 6769.');
-        case 'kort':
-          return fail(`Dit IBAN is te kort: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}. Kijk na of er geen cijfers ontbreken.`);
-        case 'lang':
-          return fail(`Dit IBAN is te lang: het telt ${problem.actual} tekens, een IBAN van dit land telt er ${problem.expected}.`);
-        case 'controlegetal':
-          return fail('Dit IBAN klopt niet: het controlegetal past niet bij het nummer. Kijk na of u geen cijfer verkeerd typte.');
-      }
+      return problem ? fail(ibanProblemMessage(problem)) : ok(formatIban(text));
     }
     case 'bic': {
       const bic = text.replace(/\s/g, '').toUpperCase();
