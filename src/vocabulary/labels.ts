@@ -30,7 +30,7 @@ export const SEGMENT_LABEL: Record<string, string> = {
   vip: 'VIP-klant',
   standaard: 'Standaardklant',
   wanbetaler: 'Slechte betaler',
-  algemeen: 'Alle klanten',
+  algemeen: 'Elke klantgroep',
 };
 
 /** The segment as a group, for a playbook's heading: "VIP-klanten". */
@@ -38,7 +38,7 @@ export const SEGMENT_GROUP_LABEL: Record<string, string> = {
   vip: 'VIP-klanten',
   standaard: 'Standaardklanten',
   wanbetaler: 'Slechte betalers',
-  algemeen: 'Alle klanten',
+  algemeen: 'Elke klantgroep',
 };
 
 export const PURPOSE_LABEL: Record<Purpose, string> = {
