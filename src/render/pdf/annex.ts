@@ -21,6 +21,7 @@ import {
   formatDateLong,
   formatMoney,
   formatPercent,
+  fromReason,
   periodName,
   unknownSentence,
   words,
@@ -83,7 +84,7 @@ function groundsFor(calc: Calculation): Ground[] {
   }
   if (jurisdiction === 'be') {
     const accrual = ground(
-      `Of de interest vanaf de vervaldag loopt of pas na de termijn van ${BE_B2C.waitDays.value} dagen, is niet uitgeklaard. Deze berekening rekent vanaf de dag na de vervaldag.`,
+      `Of de interest vanaf de vervaldag loopt of pas na de termijn van ${BE_B2C.waitDays.value} dagen, is niet uitgeklaard. Deze berekening rekent vanaf ${fromReason(calc)}.`,
       BE_B2C.interestAccrualStart,
     );
     if (kind === 'commercial') {
@@ -199,7 +200,7 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     items: [
       [t('Openstaand bedrag (hoofdsom): '), t(formatMoney(input.principalCents), true)],
       [t(`Vervaldag: ${formatDateLong(input.dueDate)}`)],
-      [t(`${w.Interest} berekend vanaf ${formatDateLong(calc.from)} (de dag na de vervaldag) tot en met ${formatDateLong(input.until)} (${input.untilIsToday ? 'de datum van deze berekening' : 'de betaaldatum'}): ${interest.days} ${interest.days === 1 ? 'dag' : 'dagen'}`)],
+      [t(`${w.Interest} berekend vanaf ${formatDateLong(calc.from)} (${fromReason(calc)}) tot en met ${formatDateLong(input.until)} (${input.untilIsToday ? 'de datum van deze berekening' : 'de betaaldatum'}): ${interest.days} ${interest.days === 1 ? 'dag' : 'dagen'}`)],
       [t(`Toepasselijk recht: ${JURISDICTION_NAME[input.jurisdiction]}; de schuldenaar is ${CUSTOMER_NAME[input.customerType]}`)],
       [t(`Soort ${w.interest}: ${calc.kindLabel}`)],
     ],

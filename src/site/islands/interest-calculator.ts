@@ -15,15 +15,19 @@ import {
   costLabel,
   customerOf,
   formatDateLong,
+  fromReason,
   formatMoney,
   formatPercent,
   jurisdictionOf,
   kindChoices,
   localToday,
+  needsFirstReminder,
   parseForm,
   periodName,
+  phraseOf,
   sourceTitle,
   summarySentence,
+  typedRatesSentence,
   unknownSentence,
   untilPhrase,
   words,
@@ -31,11 +35,12 @@ import {
   type Calculation,
   type FieldErrors,
   type FieldName,
+  type MissingRate,
   type RawForm,
 } from '../lib/interest-calc.ts';
 import { loadPdfFonts } from './fonts.ts';
 
-const FIELDS: readonly FieldName[] = ['bedrag', 'vervaldag', 'betaaldag', 'referentie'];
+const FIELDS: readonly FieldName[] = ['bedrag', 'vervaldag', 'betaaldag', 'eersteHerinnering', 'referentie'];
 
 const root = document.querySelector<HTMLElement>('[data-interest]');
 if (root) init(root);
@@ -53,6 +58,9 @@ function init(root: HTMLElement): void {
   const kindFieldset = $<HTMLFieldSetElement>('[data-kind-choice]');
   const kindOptions = $<HTMLElement>('[data-kind-options]');
   const kindSingle = $<HTMLElement>('[data-kind-single]');
+  const reminderField = $<HTMLElement>('[data-first-reminder]');
+  const rateFieldset = $<HTMLFieldSetElement>('[data-rate-fields]');
+  const rateList = $<HTMLElement>('[data-rate-list]');
   const input = (name: FieldName) => form.elements.namedItem(name) as HTMLInputElement;
   const checked = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
 
@@ -71,7 +79,13 @@ function init(root: HTMLElement): void {
   function raw(): RawForm {
     const due = input('vervaldag');
     const paid = input('betaaldag');
+    const reminder = input('eersteHerinnering');
+    const voeten: Record<string, string> = {};
+    rateList.querySelectorAll<HTMLInputElement>('input[data-period]').forEach((field) => (voeten[field.dataset['period']!] = field.value));
     return {
+      eersteHerinnering: reminder.value,
+      eersteHerinneringOnvolledig: reminder.validity.badInput,
+      voeten,
       bedrag: input('bedrag').value,
       vervaldag: due.value,
       vervaldagOnvolledig: due.validity.badInput,
@@ -107,6 +121,7 @@ function init(root: HTMLElement): void {
     kindFieldset.hidden = choices.length < 2;
     kindSingle.hidden = choices.length >= 2;
     kindSingle.textContent = choices.length === 1 ? `Soort ${words(jurisdiction).interest}: ${choices[0]!.label}.` : '';
+    reminderField.hidden = !needsFirstReminder(jurisdiction, customerType);
 
     // Only the rules and the notice for this country and this kind of customer.
     document.querySelectorAll<HTMLElement>('[data-rules]').forEach((group) => (group.hidden = group.dataset['rules'] !== jurisdiction));
@@ -132,7 +147,43 @@ function init(root: HTMLElement): void {
         shown++;
       } else field.removeAttribute('aria-invalid');
     }
+    // A typed rate is checked as soon as something is typed in it.
+    rateList.querySelectorAll<HTMLInputElement>('input[data-period]').forEach((field) => {
+      const message = errors[`voet-${field.dataset['period']!}`] ?? '';
+      const box = document.getElementById(`${field.id}-fout`)!;
+      if (box.textContent !== message) box.textContent = message;
+      box.hidden = !message;
+      if (message) {
+        field.setAttribute('aria-invalid', 'true');
+        shown++;
+      } else field.removeAttribute('aria-invalid');
+    });
     return shown;
+  }
+
+  /** One field per period whose rate we do not know, with the legal formula; rebuilt only when the periods change, so typing keeps focus. */
+  function syncRateFields(missing: readonly MissingRate[], jurisdiction: 'be' | 'nl'): void {
+    const key = `${jurisdiction}:${missing.map((m) => m.periodStart).join(',')}`;
+    if (rateList.dataset['key'] === key) return;
+    const kept = new Map([...rateList.querySelectorAll<HTMLInputElement>('input[data-period]')].map((f) => [f.dataset['period']!, f.value]));
+    const w = words(jurisdiction);
+    rateList.replaceChildren(
+      ...missing.map((m) => {
+        const id = `interest-voet-${m.periodStart}`;
+        const field = el('input', { id, name: `voet-${m.periodStart}`, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', maxlength: '10', 'data-period': m.periodStart, 'aria-describedby': `${id}-hint ${id}-fout` });
+        field.value = kept.get(m.periodStart) ?? '';
+        return el(
+          'div',
+          { class: 'field' },
+          el('label', { for: id }, `${w.Rate} voor ${phraseOf(m.name)} (% per jaar)`),
+          field,
+          el('span', { id: `${id}-hint`, class: 'field__hint' }, m.help),
+          el('span', { id: `${id}-fout`, class: 'field__error', hidden: '' }),
+        );
+      }),
+    );
+    rateList.dataset['key'] = key;
+    rateFieldset.hidden = missing.length === 0;
   }
 
   /** The live region speaks once the user stops typing, not at every key. */
@@ -159,6 +210,7 @@ function init(root: HTMLElement): void {
     }
     showErrors({}, all);
     current = calculate(parsed.input);
+    syncRateFields(current.missingRates, current.input.jurisdiction);
     out.replaceChildren(...renderResult(current));
     actions.hidden = false;
     actionsHint.hidden = false;
@@ -177,7 +229,9 @@ function init(root: HTMLElement): void {
     FIELDS.forEach((f) => touched.add(f));
     const errors = update(true);
     const first = errors ? FIELDS.find((f) => errors[f]) : undefined;
+    const badRate = rateList.querySelector<HTMLInputElement>('input[aria-invalid="true"]');
     if (first) input(first).focus();
+    else if (badRate) badRate.focus();
     else heading.focus();
   });
   form.addEventListener('reset', () => {
@@ -266,7 +320,8 @@ function inputsList(input: CalcInput, calc: Calculation): HTMLElement {
   const rows: [string, string][] = [
     ['Openstaand bedrag', formatMoney(input.principalCents)],
     ['Vervaldag', formatDateLong(input.dueDate)],
-    [`${w.Interest} vanaf`, `${formatDateLong(calc.from)} (de dag na de vervaldag)`],
+    ...(input.firstReminder ? ([['Eerste herinnering', formatDateLong(input.firstReminder)]] as [string, string][]) : []),
+    [`${w.Interest} vanaf`, `${formatDateLong(calc.from)} (${fromReason(calc)})`],
     ['Tot en met', `${formatDateLong(input.until)}${input.untilIsToday ? ' (vandaag)' : ' (de betaaldatum)'}`],
     ['Recht', JURISDICTION_NAME[input.jurisdiction]],
     ['Klant', CUSTOMER_NAME[input.customerType]],
@@ -287,7 +342,7 @@ function renderResult(calc: Calculation): Node[] {
     el(
       'p',
       {},
-      `${w.Interest} vanaf ${formatDateLong(calc.from)}, de dag na de vervaldag, ${untilPhrase(input)}: `,
+      `${w.Interest} vanaf ${formatDateLong(calc.from)}, ${fromReason(calc)}, ${untilPhrase(input)}: `,
       el('strong', {}, `${interest.days} ${interest.days === 1 ? 'dag' : 'dagen'}`),
       `. Berekend als: ${calc.kindLabel.charAt(0).toLowerCase()}${calc.kindLabel.slice(1)}.`,
     ),
@@ -304,7 +359,7 @@ function renderResult(calc: Calculation): Node[] {
         el(
           'p',
           {},
-          `We vullen nooit een ${w.rate} in die we niet kennen. Zoek de ${w.rate} voor die periode op bij een officiële bron ${input.jurisdiction === 'be' ? 'voor u hem aanrekent' : 'voordat u hem in rekening brengt'}.`,
+          `We vullen nooit een ${w.rate} in die we niet kennen. Zoek de ${w.rate} voor die periode op bij een officiële bron ${input.jurisdiction === 'be' ? 'voor u hem aanrekent' : 'voordat u hem in rekening brengt'}, en vul hem in bij de gegevens hierboven: dan rekenen we hem mee.`,
         ),
       ),
     );
@@ -349,7 +404,8 @@ function renderResult(calc: Calculation): Node[] {
       );
     } else {
       const rate = el('td', { class: 'num' }, formatPercent(line.ratePercent));
-      if (line.status !== 'verified') rate.append(el('br'), badge(line.status));
+      if (line.origin === 'user') rate.append(el('br'), el('span', { class: 'badge badge--unverified', 'data-typed': '' }, 'zelf ingevuld'));
+      else if (line.status !== 'verified') rate.append(el('br'), badge(line.status));
       body.append(
         el(
           'tr',
@@ -429,7 +485,13 @@ function renderResult(calc: Calculation): Node[] {
   }
   totals.append(el('caption', { class: 'visually-hidden' }, 'Totaal'), tbody);
   nodes.push(el('div', { class: 'table-scroll' }, totals));
-  if (calc.totalCents === null) nodes.push(el('p', { 'data-no-total': '' }, el('strong', {}, 'Geen totaal'), `, want de ${w.rate} is niet voor elke periode bekend.`));
+  if (calc.totalCents === null) {
+    const missing = calc.missingRates.filter((m) => m.typed === null).map((m) => phraseOf(m.name));
+    nodes.push(el('p', { 'data-no-total': '' }, el('strong', {}, 'Geen totaal'), `: de ${w.interest} voor ${missing.length ? missing.join(' en ') : 'een periode'} ontbreekt, want de ${w.rate} is niet bekend. Vul hem in bij de gegevens om mee te rekenen.`));
+  }
+  const typed = typedRatesSentence(calc);
+  if (typed) nodes.push(el('p', { 'data-typed-rates': '' }, typed));
+  if (calc.notYetRunning) nodes.push(el('p', { 'data-not-yet': '' }, `Op ${formatDateLong(input.until)} loopt nog geen ${w.interest}: die begint pas op ${formatDateLong(calc.from)}, ${fromReason(calc)}.`));
 
   const left = calc.costs.filter((c) => !c.inTotal);
   if (left.length) {

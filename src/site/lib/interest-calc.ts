@@ -3,7 +3,7 @@
  * for the calculation in src/model/interest-calc.ts (shared with the printable annex).
  */
 import type { CustomerType, IsoDate, Jurisdiction } from '../../legal/types.ts';
-import { formatDateLong, kindChoices, type CalcInput } from '../../model/interest-calc.ts';
+import { formatDateLong, kindChoices, needsFirstReminder, type CalcInput } from '../../model/interest-calc.ts';
 import { parseEuroCents, parseField } from './field-input.ts';
 
 export * from '../../model/interest-calc.ts';
@@ -20,10 +20,16 @@ export interface RawForm {
   klant: string;
   soort: string;
   referentie: string;
+  /** Belgian consumer: the date of the free first reminder. */
+  eersteHerinnering?: string;
+  eersteHerinneringOnvolledig?: boolean;
+  /** Typed rates for periods we do not know, keyed by the period's first day ('2026-07-01'). */
+  voeten?: Readonly<Record<string, string>>;
 }
 
-export type FieldName = 'bedrag' | 'vervaldag' | 'betaaldag' | 'referentie';
-export type FieldErrors = Partial<Record<FieldName, string>>;
+export type FieldName = 'bedrag' | 'vervaldag' | 'betaaldag' | 'referentie' | 'eersteHerinnering';
+/** Errors per field; a typed rate's error is keyed `voet-<first day of its period>`. */
+export type FieldErrors = Partial<Record<FieldName | `voet-${string}`, string>>;
 
 export type ParseResult = { ok: true; input: CalcInput } | { ok: false; errors: FieldErrors };
 
@@ -71,12 +77,35 @@ export function parseForm(raw: RawForm, today: IsoDate): ParseResult {
   const reference = raw.referentie.trim().replace(/\s+/g, ' ');
   if (reference.length > MAX_REFERENCE) errors.referentie = `Een referentie is hoogstens ${MAX_REFERENCE} tekens lang.`;
 
-  if (Object.keys(errors).length || !due.value || !paid.value) return { ok: false, errors };
   const jurisdiction = jurisdictionOf(raw.land);
   const customerType = customerOf(raw.klant);
+
+  let firstReminder: IsoDate | undefined;
+  if (needsFirstReminder(jurisdiction, customerType)) {
+    const text = raw.eersteHerinnering?.trim() ?? '';
+    const reminder = text || raw.eersteHerinneringOnvolledig ? parseDate(text, raw.eersteHerinneringOnvolledig) : { error: 'Vul de datum van de eerste (gratis) herinnering in: bij een consument loopt de interest pas na haar termijn.' };
+    if (reminder.error) errors.eersteHerinnering = reminder.error;
+    else firstReminder = reminder.value;
+  }
+
+  const userRates: Record<IsoDate, number> = {};
+  for (const [start, typed] of Object.entries(raw.voeten ?? {})) {
+    if (!typed.trim()) continue;
+    const parsed = parseField('percentage', typed);
+    if (!parsed.ok) errors[`voet-${start}`] = parsed.error;
+    else if (typeof parsed.value === 'number') {
+      if (Math.abs(Math.round(parsed.value * 100) - parsed.value * 100) > 1e-6) errors[`voet-${start}`] = 'Schrijf de voet met hoogstens twee cijfers na de komma, bijvoorbeeld 10,25.';
+      else userRates[start] = parsed.value;
+    }
+  }
+
+  if (Object.keys(errors).length || !due.value || !paid.value) return { ok: false, errors };
   const choices = kindChoices(jurisdiction, customerType);
   const kind = choices.find((c) => c.kind === raw.soort)?.kind ?? choices[0]!.kind;
-  return { ok: true, input: { principalCents, dueDate: due.value, until: paid.value, untilIsToday, jurisdiction, customerType, kind, reference } };
+  return {
+    ok: true,
+    input: { principalCents, dueDate: due.value, until: paid.value, untilIsToday, jurisdiction, customerType, kind, reference, ...(firstReminder ? { firstReminder } : {}), userRates },
+  };
 }
 
 /** Today in the browser's own time zone, as YYYY-MM-DD. */
