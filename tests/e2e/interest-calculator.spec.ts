@@ -100,10 +100,11 @@ const CASES: Case[] = [
 const form = (page: Page) => page.locator('[data-interest] form');
 const result = (page: Page) => page.locator('[data-interest] [data-result]');
 
-async function enter(page: Page, c: Pick<Case, 'amount' | 'due' | 'paid' | 'land' | 'klant'>): Promise<void> {
+async function enter(page: Page, c: Pick<Case, 'amount' | 'due' | 'paid' | 'land' | 'klant'> & { reminder?: string }): Promise<void> {
   const f = form(page);
   await f.getByRole('radio', { name: c.land }).check();
   await f.getByRole('radio', { name: c.klant }).check();
+  if (c.reminder !== undefined) await f.getByLabel('Datum van de eerste herinnering').fill(c.reminder);
   await f.getByLabel('Openstaand bedrag').fill(c.amount);
   await f.getByLabel('Vervaldag').fill(c.due);
   await f.getByLabel(/^Betaaldatum/).fill(c.paid ?? '');
@@ -184,7 +185,8 @@ test.describe('interest calculator', () => {
     const f = form(page);
     await expect(f.getByRole('group', { name: 'Welke interest?' })).toBeHidden();
     await expect(page.locator('[data-kind-single]')).toHaveText('Soort interest: Nalatigheidsinteresten (wet van 2 augustus 2002).');
-    await enter(page, { amount: '1.000,00', due: '2026-01-31', paid: '2026-03-01', land: 'België', klant: 'Een consument (B2C)' });
+    // A first reminder whose term ended before the due date: interest runs from the day after the due date.
+    await enter(page, { amount: '1.000,00', due: '2026-01-31', paid: '2026-03-01', land: 'België', klant: 'Een consument (B2C)', reminder: '2026-01-10' });
     const choice = f.getByRole('group', { name: 'Welke interest?' });
     await expect(choice).toBeVisible();
     // 1 February – 1 March 2026 = 29 days. Wettelijke interestvoet 2026: 4,5 % → 1.000 × 4,5 % × 29 / 365 = 3,575 → € 3,58.
@@ -201,6 +203,65 @@ test.describe('interest calculator', () => {
     await expect(page.getByRole('heading', { name: 'Nalatigheidsinteresten tussen ondernemingen' })).toBeHidden();
     await expect(page.locator('[data-disclaimer="be"]')).toBeVisible();
     await expect(page.locator('[data-disclaimer="nl"]')).toBeHidden();
+  });
+
+  test('a rate we do not know can be typed for its period, and the total then says so', async ({ page }) => {
+    await page.goto(PAGE);
+    await enter(page, CASES[3]!);
+    const f = form(page);
+    const out = result(page);
+    const rate = f.getByLabel('Interestvoet voor het 2e semester 2026 (% per jaar)');
+    await expect(rate).toBeVisible();
+    await expect(f.locator('#interest-voet-2026-07-01-hint')).toContainText('De interestvoet voor het tweede semester van 2026 kennen wij nog niet');
+    await expect(f.locator('#interest-voet-2026-07-01-hint')).toContainText('plus 8 procentpunt');
+    // Without it: never a total that silently leaves July out.
+    await expect(out.locator('[data-no-total]')).toContainText('de interest voor het 2e semester 2026 ontbreekt');
+    await expect(out.locator('[data-total]')).toHaveCount(0);
+
+    await rate.fill('abc');
+    await expect(page.locator('#interest-voet-2026-07-01-fout')).toHaveText('Schrijf een percentage als getal, bijvoorbeeld 10,5.');
+    await expect(out.locator('table')).toHaveCount(0);
+
+    // 16-30 June: € 4,32 (see above); July: 1.000 × 3 % × 31 / 365 = 2,548 → € 2,55; together € 6,87, plus the € 40.
+    await rate.fill('3');
+    await expect(rate).toBeFocused();
+    await expect(out.locator('[data-interest-total]')).toHaveText('€ 6,87');
+    await expect(out.locator('[data-total="all"] td')).toHaveText('€ 1.046,87');
+    const july = out.locator('[data-breakdown] tbody tr').nth(1);
+    await expect(july.locator('td').nth(1)).toHaveText(/^3 %\s*zelf ingevuld$/);
+    await expect(out.locator('[data-typed-rates]')).toHaveText('De interestvoet voor het 2e semester 2026 (3 %) is zelf ingevuld, niet uit onze tabel.');
+    await expect(page.locator('[data-summary]')).toContainText('zelf ingevuld');
+
+    // The annex says it too.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bijlage downloaden (pdf)' }).click()]);
+    const file = test.info().outputPath('bijlage-zelf.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('31 dagen aan 3 % op € 1.000,00 = € 2,55');
+    expect(text).toContain('Interestvoet zelf ingevuld');
+    expect(text).toContain('Totaal interest: € 6,87');
+  });
+
+  test('for a Belgian consumer, interest waits for the term of the first reminder', async ({ page }) => {
+    await page.goto(PAGE);
+    const f = form(page);
+    const reminder = f.getByLabel('Datum van de eerste herinnering');
+    await expect(reminder).toBeHidden();
+    await enter(page, { amount: '1.000', due: '2026-01-31', paid: '2026-04-30', land: 'België', klant: 'Een consument (B2C)' });
+    await expect(reminder).toBeFocused();
+    await expect(page.locator('#interest-eersteHerinnering-fout')).toHaveText('Vul de datum van de eerste (gratis) herinnering in: bij een consument loopt de interest pas na haar termijn.');
+    await expect(result(page).locator('table')).toHaveCount(0);
+
+    // Sent Friday 20 February 2026: its term ends 10 March, so 11 March - 30 April = 51 days at the
+    // wettelijke interestvoet 2026 of 4,5 %: 1.000 × 4,5 % × 51 / 365 = 6,287 → € 6,29.
+    await reminder.fill('2026-02-20');
+    await f.getByRole('button', { name: 'Bereken' }).click();
+    await expect(result(page).locator('[data-interest-total]')).toHaveText('€ 6,29');
+    await expect(result(page)).toContainText('Interest vanaf 11 maart 2026, de dag na de termijn van de eerste herinnering van 20 februari 2026');
+
+    // Not asked of a business.
+    await f.getByRole('radio', { name: 'Een onderneming (B2B)' }).check();
+    await expect(reminder).toBeHidden();
   });
 
   test('an empty payment date means today', async ({ page }) => {
