@@ -27,6 +27,7 @@ titel: Vriendelijke herinnering
 doel: herinnering
 toon: vriendelijk
 segment: vip
+gevallen: [be-onderneming]
 onderwerp: "Factuur {{factuur.nummer}}"
 preheader: "Een korte herinnering aan uw factuur."
 ---
@@ -63,13 +64,12 @@ describe('node scripts/lint-content.ts', () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('['));
     expect(lines).toEqual([
-      '[toon-uitroepteken] content/templates/test-mail.md › regel 13: een uitroepteken past niet bij een bericht aan een VIP-klant',
-      '[toon-hoofdletters] content/templates/test-mail.md › regel 13: "OPEN" in hoofdletters past niet bij een bericht aan een VIP-klant',
-      '[toon-kosten] content/templates/test-mail.md › regel 13: "kosten" past niet bij de vriendelijke toon',
-      '[eerste-herinnering-kosten] content/templates/test-mail.md › regel 13: een eerste herinnering mag in België geen kosten aanrekenen ("kosten"): de eerste herinnering aan een consument is gratis',
-      '[spelling] content/templates/test-mail.md › regel 23: onbekend woord "fuot"',
+      '[toon-uitroepteken] content/templates/test-mail.md › regel 14: een uitroepteken past niet bij een bericht aan een VIP-klant',
+      '[toon-hoofdletters] content/templates/test-mail.md › regel 14: "OPEN" in hoofdletters past niet bij een bericht aan een VIP-klant',
+      '[toon-kosten] content/templates/test-mail.md › regel 14: "kosten" past niet bij de vriendelijke toon',
+      '[spelling] content/templates/test-mail.md › regel 24: onbekend woord "fuot"',
     ]);
-    expect(result.stderr).toMatch(/^Content lint: 5 probleem\/problemen gevonden\n/);
+    expect(result.stderr).toMatch(/^Content lint: 4 probleem\/problemen gevonden\n/);
   });
 
   it('stops with the content check issues when the content does not load', () => {
