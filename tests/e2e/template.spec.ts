@@ -268,7 +268,7 @@ test('copy buttons put the subject and the text on the clipboard', async ({ page
   await field(page, 'klant.contactpersoon').fill('Ahmed Janssens');
   await expect(page.locator('[data-out="subject"]')).toContainText('F-2026-0777');
   await page.getByRole('button', { name: 'Kopieer onderwerp' }).click();
-  await expect(page.getByRole('region', { name: 'Voorbeeld' }).getByRole('status')).toContainText('klembord');
+  await expect(page.getByRole('region', { name: 'Voorbeeld', exact: true }).getByRole('status')).toContainText('klembord');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('F-2026-0777');
   await page.getByRole('button', { name: 'Kopieer tekst' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Ahmed Janssens');
