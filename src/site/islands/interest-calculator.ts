@@ -39,6 +39,7 @@ import {
   type RawForm,
 } from '../lib/interest-calc.ts';
 import { loadPdfFonts } from './fonts.ts';
+import { showError } from '../lib/field-dom.ts';
 
 const FIELDS: readonly FieldName[] = ['bedrag', 'vervaldag', 'betaaldag', 'eersteHerinnering', 'referentie'];
 
@@ -140,23 +141,14 @@ function init(root: HTMLElement): void {
       // A payment date before the due date is only pointed out once the due date was filled in.
       const visible = all || touched.has(name) || (name === 'betaaldag' && touched.has('vervaldag') && !errors.vervaldag);
       const message = visible ? (errors[name] ?? '') : '';
-      if (box.textContent !== message) box.textContent = message;
-      box.hidden = !message;
-      if (message) {
-        field.setAttribute('aria-invalid', 'true');
-        shown++;
-      } else field.removeAttribute('aria-invalid');
+      showError(field, box, message);
+      if (message) shown++;
     }
     // A typed rate is checked as soon as something is typed in it.
     rateList.querySelectorAll<HTMLInputElement>('input[data-period]').forEach((field) => {
       const message = errors[`voet-${field.dataset['period']!}`] ?? '';
-      const box = document.getElementById(`${field.id}-fout`)!;
-      if (box.textContent !== message) box.textContent = message;
-      box.hidden = !message;
-      if (message) {
-        field.setAttribute('aria-invalid', 'true');
-        shown++;
-      } else field.removeAttribute('aria-invalid');
+      showError(field, document.getElementById(`${field.id}-fout`), message);
+      if (message) shown++;
     });
     return shown;
   }

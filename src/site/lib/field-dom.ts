@@ -14,10 +14,14 @@ export function parseInput(spec: FieldSpec, input: HTMLInputElement | HTMLSelect
 
 /** Shows (or clears) the message under the field and marks the input for assistive technology. */
 export function showFieldError(spec: FieldSpec, input: HTMLElement, message: string | null): void {
-  const error = document.getElementById(`${fieldId(spec.path)}-fout`);
-  if (error) {
-    error.textContent = message ?? '';
-    error.hidden = !message;
+  showError(input, document.getElementById(`${fieldId(spec.path)}-fout`), message);
+}
+
+/** Shows `message` in the field's error box (hidden when empty) and marks the field invalid. */
+export function showError(input: HTMLElement, box: HTMLElement | null, message: string | null): void {
+  if (box) {
+    if (box.textContent !== (message ?? '')) box.textContent = message ?? '';
+    box.hidden = !message;
   }
   if (message) input.setAttribute('aria-invalid', 'true');
   else input.removeAttribute('aria-invalid');
