@@ -5,6 +5,7 @@ export default defineConfig({
     // Playwright's *.spec.ts live in tests/e2e and must stay out of Vitest.
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/helpers/fast-check-seed.ts'],
     testTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
