@@ -1,5 +1,6 @@
 /** Small value readers shared by the file readers: amounts to cents, dates, company numbers. */
 import { normalizeIban, parseStructuredCommunication } from '../model/payment-ids.ts';
+import { normalizeName } from '../bulk/group.ts';
 
 /** "1234.5" or "-12.30" -> cents; null when not a plain decimal number. Never goes through a float. */
 export function decimalToCents(raw: string | undefined): number | null {
@@ -88,12 +89,8 @@ export function normalizeAccount(raw: string): string {
 
 /** Lower case, no accents, no legal form, single spaces: for comparing names. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\b(nv|bv|bvba|srl|sprl|sa|cv|cvba|vof|comm ?v|vzw|bvba|b v|n v|ltd|gmbh)\b/g, ' ')
+  return normalizeName(name)
+    .replace(/\b(nv|bv|bvba|srl|sprl|sa|cv|cvba|vof|comm ?v|vzw|b v|n v|ltd|gmbh)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
