@@ -17,6 +17,7 @@
  *   or the customer number, and for the Netherlands the invoice numbers as a free reference.
  */
 import type { FillData, Jurisdiction } from '../content/schema.ts';
+import { normalizeName } from '../lib/normalize-name.ts';
 import { interestGap, statutoryInterest } from '../model/compute.ts';
 import { singleRatePercent } from '../legal/interest.ts';
 import { daysBetween } from '../model/format.ts';
@@ -92,15 +93,6 @@ export interface GroupOptions {
 }
 
 // ---------------------------------------------------------------- keys
-
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** "K-0427" and "k 0427" are one customer; "000123" and "123" too. */
 export function normalizeCustomerNumber(value: string): string {

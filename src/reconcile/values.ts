@@ -1,6 +1,6 @@
 /** Small value readers shared by the file readers: amounts to cents, dates, company numbers. */
 import { normalizeIban, parseStructuredCommunication } from '../model/payment-ids.ts';
-import { normalizeName } from '../bulk/group.ts';
+import { normalizeName } from '../lib/normalize-name.ts';
 
 /** "1234.5" or "-12.30" -> cents; null when not a plain decimal number. Never goes through a float. */
 export function decimalToCents(raw: string | undefined): number | null {

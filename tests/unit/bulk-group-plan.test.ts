@@ -1,7 +1,8 @@
 /** src/bulk/group.ts and plan.ts: invoices per customer, one FillData each, and the step due today. */
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/bulk/columns.ts';
-import { customerFillData, groupInvoices, interestPerInvoice, normalizeCustomerNumber, normalizeName } from '../../src/bulk/group.ts';
+import { customerFillData, groupInvoices, interestPerInvoice, normalizeCustomerNumber } from '../../src/bulk/group.ts';
+import { normalizeName } from '../../src/lib/normalize-name.ts';
 import { parseCsv } from '../../src/bulk/parse.ts';
 import { legalStepWarning, nextAction, parseSentCell, paymentTerm, pickStep, planCustomers, planSummary, type PlannedCustomer, type SentState } from '../../src/bulk/plan.ts';
 import { prepareBulk } from '../../src/bulk/prepare.ts';
