@@ -14,8 +14,9 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   mutate: (process.env.STRYKER_MUTATE ?? '').split(',').filter(Boolean),
   jsonReporter: { fileName: process.env.STRYKER_REPORT ?? 'reports/mutation/mutation.json' },
-  tempDirName: '.stryker-tmp',
+  // One folder per module, so two modules can run side by side.
+  tempDirName: process.env.STRYKER_TEMP ?? '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['dist', 'public/downloads', 'public/schema', 'test-results', 'reports', 'out', '.tools', '.scratch', '.astro', '.ci'],
+  ignorePatterns: ['dist', 'public/downloads', 'public/schema', 'test-results', 'reports', 'out', '.tools', '.scratch', '.astro', '.ci', '.stryker-tmp*'],
   thresholds: { high: 80, low: 60, break: null },
 };

@@ -25,7 +25,7 @@ if (!asked.length || asked.some((m) => !MODULES[m])) {
 let failed = false;
 for (const name of asked) {
   const report = `reports/mutation/${name}.json`;
-  const env = { ...process.env, STRYKER_MUTATE: MODULES[name]!.mutate.join(','), STRYKER_TESTS: MODULES[name]!.tests.join(','), STRYKER_REPORT: report };
+  const env = { ...process.env, STRYKER_MUTATE: MODULES[name]!.mutate.join(','), STRYKER_TESTS: MODULES[name]!.tests.join(','), STRYKER_REPORT: report, STRYKER_TEMP: `.stryker-tmp-${name}` };
   const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { cwd: root, stdio: 'inherit', env });
   if (run.status !== 0) {
     failed = true;
