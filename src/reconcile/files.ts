@@ -2,11 +2,12 @@
  * Many files at once: invoices (UBL XML, alone or zipped) and statements (CODA, camt.053/054),
  * recognised by their content, not their name. Every file gets a summary; a file that cannot be
  * read gets a Dutch message and the others go on. Payments seen in an earlier (overlapping)
- * statement are counted once.
+ * statement are counted once, also across formats (overlap.ts).
  */
 import { unzipSync } from 'fflate';
 import { looksLikeCoda, readCoda } from './coda.ts';
 import { camtKind, readCamt } from './camt.ts';
+import { overlapFilter } from './overlap.ts';
 import type { FileMessage, FileSummary, Invoice, Payment } from './types.ts';
 import { ReadError, readUbl } from './ubl.ts';
 import { decodeXml, parseXml, XmlError } from './xml.ts';
@@ -42,23 +43,20 @@ function decodeText(bytes: Uint8Array): string {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-export function readFiles(inputs: readonly InputFile[]): ReadResult {
+/** `earlier`: payments read before (by the page, from other files), so overlaps with them count once too. */
+export function readFiles(inputs: readonly InputFile[], earlier: readonly Payment[] = []): ReadResult {
   const result: ReadResult = { invoices: [], payments: [], files: [], messages: [] };
-  const seenPayments = new Set<string>();
+  const overlap = overlapFilter(earlier);
   const seenInvoices = new Map<string, string>();
   const fail = (bestand: string, bericht: string) => result.messages.push({ bestand, ernst: 'fout', bericht });
   const note = (bestand: string, bericht: string) => result.messages.push({ bestand, ernst: 'let op', bericht });
 
+  /** All payments of one file at once: overlap is judged file against file. */
   const addPayments = (bestand: string, payments: Payment[], summary: FileSummary) => {
-    for (const p of payments) {
-      if (seenPayments.has(p.id)) {
-        summary.dubbel++;
-        continue;
-      }
-      seenPayments.add(p.id);
-      result.payments.push(p);
-      summary.betalingen++;
-    }
+    const { kept, dubbel } = overlap.add(payments);
+    for (const p of kept) result.payments.push(p);
+    summary.betalingen += kept.length;
+    summary.dubbel += dubbel;
     if (summary.dubbel) note(bestand, `${summary.dubbel} ${summary.dubbel === 1 ? 'beweging stond' : 'bewegingen stonden'} al in een ander uittreksel en ${summary.dubbel === 1 ? 'telt' : 'tellen'} maar één keer mee`);
   };
 
@@ -107,10 +105,9 @@ export function readFiles(inputs: readonly InputFile[]): ReadResult {
         const kind = camtKind(root);
         if (kind) {
           summary.soort = kind;
-          for (const stmt of readCamt(root, name)) {
-            for (const r of stmt.opmerkingen) note(name, r);
-            addPayments(name, stmt.payments, summary);
-          }
+          const statements = readCamt(root, name);
+          for (const r of statements.flatMap((st) => st.opmerkingen)) note(name, r);
+          addPayments(name, statements.flatMap((st) => st.payments), summary);
           return;
         }
         if (root.name === 'Invoice' || root.name === 'CreditNote') return fail(name, `een <${root.name}> in een onbekende naamruimte (${ns}); alleen UBL 2.x wordt gelezen`);
@@ -120,10 +117,9 @@ export function readFiles(inputs: readonly InputFile[]): ReadResult {
       const text = decodeText(bytes);
       if (looksLikeCoda(text)) {
         summary.soort = 'coda';
-        for (const stmt of readCoda(text, name)) {
-          for (const r of stmt.opmerkingen) note(name, r);
-          addPayments(name, stmt.payments, summary);
-        }
+        const statements = readCoda(text, name);
+        for (const r of statements.flatMap((st) => st.opmerkingen)) note(name, r);
+        addPayments(name, statements.flatMap((st) => st.payments), summary);
         return;
       }
       if (/^(:20:|\{1:)/.test(head)) return fail(name, 'een MT940-uittreksel wordt (nog) niet gelezen; vraag uw bank een CODA- of camt.053-bestand');

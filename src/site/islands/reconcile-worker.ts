@@ -48,15 +48,11 @@ scope.onmessage = (event) => {
   const msg = event.data;
   try {
     if (msg.type === 'add') {
-      // Read again together with what was read before, so overlaps between old and new files count once.
-      const read = readFiles(msg.files);
-      const seen = new Set(payments.map((p) => p.id));
+      // The payments read before go along, so overlaps between old and new statements count once (any format).
+      const read = readFiles(msg.files, payments);
+      payments.push(...read.payments);
       const known = new Set(invoices.map((i) => `${i.soort}|${i.klantSleutel}|${i.nummer}`));
       const again: FileMessage[] = [];
-      for (const p of read.payments) {
-        if (!seen.has(p.id)) payments.push(p);
-        else again.push({ bestand: p.bestand, ernst: 'let op', bericht: 'een beweging stond al in een eerder gelezen uittreksel en telt maar één keer mee' });
-      }
       for (const i of read.invoices) {
         if (!known.has(`${i.soort}|${i.klantSleutel}|${i.nummer}`)) invoices.push(i);
         else again.push({ bestand: i.bestand, ernst: 'let op', bericht: `${i.soort} ${i.nummer} was al gelezen en telt maar één keer mee` });
