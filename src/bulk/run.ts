@@ -31,6 +31,7 @@ import { offsetLabel, slugify } from '../vocabulary/naming.ts';
 import { fillEmail, type CompiledEmail } from '../render/html/fill.ts';
 import type { PdfFonts } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
+import { invoiceAttachments, type InvoicePdf } from './attachments.ts';
 import { customerFillData, referenceNote, type BulkSender } from './group.ts';
 import type { PlannedCustomer } from './plan.ts';
 import type { CellIssue } from './validate.ts';
@@ -76,6 +77,8 @@ export interface BuildBulkInput {
   archive?: (mtime: Date) => ZipSink;
   /** Where the run happens, for the LEESMIJ. Default 'browser'. */
   place?: 'browser' | 'computer';
+  /** Original invoice PDFs by invoice number (from reconcile): attached to the .eml, else placed beside the letter. */
+  invoicePdfs?: ReadonlyMap<string, InvoicePdf>;
 }
 
 /** Where the files of a run go, in order: add() may wait (a slow disk), finish() closes the zip. */
@@ -352,12 +355,18 @@ async function renderCustomer(customer: PlannedCustomer, doc: TemplateDoc, data:
   const from = mailbox(data.afzender?.email, data.afzender?.naam);
   const to = mailbox(data.klant?.email, data.klant?.contactpersoon ?? data.klant?.naam);
   const fonts = async () => input.fonts!;
+  const attached = invoiceAttachments(customer.group.invoices.map((i) => i.nummer), input.invoicePdfs);
+  notes.push(...attached.notes);
+  const attachments = attached.files.length ? { attachments: attached.files } : {};
   for (const format of formatsFor(input, channel)) {
     // A step without its designed e-mail gets no html or eml: the text file says it all.
     if (!email && (FORMAT_INFO[format].emailOnly || format === 'html')) continue;
-    const bytes = await renderFormat(format, { filled, text, email, envelope: filled.jurisdiction, date: now, fixedDate, ...(from ? { from } : {}), ...(to ? { to } : {}), fonts });
+    const bytes = await renderFormat(format, { filled, text, email, envelope: filled.jurisdiction, date: now, fixedDate, ...(from ? { from } : {}), ...(to ? { to } : {}), ...attachments, fonts });
     files.push({ name: `${folder}/${base}.${format}`, data: bytes, compress: FORMAT_INFO[format].compress });
   }
+  // Without an .eml to carry them, the invoices go beside the letter (or script) in the zip.
+  if (!files.some((f) => f.name.endsWith('.eml'))) for (const f of attached.files) files.push({ name: `${folder}/${f.name}`, data: f.bytes, compress: false });
+  if (attached.files.length) notes.push(`originele ${attached.files.length === 1 ? 'factuur' : 'facturen'} bijgevoegd: ${attached.files.map((f) => f.name).join(', ')}`);
   return { files, notes };
 }
 

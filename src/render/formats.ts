@@ -22,6 +22,8 @@ export interface RenderInput {
   fixedDate?: string;
   from?: { address: string; name?: string };
   to?: { address: string; name?: string };
+  /** Files the .eml carries along (the original invoice PDFs); other formats ignore them. */
+  attachments?: readonly { name: string; mime: string; bytes: Uint8Array }[];
   /** The PDF fonts for a document printing `texts` (the site fetches a subset when it suffices). */
   fonts: (texts: string[]) => Promise<{ regular: Uint8Array; bold: Uint8Array }>;
 }

@@ -6,6 +6,13 @@
 
 export type Mailbox = string | { name?: string; address: string };
 
+/** A file sent along (the original invoice PDF), base64 in a multipart/mixed message. */
+export interface EmlAttachment {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
 export interface EmlInput {
   subject: string;
   html: string;
@@ -15,6 +22,7 @@ export interface EmlInput {
   date: Date;
   /** When given, a Message-ID is added; drafts usually go without one (the client sets it on send). */
   messageIdDomain?: string;
+  attachments?: readonly EmlAttachment[];
 }
 
 const CRLF = '\r\n';
@@ -124,6 +132,17 @@ function rfc5322Date(date: Date): string {
   return date.toUTCString().replace(/GMT$/, '+0000');
 }
 
+/** A file name for the Content-Disposition header: plain ASCII quoted, anything else as RFC 2231 UTF-8. */
+function filenameParam(name: string): string {
+  const v = clean(name).replace(/[\\/]/g, '_') || 'bijlage';
+  if (/^[\x20-\x7e]*$/.test(v) && !/["\\]/.test(v)) return `filename="${v}"`;
+  const encoded = [...encoder.encode(v)].map((b) => (/[A-Za-z0-9._-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return `filename*=UTF-8''${encoded}`;
+}
+
+/** Base64 in lines of 76 characters (RFC 2045 §6.8). */
+const base64Lines = (bytes: Uint8Array) => base64(bytes).replace(/.{76}(?=.)/g, `$&${CRLF}`);
+
 export function buildEml(input: EmlInput): string {
   const hash = contentHash([input.subject, input.text, input.html, JSON.stringify(input.from ?? ''), JSON.stringify(input.to ?? ''), String(input.date.getTime())]);
   // "=_" cannot occur in quoted-printable output, so the boundary can never clash with a body.
@@ -137,9 +156,14 @@ export function buildEml(input: EmlInput): string {
     domain ? `Message-ID: <${hash}@${domain}>` : null,
     'X-Unsent: 1',
     'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ].filter((h): h is string => h !== null);
   const part = (type: string, body: string) =>
     [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body)].join(CRLF);
-  return [...headers, '', part('text/plain', input.text), part('text/html', input.html), `--${boundary}--`, ''].join(CRLF);
+  const alternative = [`Content-Type: multipart/alternative; boundary="${boundary}"`, '', part('text/plain', input.text), part('text/html', input.html), `--${boundary}--`];
+  const files = input.attachments ?? [];
+  if (!files.length) return [...headers, ...alternative, ''].join(CRLF);
+  // The text and HTML stay one alternative part; the files follow it in a multipart/mixed.
+  const mixed = `=_tijdig_mixed_${hash}`;
+  const attachment = (f: EmlAttachment) => [`--${mixed}`, `Content-Type: ${clean(f.mime) || 'application/octet-stream'}`, 'Content-Transfer-Encoding: base64', `Content-Disposition: attachment; ${filenameParam(f.name)}`, '', base64Lines(f.bytes)].join(CRLF);
+  return [...headers, `Content-Type: multipart/mixed; boundary="${mixed}"`, '', `--${mixed}`, ...alternative, ...files.map(attachment), `--${mixed}--`, ''].join(CRLF);
 }
