@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CUSTOMER_TYPES, JURISDICTION_IDS, LEGAL_CASES, type LegalCase as LegalCaseId } from '../jurisdiction/ids.ts';
 import { LOCALE_IDS } from '../locale/ids.ts';
+import { fillFieldMeta, PLACEHOLDER_FIELDS, type FillFieldPath } from './fields.ts';
 
 // The site's Content-Security-Policy forbids eval: without this, zod probes `new Function` in the
 // browser, which the CSP blocks and reports as a violation.
@@ -154,132 +155,113 @@ export type TemplateFrontmatter = z.infer<typeof TemplateFrontmatter>;
 
 // ---------------------------------------------------------------- fill data
 
-/** What a fill-data field holds; drives formatting, form inputs and validation. */
-export type FieldKind = 'tekst' | 'datum' | 'bedrag' | 'percentage' | 'getal' | 'iban' | 'bic' | 'email' | 'url' | 'telefoon' | 'mededeling' | 'keuze';
-export interface FieldMeta {
-  label: string;
-  kind: FieldKind;
-  group: 'dossier' | 'afzender' | 'klant' | 'factuur' | 'betaling' | 'afspraak' | 'abonnement' | 'data' | 'kosten' | 'ondertekenaar' | 'berekend';
-  /** Shown in the form as an example and used as sample data for the blank-pack checks. */
-  voorbeeld: string | number;
-}
+// Labels, kinds and examples live in fields.ts (plain data the browser can load without zod).
+export { COMPUTED_FIELDS, FILL_FIELDS, FORMAT_HELPERS, PLACEHOLDER_FIELDS, PLACEHOLDERS } from './fields.ts';
+export type { FieldKind, FieldMeta, FillFieldPath, FormatHelper, PlaceholderField } from './fields.ts';
 
-const field = <T extends z.ZodType>(schema: T, meta: FieldMeta) => schema.optional().meta(meta as unknown as Record<string, unknown>);
-const text = (label: string, group: FieldMeta['group'], voorbeeld: string, kind: FieldKind = 'tekst') =>
-  field(z.string().max(2000), { label, kind, group, voorbeeld });
-const date = (label: string, group: FieldMeta['group'], voorbeeld: string) =>
-  field(z.iso.date({ error: 'een datum als JJJJ-MM-DD' }), { label, kind: 'datum', group, voorbeeld });
+const field = <T extends z.ZodType>(schema: T, path: FillFieldPath) => schema.optional().meta(fillFieldMeta(path) as unknown as Record<string, unknown>);
+const text = (path: FillFieldPath) => field(z.string().max(2000), path);
+const date = (path: FillFieldPath) => field(z.iso.date({ error: 'een datum als JJJJ-MM-DD' }), path);
 /** Money is always integer cents, so no float ever reaches a letter. */
-const money = (label: string, group: FieldMeta['group'], voorbeeld: number) =>
-  field(z.number().int().min(0).max(100_000_000_000), { label, kind: 'bedrag', group, voorbeeld });
+const money = (path: FillFieldPath) => field(z.number().int().min(0).max(100_000_000_000), path);
 
 export const FillData = z.strictObject({
   /** Which law applies: decides interest, costs, terms and wording. */
   dossier: z
     .strictObject({
-      jurisdictie: field(Jurisdiction, { label: 'Land van de klant (be of nl)', kind: 'keuze', group: 'dossier', voorbeeld: 'be' }),
-      klanttype: field(CustomerType, { label: 'Soort klant', kind: 'keuze', group: 'dossier', voorbeeld: 'onderneming' }),
+      jurisdictie: field(Jurisdiction, 'dossier.jurisdictie'),
+      klanttype: field(CustomerType, 'dossier.klanttype'),
     })
     .optional(),
   afzender: z
     .strictObject({
-      naam: text('Bedrijfsnaam', 'afzender', 'Bakkerij De Gouden Korst bv'),
-      straat: text('Straat en nummer', 'afzender', 'Kerkstraat 12'),
-      postcode: text('Postcode', 'afzender', '9000'),
-      gemeente: text('Gemeente', 'afzender', 'Gent'),
-      ondernemingsnummer: text('Ondernemingsnummer of KvK-nummer', 'afzender', '0123.456.749'),
-      btwNummer: text('Btw-nummer', 'afzender', 'BE0123456749'),
-      iban: field(z.string().max(42), { label: 'IBAN', kind: 'iban', group: 'afzender', voorbeeld: 'BE71 0961 2345 6769' }),
-      bic: field(z.string().max(11), { label: 'BIC', kind: 'bic', group: 'afzender', voorbeeld: 'GKCCBEBB' }),
-      contactpersoon: text('Contactpersoon', 'afzender', 'Sofie Peeters'),
-      telefoon: text('Telefoon', 'afzender', '09 123 45 67', 'telefoon'),
-      email: text('E-mailadres', 'afzender', 'boekhouding@goudenkorst.be', 'email'),
-      website: text('Website', 'afzender', 'https://www.goudenkorst.be', 'url'),
+      naam: text('afzender.naam'),
+      straat: text('afzender.straat'),
+      postcode: text('afzender.postcode'),
+      gemeente: text('afzender.gemeente'),
+      ondernemingsnummer: text('afzender.ondernemingsnummer'),
+      btwNummer: text('afzender.btwNummer'),
+      iban: field(z.string().max(42), 'afzender.iban'),
+      bic: field(z.string().max(11), 'afzender.bic'),
+      contactpersoon: text('afzender.contactpersoon'),
+      telefoon: text('afzender.telefoon'),
+      email: text('afzender.email'),
+      website: text('afzender.website'),
     })
     .optional(),
   klant: z
     .strictObject({
-      naam: text('Naam klant', 'klant', 'Brasserie Het Pleintje'),
-      contactpersoon: text('Contactpersoon klant', 'klant', 'Jan Claes'),
-      straat: text('Straat en nummer', 'klant', 'Marktplein 3'),
-      postcode: text('Postcode', 'klant', '9300'),
-      gemeente: text('Gemeente', 'klant', 'Aalst'),
-      email: text('E-mailadres klant', 'klant', 'jan@hetpleintje.be', 'email'),
-      klantnummer: text('Klantnummer', 'klant', 'K-0427'),
+      naam: text('klant.naam'),
+      contactpersoon: text('klant.contactpersoon'),
+      straat: text('klant.straat'),
+      postcode: text('klant.postcode'),
+      gemeente: text('klant.gemeente'),
+      email: text('klant.email'),
+      klantnummer: text('klant.klantnummer'),
     })
     .optional(),
   factuur: z
     .strictObject({
-      nummer: text('Factuurnummer', 'factuur', '2026-0153'),
-      datum: date('Factuurdatum', 'factuur', '2026-10-01'),
-      vervaldatum: date('Vervaldatum', 'factuur', '2026-10-31'),
-      bedrag: money('Factuurbedrag', 'factuur', 124_050),
-      openstaand: money('Openstaand bedrag', 'factuur', 124_050),
+      nummer: text('factuur.nummer'),
+      datum: date('factuur.datum'),
+      vervaldatum: date('factuur.vervaldatum'),
+      bedrag: money('factuur.bedrag'),
+      openstaand: money('factuur.openstaand'),
       /** What the invoice is for: a mandatory mention in a Belgian consumer's first reminder (Boek XIX WER). */
-      omschrijving: text('Waarvoor de factuur is', 'factuur', 'de levering van brood en gebak in oktober 2026'),
+      omschrijving: text('factuur.omschrijving'),
     })
     .optional(),
   betaling: z
     .strictObject({
-      link: field(z.url({ protocol: /^https$/, error: 'een webadres dat met https:// begint' }), {
-        label: 'Betaallink',
-        kind: 'url',
-        group: 'betaling',
-        voorbeeld: 'https://betalen.goudenkorst.be/2026-0153',
-      }),
-      mededeling: field(z.string().max(40), {
-        label: 'Gestructureerde mededeling of betalingskenmerk',
-        kind: 'mededeling',
-        group: 'betaling',
-        voorbeeld: '+++090/9337/55493+++',
-      }),
-      ontvangen: money('Reeds ontvangen bedrag', 'betaling', 50_000),
-      ontvangenOp: date('Datum van de ontvangen betaling', 'betaling', '2026-11-18'),
+      link: field(z.url({ protocol: /^https$/, error: 'een webadres dat met https:// begint' }), 'betaling.link'),
+      mededeling: field(z.string().max(40), 'betaling.mededeling'),
+      ontvangen: money('betaling.ontvangen'),
+      ontvangenOp: date('betaling.ontvangenOp'),
     })
     .optional(),
   /** A promise or a plan agreed with the customer. */
   afspraak: z
     .strictObject({
-      belofteDatum: date('Beloofde betaaldatum', 'afspraak', '2026-11-30'),
-      aantalTermijnen: field(z.number().int().min(2).max(24), { label: 'Aantal afbetalingstermijnen', kind: 'getal', group: 'afspraak', voorbeeld: 3 }),
-      eersteTermijn: date('Datum van de eerste termijn', 'afspraak', '2026-12-01'),
-      betwisting: text('Wat de klant betwist', 'afspraak', 'het aantal geleverde broden in week 41'),
+      belofteDatum: date('afspraak.belofteDatum'),
+      aantalTermijnen: field(z.number().int().min(2).max(24), 'afspraak.aantalTermijnen'),
+      eersteTermijn: date('afspraak.eersteTermijn'),
+      betwisting: text('afspraak.betwisting'),
     })
     .optional(),
   /** Recurring payments (subscription dunning). */
   abonnement: z
     .strictObject({
-      naam: text('Naam van het abonnement', 'abonnement', 'Broodabonnement Horeca'),
-      bedrag: money('Bedrag per periode', 'abonnement', 18_900),
-      betaalmethode: text('Betaalmethode', 'abonnement', 'Visa eindigend op 4242'),
-      kaartVervaltIn: text('Kaart vervalt in (MM/JJ)', 'abonnement', '12/26'),
-      reden: text('Reden van de mislukte betaling', 'abonnement', 'onvoldoende saldo'),
-      opschorting: date('Datum van opschorting', 'abonnement', '2026-12-10'),
-      wijziging: text('Wat er verandert aan de betalingsvoorwaarden', 'abonnement', 'facturen zijn voortaan binnen 14 dagen betaalbaar in plaats van 30'),
-      wijzigingVanaf: date('Ingangsdatum van de wijziging', 'abonnement', '2027-01-01'),
+      naam: text('abonnement.naam'),
+      bedrag: money('abonnement.bedrag'),
+      betaalmethode: text('abonnement.betaalmethode'),
+      kaartVervaltIn: text('abonnement.kaartVervaltIn'),
+      reden: text('abonnement.reden'),
+      opschorting: date('abonnement.opschorting'),
+      wijziging: text('abonnement.wijziging'),
+      wijzigingVanaf: date('abonnement.wijzigingVanaf'),
     })
     .optional(),
   data: z
     .strictObject({
-      verzending: date('Verzenddatum', 'data', '2026-11-23'),
-      nieuweTermijn: date('Nieuwe betaaltermijn', 'data', '2026-12-07'),
+      verzending: date('data.verzending'),
+      nieuweTermijn: date('data.nieuweTermijn'),
       /** Belgian consumer: interest runs only after the term of this free first reminder (Boek XIX WER). */
-      eersteHerinnering: date('Verzenddatum van de eerste (gratis) herinnering', 'data', '2026-10-20'),
+      eersteHerinnering: date('data.eersteHerinnering'),
     })
     .optional(),
   kosten: z
     .strictObject({
-      interestvoet: field(z.number().min(0).max(100), { label: 'Interestvoet (% per jaar)', kind: 'percentage', group: 'kosten', voorbeeld: 10.5 }),
-      interest: money('Verwijlinterest', 'kosten', 1_250),
-      forfait: money('Forfaitaire vergoeding', 'kosten', 4_000),
+      interestvoet: field(z.number().min(0).max(100), 'kosten.interestvoet'),
+      interest: money('kosten.interest'),
+      forfait: money('kosten.forfait'),
       /** Only a creditor who cannot deduct btw may add it to the collection costs. */
-      btwOpIncasso: field(z.enum(['ja', 'nee'], { error: 'ja of nee' }), { label: 'Btw bijrekenen op de incassokosten (ja als u de btw niet kunt aftrekken)', kind: 'keuze', group: 'kosten', voorbeeld: 'nee' }),
+      btwOpIncasso: field(z.enum(['ja', 'nee'], { error: 'ja of nee' }), 'kosten.btwOpIncasso'),
     })
     .optional(),
   ondertekenaar: z
     .strictObject({
-      naam: text('Naam ondertekenaar', 'ondertekenaar', 'Sofie Peeters'),
-      functie: text('Functie', 'ondertekenaar', 'Zaakvoerder'),
+      naam: text('ondertekenaar.naam'),
+      functie: text('ondertekenaar.functie'),
     })
     .optional(),
   /** Extra open invoices for a statement; when absent the table shows `factuur` alone. */
@@ -297,48 +279,6 @@ export const FillData = z.strictObject({
     .optional(),
 });
 export type FillData = z.infer<typeof FillData>;
-
-/** Values derived from the fill data by src/model/compute.ts; templates may use them, users never type them. */
-export const COMPUTED_FIELDS: Record<string, FieldMeta> = {
-  'berekend.dagenTeLaat': { label: 'Dagen te laat', kind: 'getal', group: 'berekend', voorbeeld: 23 },
-  'berekend.totaalOpen': { label: 'Totaal openstaand', kind: 'bedrag', group: 'berekend', voorbeeld: 124_050 },
-  'berekend.totaalTeBetalen': { label: 'Totaal te betalen', kind: 'bedrag', group: 'berekend', voorbeeld: 129_300 },
-  'berekend.saldo': { label: 'Openstaand saldo na ontvangen betaling', kind: 'bedrag', group: 'berekend', voorbeeld: 74_050 },
-  'berekend.termijnbedrag': { label: 'Bedrag per afbetalingstermijn', kind: 'bedrag', group: 'berekend', voorbeeld: 41_350 },
-  /** NL: WIK scale on the principal; BE consumer: the art. XIX.4 WER maximum; BE business: the fixed EUR 40. */
-  'berekend.incassokosten': { label: 'Incassokosten of schadevergoeding volgens de wet', kind: 'bedrag', group: 'berekend', voorbeeld: 16_200 },
-  /** Btw on those costs, only when kosten.btwOpIncasso is "ja"; 0 otherwise. */
-  'berekend.incassokostenBtw': { label: 'Btw op de incassokosten', kind: 'bedrag', group: 'berekend', voorbeeld: 0 },
-  'berekend.incassokostenTotaal': { label: 'Incassokosten inclusief eventuele btw', kind: 'bedrag', group: 'berekend', voorbeeld: 16_200 },
-  /** Last day of a 14-day term that starts the day after (presumed) receipt of this message. */
-  'berekend.betaalUiterlijk': { label: 'Uiterste betaaldatum (14 dagen na ontvangst)', kind: 'datum', group: 'berekend', voorbeeld: '2026-12-10' },
-};
-
-export interface PlaceholderField extends FieldMeta {
-  path: string;
-}
-
-/** Flattens the fill-data schema into dotted placeholder paths with their metadata. */
-function collectFields(): PlaceholderField[] {
-  const fields: PlaceholderField[] = [];
-  for (const [group, groupSchema] of Object.entries(FillData.shape)) {
-    const inner = (groupSchema as z.ZodOptional<z.ZodType>).unwrap();
-    if (!(inner instanceof z.ZodObject)) continue;
-    for (const [name, fieldSchema] of Object.entries(inner.shape)) {
-      const meta = (fieldSchema as z.ZodType).meta() as unknown as FieldMeta | undefined;
-      if (meta) fields.push({ path: `${group}.${name}`, ...meta });
-    }
-  }
-  for (const [path, meta] of Object.entries(COMPUTED_FIELDS)) fields.push({ path, ...meta });
-  return fields;
-}
-
-export const PLACEHOLDER_FIELDS: readonly PlaceholderField[] = collectFields();
-export const PLACEHOLDERS: ReadonlyMap<string, PlaceholderField> = new Map(PLACEHOLDER_FIELDS.map((f) => [f.path, f]));
-
-/** Format helpers a placeholder may use, and the field kinds each accepts. */
-export const FORMAT_HELPERS = { bedrag: ['bedrag'], datum: ['datum'] } as const satisfies Record<string, readonly FieldKind[]>;
-export type FormatHelper = keyof typeof FORMAT_HELPERS;
 
 /** Complete sample data built from the field examples: fills every placeholder. */
 export function sampleFillData(): FillData {
