@@ -13,6 +13,7 @@ export const RULES = [
   'toon-kosten',
   'toon-workflow',
   'eerste-herinnering-kosten',
+  'belscript-klant',
   'verplichte-vermelding',
   'verkeerd-recht',
   'landwoord',

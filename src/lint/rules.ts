@@ -322,4 +322,18 @@ export function checkFirstReminderFree(u: TemplateUnit): LintIssue[] {
   return issues;
 }
 
-export const TEMPLATE_RULES = [checkNextStep, checkFormalNotice, checkPrivacy, checkCourtesy, checkSubject, checkTone, checkFirstReminderFree, (u: TemplateUnit) => checkMentions(u), (u: TemplateUnit) => checkCountryWords(u)];
+/** A call script names the customer: whoever calls from a stack of dossiers must see whom the call is for. */
+export function checkCallNamesCustomer(u: TemplateUnit): LintIssue[] {
+  if (u.doc.kind !== 'belscript' || u.placeholders.some((p) => p.path === 'klant.naam')) return [];
+  return [
+    {
+      rule: 'belscript-klant',
+      file: u.file,
+      path: 'tekst',
+      message: 'het belscript noemt de klant niet ({{klant.naam}} ontbreekt)',
+      hint: 'begin bv. met "Gesprek met {{klant.naam}} over factuur {{factuur.nummer}}."',
+    },
+  ];
+}
+
+export const TEMPLATE_RULES = [checkNextStep, checkFormalNotice, checkPrivacy, checkCourtesy, checkSubject, checkTone, checkFirstReminderFree, checkCallNamesCustomer, (u: TemplateUnit) => checkMentions(u), (u: TemplateUnit) => checkCountryWords(u)];

@@ -274,6 +274,21 @@ describe('rule eerste-herinnering-kosten: the first reminder is free in Belgium 
   });
 });
 
+describe('rule belscript-klant: a call script names the customer', () => {
+  const script = (opening: string) =>
+    `## Opening\n\n"Goeiedag, ${opening} U spreekt met {{afzender.contactpersoon}} van {{afzender.naam}}. Ik bel over factuur {{factuur.nummer}} van {{bedrag factuur.openstaand}}."\n\n## Vragen\n\n- Is de factuur goed aangekomen?\n\n## Bezwaren en antwoorden\n\n### "Die is al betaald."\n\n"Dank u, dan zoek ik het meteen na."\n\n## Afspraak\n\nU betaalt uiterlijk op {{datum data.nieuweTermijn}}.\n\n## Noteer in het dossier\n\n- De afgesproken datum.\n`;
+  const call: Meta = { soort: 'belscript', doel: 'telefonisch-contact', toon: 'vriendelijk', onderwerp: 'Gesprek over factuur {{factuur.nummer}}' };
+
+  it('fires when the script never says whom the call is for', () => {
+    expect(only('belscript-klant', lint(template(call, script('spreek ik met {{klant.contactpersoon}}?')))).map(brief)).toEqual(['tekst: het belscript noemt de klant niet ({{klant.naam}} ontbreekt)']);
+  });
+
+  it('stays quiet when the customer is named, and for written messages', () => {
+    expect(only('belscript-klant', lint(template(call, script('spreek ik met {{klant.contactpersoon}} van {{klant.naam}}?'))))).toEqual([]);
+    expect(only('belscript-klant', lint(template()))).toEqual([]);
+  });
+});
+
 describe('rule spelling', () => {
   it('reports an unknown word once, with its lines and suggestions', () => {
     const typo = body((b) => b.replace('staat nog open.', 'is achterstalig.').replace('Vragen?', 'De factuur is achterstalig.\n\nVragen?'));
