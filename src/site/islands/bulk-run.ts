@@ -11,6 +11,7 @@ import { BulkInputError, buildBulkSteps, type BulkProgress, type BulkResult } fr
 import { FORMAT_INFO } from '../../render/formats.ts';
 import { bulkWorkflowDataUrl } from '../lib/bulk-routes.ts';
 import type { BulkWorkflowData } from '../lib/bulk-types.ts';
+import { handedOffPdfs } from '../lib/reconcile-pdfs.ts';
 
 export interface PackInput {
   prepared: Prepared;
@@ -95,6 +96,8 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
   // them while the templates and fonts download, and the run then finds them ready.
   if (pdf) void Promise.all([FORMAT_INFO.pdf.load(), FORMAT_INFO.docx.load()]).catch(() => undefined);
   const [data, loadedFonts] = await Promise.all([loadWorkflow(workflow.id, signal), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
+  // The original invoice PDFs, when the reconcile page handed these invoices over (else none).
+  const invoicePdfs = await handedOffPdfs(prepared.validation.invoices);
   signal.throwIfAborted();
   const steps = buildBulkSteps({
     customers: prepared.customers,
@@ -106,6 +109,7 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
     today,
     issues: prepared.validation.issues,
     signal,
+    ...(invoicePdfs.size ? { invoicePdfs } : {}),
   });
   let result: BulkResult;
   let turn = performance.now();

@@ -4,6 +4,7 @@
  * answers with the whole picture again (without the PDFs' bytes, which stay here).
  */
 import { zipSync } from 'fflate';
+import { clearHandedOffPdfs, handOffPdfs, type HandedPdf } from '../lib/reconcile-pdfs.ts';
 import { ageing, ageingCsv, bulkCsv, customerBehaviour, NO_DECISIONS, openInvoiceRecords, openItemsCsv, readFiles, reconcile, unmatchedPaymentsCsv, type Decisions, type FileMessage, type FileSummary, type InputFile, type Ageing, type CustomerBehaviour, type Invoice, type Payment, type Reconciliation } from '../../reconcile/index.ts';
 
 export type CsvKind = 'open' | 'betalingen' | 'bulk' | 'ouderdom';
@@ -35,6 +36,16 @@ function today(): string {
 }
 
 const scope = self as unknown as { postMessage(message: WorkerResponse): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+/** The PDFs of the invoices handed to bulk mode, with what identifies each invoice there. */
+function pdfsToHandOff(open: ReturnType<typeof openInvoiceRecords>): Map<string, HandedPdf> {
+  const out = new Map<string, HandedPdf>();
+  for (const r of open.records) {
+    const pdf = open.pdfs.get(r.nummer);
+    if (pdf) out.set(r.nummer, { naam: pdf.naam, bytes: pdf.bytes, openstaand: r.openstaand, klant: r.naam });
+  }
+  return out;
+}
+
 const stripPdf = (i: Invoice): Invoice => (i.pdf ? { ...i, pdf: { ...i.pdf, bytes: new Uint8Array() } } : i);
 
 function result(started: number): void {
@@ -64,6 +75,7 @@ scope.onmessage = (event) => {
       result(started);
     } else if (msg.type === 'clear') {
       [invoices, payments, files, messages, decisions] = [[], [], [], [], NO_DECISIONS];
+      void clearHandedOffPdfs();
       result(started);
     } else if (msg.type === 'decide') {
       decisions = msg.decisions;
@@ -79,7 +91,8 @@ scope.onmessage = (event) => {
     } else if (msg.type === 'csv') {
       if (msg.kind === 'bulk') {
         const open = openInvoiceRecords(rec);
-        scope.postMessage({ type: 'csv', kind: msg.kind, csv: bulkCsv(open.records), count: open.records.length });
+        // The PDFs are stored before the page gets the CSV and moves on to bulk mode.
+        void handOffPdfs(pdfsToHandOff(open)).then(() => scope.postMessage({ type: 'csv', kind: 'bulk', csv: bulkCsv(open.records), count: open.records.length }));
       } else if (msg.kind === 'open') {
         scope.postMessage({ type: 'csv', kind: msg.kind, csv: openItemsCsv(rec), count: rec.invoices.filter((s) => s.openstaand > 0).length });
       } else if (msg.kind === 'ouderdom') {
