@@ -278,6 +278,24 @@ describe('letter frame', () => {
     });
   }
 
+  for (const preset of ['be', 'nl'] as const) {
+    it(`wraps a 220-character sender street in the sender column (${preset}), whole, clear of the window`, async () => {
+      const street = `Lange${'x'.repeat(215)}`;
+      const bytes = await render(fill(LETTER, { ...data, afzender: { ...data.afzender, straat: street } }), { envelope: preset });
+      qpdfCheck(bytes);
+      expect(text(bytes, '-raw').replace(/\s+/g, '')).toContain(street);
+      const w = ENVELOPES[preset];
+      const pieces = words(bytes).filter((x) => x.page === 0 && /^(Lange)?x+$/.test(x.word));
+      expect(pieces.length).toBeGreaterThan(2);
+      expect(pieces.map((x) => x.word).join('')).toBe(street);
+      for (const box of pieces) {
+        expect(box.xMin).toBeGreaterThanOrEqual(mm(25) - 0.5);
+        expect(box.xMax).toBeLessThanOrEqual(595.28 - mm(20) + 0.5);
+        const overlapsWindow = box.xMax > mm(w.x) && box.xMin < mm(w.x + w.width) && box.yMax > mm(w.top) && box.yMin < mm(w.top + w.noteHeight + w.addressHeight);
+        expect(overlapsWindow, `${box.word} at ${box.xMin},${box.yMin}`).toBe(false);
+      }
+    });
+  }
 
   it('marks every unfilled placeholder with a highlight behind its text', async () => {
     const doc = fill(LETTER, {});

@@ -310,7 +310,8 @@ export function fitOneLine(layout: TextLayout, text: string, font: FontKey, size
   if (layout.measure(clean, font, size) <= width) return clean;
   const ellipsis = layout.clean('…', font);
   let out = '';
-  let w = layout.measure(ellipsis, font, size);
+  // The space before the ellipsis counts too, or a cut line could end past the width.
+  let w = layout.measure(` ${ellipsis}`, font, size);
   for (const ch of clean) {
     const cw = layout.measure(ch, font, size);
     if (w + cw > width) break;
