@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BE_B2C, NL, applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from '../../../src/legal/index.ts';
+import { BE_B2B, BE_B2C, NL, applicableCosts, beB2bCompensationCents, beConsumerDamagesCapCents, beConsumerReminderFeeCapCents, nlCollectionCostsCents } from '../../../src/legal/index.ts';
 import { eurToCents, examples, firstTable, flat, section } from './facts.ts';
 
 const EUR = (e: number) => Math.round(e * 100);
@@ -190,5 +190,78 @@ describe('applicableCosts', () => {
           expect(i.conditions.length).toBeGreaterThan(0);
           expect(Object.isFrozen(i)).toBe(true);
         }
+  });
+});
+
+describe('applicableCosts: what each item tells the user', () => {
+  const items = (jurisdiction: 'be' | 'nl', customerType: 'business' | 'consumer', extra: { defaultDate?: string } = {}) =>
+    applicableCosts({ jurisdiction, customerType, outstandingCents: 100_000, ...extra });
+  /** One pattern per condition, in order: each says the legal point of its line (legal-facts.md §1.3, §2.2, §2.4, §3.5, §3.6). */
+  const says = (conditions: readonly string[], patterns: RegExp[]) => {
+    expect(conditions).toHaveLength(patterns.length);
+    patterns.forEach((p, i) => expect(conditions[i]).toMatch(p));
+  };
+
+  it('BE business: label, conditions and the sources of both facts', () => {
+    const [item] = items('be', 'business');
+    expect(item?.label).toBe('Forfaitaire schadevergoeding');
+    says(item?.conditions ?? [], [/^Van rechtswege verschuldigd, zonder ingebrekestelling/, /^Bovenop de nalatigheidsinteresten/, /^Per factuur: .*niet nagekeken/]);
+    expect(item?.sources).toEqual(expect.arrayContaining([...BE_B2B.fixedCompensationCents.sources, ...BE_B2B.fixedCompensationPerInvoice.sources]));
+    expect(new Set(item?.sources).size).toBe(item?.sources.length);
+  });
+
+  it('BE consumer: labels, conditions (agreed clause, free first reminder, 14 days) and sources', () => {
+    const [cap, fee] = items('be', 'consumer');
+    expect(cap?.label).toBe('Maximale forfaitaire schadevergoeding (schadebeding)');
+    says(cap?.conditions ?? [], [/^Alleen als uw contract of algemene voorwaarden dit schadebeding vooraf bevatten, en wederkerig\.$/, /gratis eerste herinnering en een wachttermijn van minstens 14 kalenderdagen/, /^Vermeld het bedrag al in de eerste herinnering\.$/]);
+    expect(cap?.status).toBe(BE_B2C.damagesCap.status);
+    expect(cap?.sources).toEqual(expect.arrayContaining([...BE_B2C.damagesCap.sources, ...BE_B2C.clauseMustBeAgreedAndReciprocal.sources]));
+    expect(fee?.label).toBe('Kosten per volgende herinnering');
+    says(fee?.conditions ?? [], [/^De eerste herinnering voor een gemiste vervaldag is gratis\.$/, /hoogstens dit bedrag plus de portkosten/, /drie gemiste vervaldagen per kalenderjaar gratis/]);
+    expect(fee?.status).toBe(BE_B2C.laterReminderMaxCents.status);
+    expect(fee?.sources).toEqual(BE_B2C.laterReminderMaxCents.sources);
+  });
+
+  it('BE consumer before Boek XIX: says so first and gives no amount', () => {
+    const [cap, fee] = items('be', 'consumer', { defaultDate: '2023-08-31' });
+    expect(cap?.conditions[0]).toBe('Boek XIX WER geldt pas vanaf 1 september 2023; de regels voor een eerdere betalingsachterstand staan niet in deze module.');
+    expect(cap?.conditions).toHaveLength(4);
+    expect(fee?.amountCents).toBeNull();
+    // From the day it applies, for every contract from 1 December 2023.
+    expect(items('be', 'consumer', { defaultDate: '2023-09-01' })[0]?.conditions[0]).toBe('Voor contracten van vóór 1 september 2023 geldt Boek XIX pas voor betalingsachterstanden vanaf 1 december 2023.');
+    expect(items('be', 'consumer', { defaultDate: '2023-11-30' })[0]?.amountCents).toBe(9000);
+    expect(items('be', 'consumer', { defaultDate: '2023-12-01' })[0]?.conditions).toHaveLength(3);
+  });
+
+  it('NL business: the EUR 40 minimum without a reminder, and the scale as a guide', () => {
+    const [minimum, scale] = items('nl', 'business');
+    expect(minimum?.label).toBe('Incassokosten bij een handelsovereenkomst (minimum)');
+    says(minimum?.conditions ?? [], [/^Zonder aanmaning verschuldigd vanaf de dag na de uiterste betaaldag \(art\. 6:96 lid 4 BW\)\.$/, /^Van dit minimum mag niet ten nadele van u worden afgeweken\.$/]);
+    expect(minimum?.status).toBe(NL.b2bMinimumCollectionCents.status);
+    expect(minimum?.sources).toEqual(NL.b2bMinimumCollectionCents.sources);
+    expect(scale?.label).toBe('Incassokosten volgens de staffel (richtbedrag)');
+    says(scale?.conditions ?? [], [/rechter kan hogere kosten matigen tot de staffel/, /^Berekend over de hoofdsom, zonder rente\.$/]);
+    expect(scale?.sources).toEqual(expect.arrayContaining([...NL.wik.sources, ...NL.wikOnPrincipalOnly.sources]));
+  });
+
+  it('NL consumer: only after the veertiendagenbrief, with the exact amount named', () => {
+    const [item] = items('nl', 'consumer');
+    expect(item?.label).toBe('Buitengerechtelijke incassokosten (staffel)');
+    says(item?.conditions ?? [], [/^Pas verschuldigd na een veertiendagenbrief: .*14 dagen om te betalen vanaf de dag na ontvangst\.$/, /^Noem in die brief het exacte bedrag/, /^Berekend over de hoofdsom, zonder rente\.$/, /btw/]);
+    expect(item?.status).toBe(NL.wik.status);
+    expect(item?.sources).toEqual(expect.arrayContaining([...NL.wik.sources, ...NL.fourteenDayLetterDays.sources, ...NL.wikOnPrincipalOnly.sources]));
+    expect(new Set(item?.sources).size).toBe(item?.sources.length);
+  });
+
+  it('refuses an amount that is not whole cents, naming it', () => {
+    expect(() => applicableCosts({ jurisdiction: 'nl', customerType: 'consumer', outstandingCents: -1 })).toThrow('outstandingCents moet een geheel aantal eurocent ≥ 0 zijn, niet -1.');
+    expect(() => nlCollectionCostsCents(0.5)).toThrow('principalCents moet een geheel aantal eurocent ≥ 0 zijn, niet 0.5.');
+    expect(() => beConsumerDamagesCapCents(-1)).toThrow(/^outstandingCents moet/);
+  });
+
+  it('reminder fees: a whole reminder number from 1, postage in whole cents', () => {
+    expect(() => beConsumerReminderFeeCapCents(1.5)).toThrow('Herinneringsnummer moet ≥ 1 zijn, niet 1.5.');
+    expect(() => beConsumerReminderFeeCapCents(0)).toThrow('Herinneringsnummer moet ≥ 1 zijn, niet 0.');
+    expect(() => beConsumerReminderFeeCapCents(2, -1)).toThrow('postageCents moet een geheel aantal eurocent ≥ 0 zijn, niet -1.');
   });
 });
