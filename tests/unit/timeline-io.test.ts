@@ -255,11 +255,20 @@ describe('share link', () => {
     expect(fromBase64Url('AB=C')).toBeNull();
   });
 
-  it('keeps the frozen dictionary byte for byte (old links must keep opening)', () => {
+  // Links made by earlier versions, committed as text, are opened in timeline-share-pinned.test.ts.
+  it('keeps the frozen dictionary byte for byte', () => {
     expect(createHash('sha256').update(SHARE_DICTIONARY).digest('hex')).toBe(SHARE_DICTIONARY_SHA256);
-    // A link made today, pinned: if this breaks, every link already shared breaks too.
-    const pinned = encodeState(blankPlan(SETTINGS));
-    expect(decodeState(pinned)).toEqual(blankPlan(SETTINGS));
+  });
+
+  it('tells a link too long, empty, from a newer version and damaged apart at their edges', () => {
+    // Exactly the longest state we read is not "too long" (it is damaged); one more is.
+    expect((decodeState(`1${'A'.repeat(MAX_STATE_LENGTH - 1)}`) as PlanError).message).toMatch(/onvolledig of beschadigd/);
+    expect((decodeState(`1${'A'.repeat(MAX_STATE_LENGTH)}`) as PlanError).message).toBe('Deze deellink is te lang om een planning te zijn.');
+    expect((decodeState('#') as PlanError).message).toBe('Deze deellink bevat geen planning.');
+    expect((decodeState('1') as PlanError).message).toMatch(/^Deze deellink is onvolledig of beschadigd\. Kopieer de volledige link opnieuw/);
+    expect((decodeState('9xyz') as PlanError).message).toBe('Deze deellink komt uit een nieuwere versie van de tijdlijn. Vernieuw de pagina en probeer opnieuw.');
+    // Only the first character is the version: a digit further on does not make it "newer".
+    for (const s of ['0abc', 'x2abc', 'a9', '#x5']) expect((decodeState(s) as PlanError).message, s).toMatch(/onvolledig of beschadigd/);
   });
 });
 
