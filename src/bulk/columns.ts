@@ -24,6 +24,7 @@ export const BULK_FIELDS = [
   'mededeling',
   'betaallink',
   'laatsteStap',
+  'draaiboek',
 ] as const;
 export type BulkField = (typeof BULK_FIELDS)[number];
 
@@ -56,6 +57,7 @@ export const BULK_FIELD_INFO: Record<BulkField, BulkFieldInfo> = {
   mededeling: { label: 'Gestructureerde mededeling of betalingskenmerk', hint: 'optioneel', multiple: false },
   betaallink: { label: 'Betaallink', hint: 'optioneel; alleen https-adressen', multiple: false },
   laatsteStap: { label: 'Laatst verstuurde herinnering', hint: 'optioneel: de laatste stap die de klant al kreeg (aantal herinneringen, D+15 of de titel); leeg of 0 is nog niets', multiple: false },
+  draaiboek: { label: 'Draaiboek per klant', hint: 'optioneel: vip, standaard of wanbetaler (zoals de pagina Afletteren het voorstelt); leeg is het gekozen draaiboek', multiple: false },
 };
 
 /** Serialisable: field -> header name(s). Store it as JSON; validate with parseMapping on the way back. */
@@ -125,6 +127,7 @@ const ALIASES: Record<BulkField, readonly string[]> = {
   mededeling: ['gestructureerdemededeling', 'ogm', 'mededeling', 'betalingskenmerk', 'betaalkenmerk', 'betalingsreferentie', 'betaalreferentie', 'kenmerk', 'paymentreference', 'structuredcommunication', 'communication'],
   betaallink: ['betaallink', 'betaalurl', 'paymentlink', 'paymenturl', 'paylink', 'linkbetalen', 'onlinebetalen'],
   laatsteStap: ['laatsteherinnering', 'laatstestap', 'laatsteaanmaning', 'laatsteherinneringverstuurd', 'herinneringsniveau', 'aanmaningsniveau', 'herinneringniveau', 'aantalherinneringen', 'aantalaanmaningen', 'herinneringenverstuurd', 'aanmaningenverstuurd', 'verstuurdeherinneringen', 'herinneringen', 'aanmaningen', 'aanmaning', 'herinnering', 'followuplevel', 'followup', 'dunninglevel', 'reminderlevel', 'lastreminder', 'lastremindersent', 'reminderssent', 'reminders', 'remindercount', 'niveaudelarelance', 'relance'],
+  draaiboek: ['draaiboek', 'draaiboekid', 'playbook', 'segment', 'klantsegment', 'klantgroep'],
 };
 
 /** Words that rule a header out for a field (normalised substrings). */
@@ -159,6 +162,7 @@ const CONTAINS: Partial<Record<BulkField, readonly string[]>> = {
   mededeling: ['mededeling', 'betalingskenmerk', 'ogm'],
   betaallink: ['betaallink', 'paymentlink'],
   laatsteStap: ['laatsteherinnering', 'herinneringsniveau', 'aanmaningsniveau', 'followuplevel', 'dunninglevel', 'reminderlevel', 'lastreminder'],
+  draaiboek: ['draaiboek', 'playbook'],
 };
 
 function headerScore(field: BulkField, header: string): number {

@@ -77,6 +77,8 @@ export interface CustomerGroup {
   notes: CellIssue[];
   /** Per invoice, the "last reminder sent" cell, when the file has that column (plan.ts reads it). */
   laatsteStap?: string[];
+  /** The playbook the file names for this customer (its rows' most common), as written; plan.ts resolves it. */
+  draaiboek?: string;
 }
 
 export interface GroupOptions {
@@ -212,6 +214,7 @@ function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions)
   const [straat, postcode, gemeente] = address ? (JSON.parse(address) as [string, string, string]) : ['', '', ''];
   const land = pick('land', 'een ander land', (r) => r.land, (v) => v.toUpperCase());
   const klanttype = pick('klanttype', 'een andere soort klant', (r) => r.klanttype);
+  const draaiboek = pick('draaiboek', 'een ander draaiboek', (r) => r.draaiboek);
   const telefoon = mostCommon(records.map((r) => r.telefoon));
   const iban = mostCommon(records.map((r) => r.iban));
   // Addresses: the most common first address first, then every other valid one.
@@ -263,6 +266,7 @@ function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions)
   if (iban) group.iban = iban;
   const sent = invoices.map((i) => records.find((r) => r.row === i.row)!.laatsteStap).filter((v): v is string => v !== undefined);
   if (sent.length) group.laatsteStap = sent;
+  if (draaiboek) group.draaiboek = draaiboek;
   if (reference.mededeling) group.mededeling = reference.mededeling;
   // One payment link only makes sense when every invoice has the same one.
   const [link] = links;

@@ -27,6 +27,7 @@ import { addDays, CHANNEL_LABELS } from '../export/schedule.ts';
 import { earliestNextStep, type Channel as LegalChannel } from '../legal/terms.ts';
 import { offsetLabel } from '../vocabulary/naming.ts';
 import { resolveMapping, type BulkField, type ColumnMapping } from './columns.ts';
+import { resolvePlaybook } from './playbooks.ts';
 import type { CustomerGroup } from './group.ts';
 import type { CellIssue } from './validate.ts';
 
@@ -41,7 +42,10 @@ export type SentState = 'onbekend' | 'geen' | 'volgens-schema' | number;
 export type CustomerOverride = number | 'overslaan';
 
 export interface PlanOptions {
+  /** The playbook chosen on the page: for every customer whose rows name no other one. */
   workflow: Workflow;
+  /** Every playbook a row may name in its "draaiboek" column (e.g. from the reconcile page's segments). */
+  workflows?: readonly Workflow[];
   today: string;
   choice?: StepChoice;
   /** Per customer (CustomerGroup.key): a step index or 'overslaan'. */
@@ -72,6 +76,8 @@ export interface NextAction {
 
 export interface PlannedCustomer {
   group: CustomerGroup;
+  /** The customer's own playbook, when its rows name another one than the page's (steps index into it). */
+  workflow?: Workflow;
   /** 'klaar': files are made; 'wachten': no step yet; 'overgeslagen': see `reasons`. */
   status: PlanStatus;
   stepIndex: number | null;
@@ -217,7 +223,7 @@ export function nextAction(workflow: Workflow, group: CustomerGroup, stepIndex: 
 }
 
 export function planCustomers(groups: readonly CustomerGroup[], options: PlanOptions): PlannedCustomer[] {
-  const { workflow, today } = options;
+  const { today } = options;
   const choice = options.choice ?? 'automatisch';
   const indexes = options.cells ? resolveMapping(options.cells.mapping, options.cells.headers).indexes : {};
   const issue = (group: CustomerGroup, field: BulkField, severity: CellIssue['severity'], message: string): CellIssue[] =>
@@ -228,6 +234,9 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
 
   return groups.map((group): PlannedCustomer => {
     const override = options.overrides?.[group.key];
+    const own = resolvePlaybook(group.draaiboek, options.workflows);
+    const workflow = own.workflow ?? options.workflow;
+    const ownPlaybook = workflow.id !== options.workflow.id;
     // The automatic step is always worked out: the page shows it beside a per-customer choice.
     let sentFrom: PlannedCustomer['sentFrom'];
     let lastSent: number | null = null;
@@ -256,19 +265,23 @@ export function planCustomers(groups: readonly CustomerGroup[], options: PlanOpt
     }
 
     const base: PlannedCustomer = { group, status: 'klaar', stepIndex: null, step: null, channel: null, template: null, chosen: null, automatic, legal: false, sentFrom, reasons: [], issues: [], next: null };
+    if (ownPlaybook) base.workflow = workflow;
     if (override === 'overslaan') {
       return { ...base, status: 'overgeslagen', reasons: ['u hebt deze klant overgeslagen'], next: null };
     }
     let stepIndex: number | null;
     let chosen: PlannedCustomer['chosen'];
     if (typeof override === 'number' && workflow.stappen[override]) [stepIndex, chosen] = [override, 'per klant'];
-    else if (typeof choice === 'number' && workflow.stappen[choice]) [stepIndex, chosen] = [choice, 'voor iedereen'];
+    // A step picked for everybody is a step of the page's playbook: a customer with its own goes automatically.
+    else if (typeof choice === 'number' && !ownPlaybook && workflow.stappen[choice]) [stepIndex, chosen] = [choice, 'voor iedereen'];
     else [stepIndex, chosen] = [automatic, 'automatisch'];
     if (chosen !== 'automatisch') {
       // The user's own pick: the notes about the automatic one do not apply.
       notes.length = 0;
       fileIssues.length = 0;
     }
+    if (ownPlaybook) notes.unshift(`draaiboek ${workflow.titel} voor deze klant (uit het bestand)`);
+    if (own.unknown) fileIssues.push(...issue(group, 'draaiboek', 'waarschuwing', `geen draaiboek heet "${own.unknown}"; het gekozen draaiboek ${options.workflow.titel} geldt`));
 
     if (stepIndex === null) {
       const when = group.daysLate < 0 ? `vervalt over ${days(-group.daysLate)}` : group.daysLate === 0 ? 'vervalt vandaag' : `${days(group.daysLate)} na de vervaldatum`;

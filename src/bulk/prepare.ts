@@ -15,6 +15,8 @@ export interface PrepareOptions {
   /** YYYY-MM-DD: the sending date. */
   today: string;
   workflow: Workflow;
+  /** Every playbook a row may name in a "draaiboek" column; without it the column is ignored. */
+  workflows?: readonly Workflow[];
   /** A remembered or edited mapping; without it the guess is used. */
   mapping?: ColumnMapping;
   delimiter?: Delimiter;
@@ -68,6 +70,7 @@ export function prepareBulk(input: Uint8Array | string, options: PrepareOptions)
   });
   const customers = planCustomers(groups, {
     workflow: options.workflow,
+    ...(options.workflows ? { workflows: options.workflows } : {}),
     today: options.today,
     cells: { headers: parsed.headers, mapping },
     ...(options.choice !== undefined ? { choice: options.choice } : {}),

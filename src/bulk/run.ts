@@ -444,10 +444,18 @@ function issuesCsv(issues: readonly CellIssue[]): string {
   return toCsv([['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'], ...sorted.map((i) => [String(i.row), i.column ?? '', i.value, i.severity, i.message])], 'excel-nl');
 }
 
+/** "Eigen draaiboek: VIP-klanten (3 klanten)" for customers whose rows named another playbook. */
+function ownPlaybooks(customers: readonly PlannedCustomer[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of customers) if (c.workflow) counts.set(c.workflow.titel, (counts.get(c.workflow.titel) ?? 0) + 1);
+  return [...counts].map(([titel, n]) => `Eigen draaiboek: ${titel} (${n === 1 ? '1 klant' : `${n} klanten`}), zoals uw bestand het per klant vraagt`);
+}
+
 function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: boolean): string {
   const lines = [
     `Tijdig – betalingsherinneringen van ${formatDateShort(input.today)}`,
     `Draaiboek: ${input.workflow.titel}`,
+    ...ownPlaybooks(input.customers),
     '',
     `Aangemaakt: ${counts.aangemaakt} klanten. Nog geen stap: ${counts.wachten}. Overgeslagen: ${counts.overgeslagen}.${counts.mislukt ? ` Mislukt: ${counts.mislukt}.` : ''}`,
     '',
@@ -546,7 +554,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
       forfait: null,
       totaalMetKosten: null,
       kostenGevraagd: false,
-      stap: customer.step ? `${customer.stepIndex! + 1} van ${input.workflow.stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
+      stap: customer.step ? `${customer.workflow ? `${customer.workflow.titel}: ` : ''}${customer.stepIndex! + 1} van ${(customer.workflow ?? input.workflow).stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
       kanaal: customer.channel,
       sjabloon: customer.template ? textId(input.templates, customer) : '',
       mededeling: g.mededeling ?? '',

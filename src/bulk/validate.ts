@@ -57,6 +57,8 @@ export interface InvoiceRecord {
   betaallink?: string;
   /** The "last reminder sent" cell as written ('' when blank), only when the file has that column. */
   laatsteStap?: string;
+  /** The playbook for this customer as written (an id or title), when the file says; plan.ts resolves it. */
+  draaiboek?: string;
 }
 
 export interface SkippedRow {
@@ -316,10 +318,11 @@ function validateRow(ctx: RowContext, habits: ColumnHabits, options: ValidateOpt
   }
   const telefoon = text(ctx, 'telefoon');
   const laatsteStap = ctx.indexes.laatsteStap?.length ? cleanText(cellOf(ctx, 'laatsteStap').value).slice(0, 100) : undefined;
+  const draaiboek = text(ctx, 'draaiboek')?.slice(0, 60);
 
   if (ctx.issues.some((i) => i.severity === 'fout')) return null;
   const record: InvoiceRecord = { row: ctx.row, nummer: nummer!, vervaldatum: vervaldatum!, openstaand: openstaand!, naam: naam!, emails };
-  const optional = { datum, bedrag: invoiceAmount, klantnummer, contactpersoon: contactpersoon !== naam ? contactpersoon : undefined, telefoon, straat, postcode, gemeente, land, klanttype, iban, mededeling, betaallink, laatsteStap };
+  const optional = { datum, bedrag: invoiceAmount, klantnummer, contactpersoon: contactpersoon !== naam ? contactpersoon : undefined, telefoon, straat, postcode, gemeente, land, klanttype, iban, mededeling, betaallink, laatsteStap, draaiboek };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
   return record;
 }

@@ -25,7 +25,8 @@ export interface OpenRecords {
 /** The structured communication as bulk mode reads it back ("090/9337/55493": no leading '+', which a spreadsheet would take for a formula). */
 const ogmCell = (digits: string) => `${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}`;
 
-export function openInvoiceRecords(rec: Reconciliation, options: { defaultTermDays?: number } = {}): OpenRecords {
+/** `playbooks`: per customer (klantSleutel) the playbook bulk mode uses for it (from its payment behaviour). */
+export function openInvoiceRecords(rec: Reconciliation, options: { defaultTermDays?: number; playbooks?: Readonly<Record<string, string>> } = {}): OpenRecords {
   const records: InvoiceRecord[] = [];
   const skipped: OpenRecords['skipped'] = [];
   const pdfs: OpenRecords['pdfs'] = new Map();
@@ -46,6 +47,8 @@ export function openInvoiceRecords(rec: Reconciliation, options: { defaultTermDa
     if (k.gemeente) r.gemeente = k.gemeente;
     const land = k.land ? COUNTRY[k.land] : undefined;
     if (land) r.land = land;
+    const draaiboek = options.playbooks?.[inv.klantSleutel];
+    if (draaiboek) r.draaiboek = draaiboek;
     if (inv.ogm) r.mededeling = `+++${ogmCell(inv.ogm)}+++`;
     // A structured communication with wrong check digits is not repeated in a reminder.
     else if (inv.betaalReferentie && !looksStructured(inv.betaalReferentie)) r.mededeling = inv.betaalReferentie;
@@ -62,7 +65,7 @@ const cents = (n: number, flavour: CsvFlavour) => {
 
 /** Bulk mode's CSV: its own column names, so the mapping is found without help. */
 export function bulkCsv(records: readonly InvoiceRecord[]): string {
-  const head = ['Factuurnummer', 'Factuurdatum', 'Vervaldatum', 'Factuurbedrag', 'Openstaand', 'Klantnummer', 'Klantnaam', 'Contactpersoon', 'E-mail', 'Telefoon', 'Straat', 'Postcode', 'Gemeente', 'Land', 'Soort klant', 'Mededeling'];
+  const head = ['Factuurnummer', 'Factuurdatum', 'Vervaldatum', 'Factuurbedrag', 'Openstaand', 'Klantnummer', 'Klantnaam', 'Contactpersoon', 'E-mail', 'Telefoon', 'Straat', 'Postcode', 'Gemeente', 'Land', 'Soort klant', 'Mededeling', 'Draaiboek'];
   const rows = records.map((r) => [
     r.nummer,
     r.datum ?? '',
@@ -80,6 +83,7 @@ export function bulkCsv(records: readonly InvoiceRecord[]): string {
     r.land?.toUpperCase() ?? '',
     r.klanttype ?? '',
     r.mededeling?.replace(/^\+{3}|\+{3}$/g, '') ?? '',
+    r.draaiboek ?? '',
   ]);
   return toCsv([head, ...rows], 'excel-nl');
 }

@@ -12,6 +12,7 @@ import { FORMAT_INFO } from '../../render/formats.ts';
 import { bulkWorkflowDataUrl } from '../lib/bulk-routes.ts';
 import type { BulkWorkflowData } from '../lib/bulk-types.ts';
 import { handedOffPdfs } from '../lib/reconcile-pdfs.ts';
+import { mergeWorkflowData, playbooksInUse } from '../lib/bulk-playbooks.ts';
 
 export interface PackInput {
   prepared: Prepared;
@@ -95,7 +96,8 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
   // The format registry loads the PDF and DOCX renderers on first use; asking for them now loads
   // them while the templates and fonts download, and the run then finds them ready.
   if (pdf) void Promise.all([FORMAT_INFO.pdf.load(), FORMAT_INFO.docx.load()]).catch(() => undefined);
-  const [data, loadedFonts] = await Promise.all([loadWorkflow(workflow.id, signal), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
+  const [loaded, loadedFonts] = await Promise.all([Promise.all(playbooksInUse(workflow.id, prepared.customers).map((id) => loadWorkflow(id, signal))), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
+  const data = mergeWorkflowData(loaded);
   // The original invoice PDFs, when the reconcile page handed these invoices over (else none).
   const invoicePdfs = await handedOffPdfs(prepared.validation.invoices);
   signal.throwIfAborted();

@@ -13,7 +13,7 @@ export type WorkerRequest =
   | { type: 'add'; files: InputFile[] }
   | { type: 'clear' }
   | { type: 'decide'; decisions: Decisions }
-  | { type: 'csv'; kind: CsvKind }
+  | { type: 'csv'; kind: CsvKind; playbooks?: Record<string, string> }
   | { type: 'pdfs' };
 
 export type WorkerResponse =
@@ -90,7 +90,7 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'pdfs', zip, count: Object.keys(files).length, missing: open.length - Object.keys(files).length });
     } else if (msg.type === 'csv') {
       if (msg.kind === 'bulk') {
-        const open = openInvoiceRecords(rec);
+        const open = openInvoiceRecords(rec, msg.playbooks ? { playbooks: msg.playbooks } : {});
         // The PDFs are stored before the page gets the CSV and moves on to bulk mode.
         void handOffPdfs(pdfsToHandOff(open)).then(() => scope.postMessage({ type: 'csv', kind: 'bulk', csv: bulkCsv(open.records), count: open.records.length }));
       } else if (msg.kind === 'open') {

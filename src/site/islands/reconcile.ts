@@ -12,7 +12,8 @@ import type { Ageing } from '../../reconcile/ageing.ts';
 import type { CustomerBehaviour } from '../../reconcile/behaviour.ts';
 import { AGEING_BUCKETS } from '../../reconcile/labels.ts';
 import { readJsonScript } from '../lib/json-script.ts';
-import { reasonText, suggest, type CalcModel } from '../lib/segment-calculator.ts';
+import { reasonText, type CalcModel } from '../lib/segment-calculator.ts';
+import { playbooksPerCustomer, suggestionFor } from '../lib/reconcile-segments.ts';
 import type { CsvKind, WorkerRequest, WorkerResponse } from './reconcile-worker.ts';
 import { dropZone, h } from '../lib/element.ts';
 
@@ -99,10 +100,10 @@ function init(root: HTMLElement): void {
     say('De rekenhulp van deze pagina kon niet starten. Laad de pagina opnieuw.');
   };
 
-  const csvFromWorker = (kind: CsvKind) =>
+  const csvFromWorker = (kind: CsvKind, playbooks?: Record<string, string>) =>
     new Promise<Extract<WorkerResponse, { type: 'csv' }>>((resolve) => {
       pendingCsv.set(kind, resolve);
-      send({ type: 'csv', kind });
+      send({ type: 'csv', kind, ...(playbooks ? { playbooks } : {}) });
     });
 
   // ---------------------------------------------------------------- files in
@@ -213,7 +214,8 @@ function init(root: HTMLElement): void {
   });
 
   handButton.addEventListener('click', async () => {
-    const r = await csvFromWorker('bulk');
+    // Each customer's playbook (the group chosen or suggested under "Betaalgedrag") goes along.
+    const r = await csvFromWorker('bulk', last ? playbooksPerCustomer(last.behaviour, model, segmentChoice) : undefined);
     if (!r.count) {
       say('Er staat geen factuur meer open: er is niets om aan te manen.');
       return;
@@ -341,15 +343,8 @@ function init(root: HTMLElement): void {
   }
 
   function renderBehaviour(list: CustomerBehaviour[]): void {
-    const key = (label: string) => model.indicators.find((i) => i.label.toLowerCase().includes(label))?.key;
-    const keys = { days: key('dagen te laat t.o.v.'), late: key('meer dan 15 dagen te laat'), years: key('klantrelatie'), amount: key('factuurbedrag') };
     const rows = list.slice(0, MAX_ROWS).map((c) => {
-      const values: Record<string, number | undefined> = {};
-      if (keys.days && c.gemiddeldDagenTeLaat !== null) values[keys.days] = c.gemiddeldDagenTeLaat;
-      if (keys.late && c.aandeelMeerDan15 !== null) values[keys.late] = c.aandeelMeerDan15;
-      if (keys.years) values[keys.years] = c.jarenKlant;
-      if (keys.amount) values[keys.amount] = c.gemiddeldBedragProcent;
-      const s = c.gemiddeldDagenTeLaat === null ? null : suggest(model, values);
+      const s = suggestionFor(c, model);
       const id = `rc-seg-${c.klantSleutel.replace(/[^A-Za-z0-9_-]/g, '_')}`;
       const chosen = segmentChoice.get(c.klantSleutel) ?? s?.segment ?? '';
       return h(
