@@ -19,7 +19,7 @@ import { fillEmail } from '../render/html/fill.ts';
 import { renderPdf, renderPlaybookPdf } from '../render/pdf/index.ts';
 import { renderText } from '../render/text/index.ts';
 import { EXPORTS, zipGroups } from './groups.ts';
-import { renderFormat, type Format } from '../render/formats.ts';
+import { renderFormat, type Format, type RenderInput } from '../render/formats.ts';
 import { planSituations, planWorkflow, SAMPLE_DUE_DATE, workflowForCase, type PlannedFile } from './layout.ts';
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
@@ -64,12 +64,22 @@ export function makeRenderer(date: Date, fonts = loadFonts()) {
     if (!compiled.has(doc.id)) compiled.set(doc.id, compileEmail(doc));
     return fillEmail(await compiled.get(doc.id)!, {});
   };
+  // One fill per text and case, whatever the number of formats made from it.
+  const blanks = new WeakMap<TemplateDoc, Map<string, Promise<Omit<RenderInput, 'envelope' | 'date' | 'fixedDate' | 'fonts'>>>>();
+  const blank = (doc: TemplateDoc, legalCase: LegalCase | undefined) => {
+    const perDoc = blanks.get(doc) ?? new Map();
+    blanks.set(doc, perDoc);
+    const key = legalCase ?? '';
+    if (!perDoc.has(key)) {
+      const filled = fill(doc, legalCase ? { dossier: caseDossier(legalCase) } : {});
+      perDoc.set(key, (doc.kind === 'email' ? email(doc) : Promise.resolve(null)).then((designed) => ({ filled, text: renderText(filled), email: designed })));
+    }
+    return perDoc.get(key)!;
+  };
   return async (doc: TemplateDoc, format: Format, example?: { offset: number | null }, legalCase?: LegalCase): Promise<Uint8Array | string> => {
-    const dossier = legalCase ? caseDossier(legalCase) : undefined;
     if (example) return renderPdf(fill(doc, exampleFillData(example.offset, legalCase)), { fonts, fixedDate, banner: EXAMPLE_BANNER });
-    const filled = fill(doc, dossier ? { dossier } : {});
-    const designed = doc.kind === 'email' ? await email(doc) : null;
-    return renderFormat(format, { filled, text: renderText(filled), email: designed, envelope: filled.jurisdiction, date, fixedDate, fonts: async () => fonts });
+    const made = await blank(doc, legalCase);
+    return renderFormat(format, { ...made, envelope: made.filled.jurisdiction, date, fixedDate, fonts: async () => fonts });
   };
 }
 
@@ -131,7 +141,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
     // A zip of one case lists its steps under that case's titles.
     const cases = new Set(group.files.map((f) => f.legalCase));
     const only = cases.size === 1 ? [...cases][0] : null;
-    const text = readmeText(group.title, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
+    const text = readmeText(group.title, group.description, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
     const entries: ZipEntry[] = [
       ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
       { name: 'LEESMIJ.txt', data: text },

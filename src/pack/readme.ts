@@ -5,7 +5,7 @@ import { EXPORTS } from './groups.ts';
 import { SITUATIONS } from './layout.ts';
 import { CHANNEL_NAME } from '../vocabulary/labels.ts';
 import { offsetLabel } from '../vocabulary/naming.ts';
-import type { LegalCase } from '../jurisdiction/ids.ts';
+import { JURISDICTION_IDS, type Jurisdiction, type LegalCase } from '../jurisdiction/ids.ts';
 import { caseInWords, casesLine } from '../model/variants.ts';
 
 interface ListedFile {
@@ -32,12 +32,38 @@ function playbookStep(workflows: readonly Workflow[]): string {
   return `1. Kies het draaiboek dat past bij uw klant: ${names.slice(0, -1).join(', ')} of ${names.at(-1)}.`;
 }
 
-export function readmeText(title: string, workflows: readonly Workflow[], files: readonly ListedFile[]): string {
+/** The countries a zip's letters are written for; every country when a file is for all of them. */
+function countriesOf(files: readonly ListedFile[]): Set<Jurisdiction> {
+  const countries = new Set<Jurisdiction>();
+  for (const f of files) {
+    if (f.workflow === EXPORTS || !f.legalCase) JURISDICTION_IDS.forEach((j) => countries.add(j));
+    else countries.add(f.legalCase.split('-')[0] as Jurisdiction);
+  }
+  return countries;
+}
+
+/** Who the zip is for, in the words of its country: kmo in Belgium, mkb in the Netherlands. */
+const AUDIENCE: Record<Jurisdiction | 'beide', string> = {
+  be: 'Gratis betalingsherinneringen voor kmo\'s en zelfstandigen in Vlaanderen, naar Belgisch recht.',
+  nl: 'Gratis betalingsherinneringen voor mkb-bedrijven en zzp\'ers in Nederland, naar Nederlands recht.',
+  beide: 'Gratis betalingsherinneringen voor kmo\'s, mkb-bedrijven en zelfstandigen in Vlaanderen en Nederland.',
+};
+const RULES_WHERE: Record<Jurisdiction | 'beide', string> = {
+  be: 'de website legt de Belgische regels uit, met bronnen.',
+  nl: 'de website legt de Nederlandse regels uit, met bronnen.',
+  beide: 'de website legt de regels voor België en Nederland uit, met bronnen.',
+};
+
+export function readmeText(title: string, description: string, workflows: readonly Workflow[], files: readonly ListedFile[]): string {
   const formats = [...new Set(files.filter((f) => f.workflow !== EXPORTS).map((f) => f.format))].sort();
+  const countries = [...countriesOf(files)];
+  const country = countries.length === 1 ? countries[0]! : 'beide';
   const lines = [
     `TIJDIG — ${title}`,
     '',
-    'Gratis betalingsherinneringen voor kmo\'s en zelfstandigen in Vlaanderen en Nederland.',
+    ...wrapText(description, ''),
+    '',
+    ...wrapText(AUDIENCE[country], ''),
     '',
     'HOE GEBRUIKT U DIT PAKKET?',
     ...wrapText(playbookStep(workflows.filter((w) => files.some((f) => f.workflow === w.id))), '   '),
@@ -76,8 +102,7 @@ export function readmeText(title: string, workflows: readonly Workflow[], files:
     '',
     'manifest.json somt elk bestand op met draaiboek, stap, dag, kanaal, formaat, grootte en sha256.',
     '',
-    'Let op: dit pakket is geen juridisch advies. Controleer bedragen, interesten en termijnen',
-    'voor uw situatie; de website legt de regels voor België en Nederland uit, met bronnen.',
+    ...wrapText(`Let op: dit pakket is geen juridisch advies. Controleer bedragen, ${country === 'nl' ? 'rente' : 'interesten'} en termijnen voor uw situatie; ${RULES_WHERE[country]}`, ''),
     '',
   );
   return lines.join('\r\n');

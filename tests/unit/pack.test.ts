@@ -126,6 +126,14 @@ describe('the downloadable pack', () => {
     expect(readme).toContain('Overdracht aan een incassobureau of deurwaarder');
     expect(readme).not.toMatch(/gerechtsdeurwaarder|nalatigheidsinteresten/);
     expect(readme).toContain('Standaardklanten (map standaard/) — Alleen voor ondernemingen (Nederland)');
+    // Its introduction speaks to a Dutch business, in Dutch words; a Belgian zip to a Belgian one.
+    expect(readme).toContain('mkb-bedrijven en zzp\'ers in Nederland');
+    expect(readme).toContain('Nederlandse regels');
+    expect(readme).not.toMatch(/\bkmo|interesten|België/);
+    expect(readme.replace(/\r?\n/g, ' ')).toContain('voor een klant die een onderneming is, volgens het Nederlandse recht');
+    const belgian = await (await zip(first.dir, 'tijdig-be-consument.zip')).file('LEESMIJ.txt')!.async('string');
+    expect(belgian).toContain('kmo\'s en zelfstandigen in Vlaanderen');
+    expect(belgian).not.toMatch(/\bmkb|zzp|Nederlandse regels/);
   });
 
   it('leaves placeholders visible and marked in the blank pack', async () => {
