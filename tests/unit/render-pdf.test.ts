@@ -66,6 +66,8 @@ function rasterise(bytes: Uint8Array, page: number, dpi = 150): string {
   return `${prefix}.png`;
 }
 const mm = (v: number) => (v * 72) / 25.4;
+/** Cents as the letters print them: "€ 1.234,56". */
+const euro = (cents: number) => `€ ${new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2 }).format(cents / 100)}`;
 
 const template = (kind: TemplateDoc['kind'], id: string, subject: string, body: string, extra: Partial<TemplateDoc> = {}): TemplateDoc =>
   testTemplate({ id, kind, subject, body, preheader: kind === 'email' ? 'Een korte herinnering voor {{klant.naam}}.' : '', extra: { tone: 'professioneel', segment: 'standaard', ...extra } });
@@ -344,6 +346,155 @@ describe('payment QR', () => {
     const bytes = await render(doc);
     expect(squash(text(bytes))).toContain('BE00 0000');
     expect(() => run('zbarimg', ['--raw', '-q', rasterise(bytes, 1)])).toThrow();
+  });
+});
+
+// ------------------------------------------------------------------ where things sit (read back with poppler)
+
+type Box = ReturnType<typeof words>[number];
+const intersect = (a: { xMin: number; yMin: number; xMax: number; yMax: number }, b: { xMin: number; yMin: number; xMax: number; yMax: number }) =>
+  Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 0.3 && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.3;
+
+/** Two words of one page whose glyph boxes overlap: lines drawn over each other. */
+function overlaps(bytes: Uint8Array): string[] {
+  const all = words(bytes);
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [a, b] = [all[i]!, all[j]!];
+      if (a.page === b.page && intersect(a, b)) out.push(`p${a.page + 1}: "${a.word}" (${a.xMin},${a.yMin}) / "${b.word}" (${b.xMin},${b.yMin})`);
+    }
+  }
+  return out;
+}
+
+describe('layout read back', () => {
+  const invoices: NonNullable<FillData['facturen']> = [
+    { nummer: 'F-1001', datum: '2026-08-03', vervaldatum: '2026-09-02', bedrag: 123_456, openstaand: 23_456 },
+    { nummer: 'F-1002', datum: '2026-08-17', vervaldatum: '2026-09-16', bedrag: 7_800, openstaand: 7_800 },
+  ];
+
+  it('puts every invoice value in its own column: text left-aligned under its header, amounts right-aligned under theirs', async () => {
+    const doc = fill(LETTER, { ...data, facturen: invoices });
+    const bytes = await render(doc);
+    const page = words(bytes).filter((x) => x.page === 0);
+    const header = doc.labels.invoiceColumns.map((label) => page.find((x) => x.word === label)!);
+    expect(header.every(Boolean), doc.labels.invoiceColumns.join(', ')).toBe(true);
+    // Left to right, on one line.
+    header.slice(1).forEach((h, i) => expect(h.xMin).toBeGreaterThan(header[i]!.xMax));
+    header.forEach((h) => expect(Math.abs(h.yMin - header[0]!.yMin)).toBeLessThan(0.5));
+    for (const f of invoices) {
+      const row = page.find((x) => x.word === f.nummer)!;
+      expect(row).toBeDefined();
+      expect(row.yMin).toBeGreaterThan(header[0]!.yMax);
+      // The row's words left to right, taken value by value: each value's words in the order printed.
+      const onRow = page.filter((x) => Math.abs(x.yMin - row.yMin) < 0.5).sort((a, b) => a.xMin - b.xMin);
+      const values = [f.nummer, `${Number(f.datum!.slice(8))} augustus 2026`, `${Number(f.vervaldatum!.slice(8))} september 2026`, euro(f.bedrag!), euro(f.openstaand!)];
+      expect(onRow.map((x) => x.word).join(' ')).toBe(values.join(' '));
+      let k = 0;
+      values.forEach((v, c) => {
+        const parts = onRow.slice(k, (k += v.split(' ').length));
+        const box = { xMin: parts[0]!.xMin, xMax: parts.at(-1)!.xMax };
+        if (c < 3) expect(Math.abs(box.xMin - header[c]!.xMin), `${v} starts where "${header[c]!.word}" starts`).toBeLessThan(0.5);
+        else expect(Math.abs(box.xMax - header[c]!.xMax), `${v} ends where "${header[c]!.word}" ends`).toBeLessThan(0.5);
+      });
+    }
+    // The total: its label right-aligned over the first four columns, its amount under "Openstaand".
+    const label = page.find((x) => x.word === doc.labels.invoiceTotal.split(' ')[0])!;
+    const totalRow = page.filter((x) => Math.abs(x.yMin - label.yMin) < 0.5).sort((a, b) => a.xMin - b.xMin);
+    expect(totalRow.map((x) => x.word).join(' ')).toBe(`${doc.labels.invoiceTotal} ${euro(23_456 + 7_800)}`);
+    expect(Math.abs(totalRow[1]!.xMax - header[3]!.xMax)).toBeLessThan(0.5);
+    expect(Math.abs(totalRow.at(-1)!.xMax - header[4]!.xMax)).toBeLessThan(0.5);
+  });
+
+  it('draws no line over another, in every kind of document and over page breaks', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ nummer: `2026-${1001 + i}`, datum: '2026-09-01', vervaldatum: '2026-10-01', bedrag: 10_000 + i }));
+    const cases: [string, Uint8Array][] = [
+      ['letter be', await render(fill(LETTER, data))],
+      ['registered nl', await render(fill(REGISTERED, data), { envelope: 'nl' })],
+      ['blank letter', await render(fill(LETTER, {}))],
+      ['40 invoices', await render(fill(FORMAL, { ...data, facturen: many }))],
+      ['email', await render(fill(EMAIL, data))],
+      ['script', await render(fill(SCRIPT, data))],
+    ];
+    for (const [name, bytes] of cases) expect(overlaps(bytes), name).toEqual([]);
+  });
+
+  it('keeps the body lines a full line apart: baselines of one paragraph 13.5 pt from each other', async () => {
+    const long = template('email', 'test-lang', 'Lang', Array.from({ length: 3 }, () => 'Dit is een lange alinea die over meerdere regels loopt, zodat we de afstand tussen de regels kunnen meten. '.repeat(3)).join('\n\n'));
+    const bytes = await render(fill(long, data));
+    // The bottom of each line's first word, at the left margin, from the top down.
+    const ys = [...new Set(words(bytes).filter((x) => x.page === 0 && x.xMin < mm(25) + 1).map((x) => Math.round(x.yMax * 100) / 100))].sort((a, b) => a - b);
+    expect(ys.length).toBeGreaterThan(9);
+    const gaps = ys.slice(1).map((y, i) => Math.round((y - ys[i]!) * 10) / 10);
+    expect(gaps.filter((g) => g === 13.5).length).toBeGreaterThan(6);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(13.5);
+  });
+});
+
+describe('payment QR placement', () => {
+  /** The QR code on a page raster (jsQR), with its module size in pixels. */
+  const findQr = (png: PNG) => {
+    const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(found).not.toBeNull();
+    const n = 17 + 4 * found!.version;
+    const { topLeftCorner: tl, topRightCorner: tr, bottomLeftCorner: bl } = found!.location;
+    return { found: found!, n, tl, module: (tr.x - tl.x) / n, side: tr.x - tl.x, bottom: bl.y };
+  };
+  const dark = (png: PNG, x: number, y: number) => png.data[(Math.round(y) * png.width + Math.round(x)) * 4]! < 128;
+
+  it('has a white quiet zone of four modules and no text in it or on the code', async () => {
+    for (const [doc, envelope] of [[fill(LETTER, data), 'be'], [fill(REGISTERED, data), 'nl']] as const) {
+      const bytes = await render(doc, { envelope });
+      const dpi = 150;
+      const png = PNG.sync.read(readFileSync(rasterise(bytes, 1, dpi)));
+      const qr = findQr(png);
+      expect(qr.module).toBeGreaterThan(2);
+      // Every pixel of the band 4 modules wide around the symbol is white.
+      const q = 4 * qr.module;
+      let inked = 0;
+      for (let y = qr.tl.y - q + 1; y < qr.bottom + q - 1; y++) {
+        for (let x = qr.tl.x - q + 1; x < qr.tl.x + qr.side + q - 1; x++) {
+          const inside = x > qr.tl.x - 1 && x < qr.tl.x + qr.side + 1 && y > qr.tl.y - 1 && y < qr.bottom + 1;
+          if (!inside && dark(png, x, y)) inked++;
+        }
+      }
+      expect(inked, 'dark pixels in the quiet zone').toBe(0);
+      // No word of the page (payment details, caption, anything) on the code or its quiet zone.
+      const px = 72 / dpi;
+      const zone = { xMin: (qr.tl.x - q) * px, yMin: (qr.tl.y - q) * px, xMax: (qr.tl.x + qr.side + q) * px, yMax: (qr.bottom + q) * px };
+      const onCode = words(bytes).filter((x) => x.page === 0 && intersect(x, zone));
+      expect(onCode.map((x) => x.word)).toEqual([]);
+      // The payment details sit left of it, on the same height.
+      const iban = words(bytes).find((x) => x.page === 0 && x.word === 'BE71')!;
+      expect(iban.xMax).toBeLessThan(zone.xMin);
+    }
+  });
+
+  it('keeps long payment values left of the code, wrapped', async () => {
+    const doc = fill(REGISTERED, { ...data, betaling: { ...data.betaling, mededeling: `REF ${'7'.repeat(120)}` } });
+    const bytes = await render(doc);
+    const png = PNG.sync.read(readFileSync(rasterise(bytes, 1, 150)));
+    const qr = findQr(png);
+    const left = (qr.tl.x - 4 * qr.module) * (72 / 150);
+    const sevens = words(bytes).filter((x) => x.page === 0 && /^7+$/.test(x.word));
+    expect(sevens.map((x) => x.word).join('')).toBe('7'.repeat(120));
+    for (const x of sevens) expect(x.xMax).toBeLessThan(left);
+  });
+
+  it('is encoded at error correction level M (read from the format bits of the printed code)', async () => {
+    const png = PNG.sync.read(readFileSync(rasterise(await render(fill(LETTER, data)), 1, 150)));
+    const qr = findQr(png);
+    expect(qr.module).toBeGreaterThan(3);
+    const bit = (r: number, c: number) => (dark(png, qr.tl.x + (c + 0.5) * qr.module, qr.tl.y + (r + 0.5) * qr.module) ? 1 : 0);
+    // ISO/IEC 18004 §7.9: two copies of the 15 format bits, bit i at these modules.
+    const n = qr.n;
+    const first = Array.from({ length: 15 }, (_, i) => (i < 6 ? bit(i, 8) : i < 8 ? bit(i + 1, 8) : bit(8, 15 - i - (i === 8 ? 0 : 1))));
+    const second = Array.from({ length: 15 }, (_, i) => (i < 8 ? bit(8, n - 1 - i) : bit(n - 15 + i, 8)));
+    expect(second).toEqual(first);
+    const format = first.reduce((v, b, i) => v | (b << i), 0) ^ 0b101010000010010;
+    const levels = ['M', 'L', 'H', 'Q'];
+    expect(levels[format >> 13]).toBe('M');
   });
 });
 
