@@ -3,12 +3,13 @@
  * file" and "make the zip", progress as it comes, and stop() that ends the worker at once. A new
  * worker starts on the next call; the file's bytes are sent again only when the worker lacks them.
  */
-import type { BulkSender, Prepared, PrepareOptions } from '../../bulk/index.ts';
-import type { BulkProgress, BulkResult } from '../../bulk/run.ts';
-import type { BulkWorkerReply, BulkWorkerRequest } from './bulk-worker.ts';
+import type { BulkSender, PrepareOptions } from '../../bulk/index.ts';
+import type { BulkProgress } from '../../bulk/run.ts';
+import type { BulkOverview, ViewPage, ViewRequest } from '../lib/bulk-view-model.ts';
+import type { BulkWorkerReply, BulkWorkerRequest, PackedZip } from './bulk-worker.ts';
 
 /** A request as the page makes it: the id is added here, and the bytes left out when the worker has them. */
-type Outgoing = BulkWorkerRequest extends infer R ? (R extends BulkWorkerRequest ? Omit<R, 'id' | 'bytes'> & { bytes: Uint8Array } : never) : never;
+type Outgoing = BulkWorkerRequest extends infer R ? (R extends BulkWorkerRequest ? Omit<R, 'id' | 'bytes'> & { bytes?: Uint8Array } : never) : never;
 
 interface Pending {
   resolve: (reply: BulkWorkerReply) => void;
@@ -28,6 +29,8 @@ export class BulkClient {
   private worker: Worker | null = null;
   /** The bytes the current worker holds. */
   private held: Uint8Array | null = null;
+  /** The current worker holds an analysis that view() can page through. */
+  private analyzed = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -58,8 +61,8 @@ export class BulkClient {
     const worker = this.start();
     const id = this.nextId++;
     const { bytes, ...rest } = request;
-    const message = { ...rest, id, ...(this.held === bytes ? {} : { bytes }) } as BulkWorkerRequest;
-    this.held = bytes;
+    const message = { ...rest, id, ...(!bytes || this.held === bytes ? {} : { bytes }) } as BulkWorkerRequest;
+    if (bytes) this.held = bytes;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       worker.postMessage(message);
@@ -70,20 +73,30 @@ export class BulkClient {
     this.worker?.terminate();
     this.worker = null;
     this.held = null;
+    this.analyzed = false;
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const p of waiting) p.reject(error);
   }
 
-  /** Reads, checks and plans the file off the main thread. */
-  async prepare(bytes: Uint8Array, options: PrepareOptions): Promise<Prepared> {
-    const reply = await this.send({ type: 'prepare', bytes, options });
+  /** Reads, checks and plans the file off the main thread; answers the overview and the page of rows and customers asked for. */
+  async prepare(bytes: Uint8Array, options: PrepareOptions, view: ViewRequest): Promise<{ overview: BulkOverview; page: ViewPage }> {
+    const reply = await this.send({ type: 'prepare', bytes, options, view });
     if (reply.type !== 'prepared') throw new Error('unexpected reply');
-    return reply.prepared;
+    this.analyzed = true;
+    return { overview: reply.overview, page: reply.page };
+  }
+
+  /** Another page of the last analysis (a filter, "more rows"); null when the worker no longer has it (after Stop). */
+  async view(view: ViewRequest): Promise<ViewPage | null> {
+    if (!this.analyzed) return null;
+    const reply = await this.send({ type: 'view', view });
+    if (reply.type !== 'view') throw new Error('unexpected reply');
+    return reply.page;
   }
 
   /** Makes the zip off the main thread; `signal` stops it (the worker is ended). */
-  async pack(bytes: Uint8Array, options: PrepareOptions, sender: BulkSender, signal: AbortSignal, onProgress: (p: BulkProgress) => void): Promise<{ result: BulkResult; missing: string[] }> {
+  async pack(bytes: Uint8Array, options: PrepareOptions, sender: BulkSender, signal: AbortSignal, onProgress: (p: BulkProgress) => void): Promise<{ result: PackedZip; missing: string[] }> {
     signal.throwIfAborted();
     const stop = () => this.fail(signal.reason instanceof Error ? signal.reason : new DOMException('Gestopt', 'AbortError'));
     signal.addEventListener('abort', stop, { once: true });

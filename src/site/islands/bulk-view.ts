@@ -6,7 +6,6 @@ import type { Channel, Workflow } from '../../content/schema.ts';
 import {
   BULK_FIELD_INFO,
   BULK_FIELDS,
-  issuesByCell,
   resolveMapping,
   stepLabel,
   type BulkField,
@@ -14,10 +13,10 @@ import {
   type ColumnMapping,
   type CustomerOverride,
   type PlannedCustomer,
-  type Prepared,
   type StepChoice,
 } from '../../bulk/index.ts';
 import { formatDateShort, formatMoney } from '../../model/format.ts';
+import type { BulkOverview, CustomerPage, RowPage } from '../lib/bulk-view-model.ts';
 
 import { h } from '../lib/element.ts';
 
@@ -43,16 +42,16 @@ export function missingFields(mapping: ColumnMapping, defaultTermDays: number | 
   return missing;
 }
 
-export function renderMapping(container: HTMLElement, prepared: Prepared, mapping: ColumnMapping, defaultTermDays: number | undefined): void {
-  const { headers, rows } = prepared.parsed;
-  const guessed = new Map(prepared.guess.guessed.map((g) => [`${g.field}\u0000${g.header}`, g.confidence]));
+export function renderMapping(container: HTMLElement, overview: BulkOverview, mapping: ColumnMapping, defaultTermDays: number | undefined): void {
+  const { headers, sampleRows } = overview.file;
+  const guessed = new Map(overview.guess.guessed.map((g) => [`${g.field}\u0000${g.header}`, g.confidence]));
   const owner = new Map<string, BulkField>();
   for (const field of BULK_FIELDS) for (const header of mapping.columns[field] ?? []) owner.set(header, field);
   const missing = missingFields(mapping, defaultTermDays);
   const sampleOf = (columns: readonly string[]): string => {
     const indexes = columns.map((c) => headers.indexOf(c)).filter((i) => i >= 0);
-    for (const row of rows.slice(0, 30)) {
-      const value = indexes.map((i) => row.cells[i] ?? '').filter(Boolean).join(' ');
+    for (const cells of sampleRows) {
+      const value = indexes.map((i) => cells[i] ?? '').filter(Boolean).join(' ');
       if (value) return value.length > 60 ? `${value.slice(0, 59)}…` : value;
     }
     return '';
@@ -97,81 +96,16 @@ export function renderMapping(container: HTMLElement, prepared: Prepared, mappin
 
 // ---------------------------------------------------------------- rows
 
-export type RowFilter = 'alle' | 'meldingen' | 'overgeslagen';
-
-interface RowInfo {
-  row: number;
-  cells: readonly string[];
-  status: 'ok' | 'opmerking' | 'fout' | 'klant-overgeslagen' | 'wachten' | 'later';
-  label: string;
-  /** Messages about the whole row. */
-  notes: CellIssue[];
-}
-
-/** Every issue on the page: the rows', the customers' (conflicting details) and the plan's (an e-mail step without an address). */
-export function allIssues(prepared: Prepared): CellIssue[] {
-  return [...prepared.validation.issues, ...prepared.customers.flatMap((c) => [...c.group.notes, ...c.issues])];
-}
-
-function rowInfos(prepared: Prepared, byCell: Map<string, CellIssue[]>): RowInfo[] {
-  const skipped = new Set(prepared.validation.skipped.map((s) => s.row));
-  const customerOf = new Map<number, PlannedCustomer>();
-  const later = new Set<number>();
-  for (const c of prepared.customers) {
-    for (const row of c.group.rows) customerOf.set(row, c);
-    for (const inv of c.group.notYetDue) later.add(inv.row);
-  }
-  return prepared.parsed.rows.map(({ row, cells }) => {
-    const notes = byCell.get(`${row}:`) ?? [];
-    const issues = [...notes, ...cells.flatMap((_, i) => byCell.get(`${row}:${i}`) ?? [])];
-    const customer = customerOf.get(row);
-    let status: RowInfo['status'];
-    let label: string;
-    if (skipped.has(row)) [status, label] = ['fout', 'Gaat niet mee'];
-    else if (customer?.status === 'overgeslagen') [status, label] = ['klant-overgeslagen', `Klant overgeslagen: ${customer.reasons.join('; ')}`];
-    else if (later.has(row)) [status, label] = ['later', 'Nog niet vervallen: niet in de herinnering'];
-    else if (customer?.status === 'wachten') [status, label] = ['wachten', capitalize(customer.reasons.join('; '))];
-    else if (issues.some((i) => i.severity === 'waarschuwing')) [status, label] = ['opmerking', 'Gaat mee, met een opmerking'];
-    else [status, label] = ['ok', 'In orde'];
-    return { row, cells, status, label, notes };
-  });
-}
-
-/** The row statuses of one analysis, worked out once: a filter or "more rows" only slices them. */
-const rowViews = new WeakMap<Prepared, { byCell: Map<string, CellIssue[]>; infos: RowInfo[] }>();
-function rowView(prepared: Prepared): { byCell: Map<string, CellIssue[]>; infos: RowInfo[] } {
-  let view = rowViews.get(prepared);
-  if (!view) {
-    const byCell = issuesByCell(allIssues(prepared));
-    view = { byCell, infos: rowInfos(prepared, byCell) };
-    rowViews.set(prepared, view);
-  }
-  return view;
-}
-
 function message(issue: CellIssue): HTMLElement {
   return h('span', { class: `bk-msg bk-msg--${issue.severity}` }, `${SEVERITY_WORD[issue.severity]}: ${issue.message}`);
 }
 
-export interface RowsView {
-  filter: RowFilter;
-  limit: number;
-}
-
-/** The preview table; returns how many rows match the filter and how many are shown. */
-export function renderRows(container: HTMLElement, prepared: Prepared, view: RowsView): { matching: number; shown: number } {
-  const { headers } = prepared.parsed;
-  const { byCell, infos: all } = rowView(prepared);
-  const { indexes } = resolveMapping(prepared.mapping, headers);
+/** The preview table of one page of rows (the worker filtered and cut it). */
+export function renderRows(container: HTMLElement, page: RowPage, headers: readonly string[], mapping: ColumnMapping): void {
+  const { indexes } = resolveMapping(mapping, headers);
   const fieldOfColumn = new Map<number, BulkField>();
   for (const field of BULK_FIELDS) for (const i of indexes[field] ?? []) if (!fieldOfColumn.has(i)) fieldOfColumn.set(i, field);
-
-  const infos = all.filter((info) => {
-    if (view.filter === 'overgeslagen') return info.status === 'fout' || info.status === 'klant-overgeslagen';
-    if (view.filter === 'meldingen') return info.status !== 'ok' && info.status !== 'wachten' && info.status !== 'later';
-    return true;
-  });
-  const shown = infos.slice(0, view.limit);
+  const shown = page.rows;
   const head = h(
     'tr',
     {},
@@ -192,7 +126,7 @@ export function renderRows(container: HTMLElement, prepared: Prepared, view: Row
       h('td', { 'data-col': 'status' }, h('span', { class: statusClass }, info.label), ...info.notes.map(message)),
       ...headers.map((_, i) => {
         const value = info.cells[i] ?? '';
-        const issues = byCell.get(`${info.row}:${i}`) ?? [];
+        const issues = info.cellIssues[i] ?? [];
         const worst = issues.some((x) => x.severity === 'fout') ? 'fout' : issues.length ? 'waarschuwing' : null;
         return h(
           'td',
@@ -203,11 +137,10 @@ export function renderRows(container: HTMLElement, prepared: Prepared, view: Row
       }),
     );
   });
-  const total = prepared.parsed.rows.length;
-  const caption = h('caption', {}, infos.length === total ? `${plural(total, 'rij', 'rijen')} uit uw bestand` : `${plural(infos.length, 'rij', 'rijen')} van de ${total.toLocaleString('nl-BE')}`, shown.length < infos.length ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : '');
+  const { total, matching } = page;
+  const caption = h('caption', {}, matching === total ? `${plural(total, 'rij', 'rijen')} uit uw bestand` : `${plural(matching, 'rij', 'rijen')} van de ${total.toLocaleString('nl-BE')}`, shown.length < matching ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : '');
   const table = h('table', { class: 'bk-table bk-rows' }, caption, h('thead', {}, head), h('tbody', {}, ...body));
-  container.replaceChildren(infos.length ? table : h('p', { class: 'bk-empty' }, 'Geen rijen om te tonen met deze keuze.'));
-  return { matching: infos.length, shown: shown.length };
+  container.replaceChildren(matching ? table : h('p', { class: 'bk-empty' }, 'Geen rijen om te tonen met deze keuze.'));
 }
 
 // ---------------------------------------------------------------- customers
@@ -220,8 +153,7 @@ const NOUN: Record<Channel, [string, string]> = {
   juridisch: ['brief voor de juridische stap', 'brieven voor de juridische stap'],
 };
 
-export function planSummaryText(prepared: Prepared): string {
-  const s = prepared.summary;
+export function planSummaryText(s: BulkOverview['summary']): string {
   const made = (Object.entries(s.perKanaal) as [Channel, number][]).map(([channel, n]) => plural(n, ...NOUN[channel]));
   const parts = [made.length ? `Vandaag: ${made.join(', ')}.` : 'Vandaag krijgt geen enkele klant een bericht.'];
   if (s.wachten) parts.push(`${plural(s.wachten, 'klant wacht', 'klanten wachten')} nog.`);
@@ -294,19 +226,17 @@ function customerRow(c: PlannedCustomer, index: number, workflow: Workflow, choi
   );
 }
 
-export function renderCustomers(container: HTMLElement, prepared: Prepared, workflow: Workflow, choice: StepChoice, overrides: Readonly<Record<string, CustomerOverride>>, limit: number): { total: number; shown: number } {
-  const list = prepared.customers;
-  const shown = list.slice(0, limit);
-  const caption = h('caption', {}, `${plural(list.length, 'klant', 'klanten')}${shown.length < list.length ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : ''}`);
+export function renderCustomers(container: HTMLElement, page: CustomerPage, workflow: Workflow, choice: StepChoice, overrides: Readonly<Record<string, CustomerOverride>>): void {
+  const { customers: shown, total } = page;
+  const caption = h('caption', {}, `${plural(total, 'klant', 'klanten')}${shown.length < total ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : ''}`);
   const head = h('tr', {}, ...['Klant', 'Facturen', 'Openstaand', 'Te laat', 'Stap vandaag', 'Resultaat'].map((t) => h('th', { scope: 'col' }, t)));
   const table = h('table', { class: 'bk-table bk-customers' }, caption, h('thead', {}, head), h('tbody', {}, ...shown.map((c, i) => customerRow(c, i, workflow, choice, overrides))));
-  container.replaceChildren(list.length ? table : h('p', { class: 'bk-empty' }, 'Geen klanten: geen enkele rij is bruikbaar.'));
-  return { total: list.length, shown: shown.length };
+  container.replaceChildren(total ? table : h('p', { class: 'bk-empty' }, 'Geen klanten: geen enkele rij is bruikbaar.'));
 }
 
 /** After a per-customer choice: new result cells, the selects (and the focus) stay. */
-export function updateCustomerResults(container: HTMLElement, prepared: Prepared): void {
-  const byKey = new Map(prepared.customers.map((c) => [c.group.key, c]));
+export function updateCustomerResults(container: HTMLElement, customers: readonly PlannedCustomer[]): void {
+  const byKey = new Map(customers.map((c) => [c.group.key, c]));
   for (const row of container.querySelectorAll<HTMLTableRowElement>('tr[data-key]')) {
     const c = byKey.get(row.dataset['key']!);
     if (!c) continue;
