@@ -103,9 +103,13 @@ export function interestFrom(data: FillData): string | 'needs-first-reminder' | 
 
 /** Statutory interest from `interestFrom` up to the sending date, when the file says which law applies; null when none can be computed. */
 export function statutoryInterest(data: FillData, principalCents: number): InterestResult | null {
+  return interestSince(data, principalCents, interestFrom(data));
+}
+
+/** statutoryInterest with its first day already known, so one calculation asks for it once. */
+function interestSince(data: FillData, principalCents: number, from: ReturnType<typeof interestFrom>): InterestResult | null {
   const until = data.data?.verzending;
   const jurisdiction = data.dossier?.jurisdictie;
-  const from = interestFrom(data);
   if (!until || !jurisdiction || principalCents <= 0 || from === null || from === 'needs-first-reminder') return null;
   const customerType = data.dossier?.klanttype === 'consument' ? 'consumer' : 'business';
   if (from > until) return null;
@@ -121,19 +125,15 @@ export function statutoryInterest(data: FillData, principalCents: number): Inter
 export type InterestGap = 'rate-unknown' | 'needs-first-reminder';
 export function interestGap(data: FillData, principalCents: number | undefined): InterestGap | null {
   if (data.kosten?.interest !== undefined || principalCents === undefined || principalCents <= 0) return null;
-  const until = data.data?.verzending;
   const from = interestFrom(data);
-  if (!until || !data.dossier?.jurisdictie || from === null) return null;
-  if (from === 'needs-first-reminder') return 'needs-first-reminder';
-  const result = statutoryInterest(data, principalCents);
-  return result && result.totalCents === null ? 'rate-unknown' : null;
+  return gapOf(data, from, from === 'needs-first-reminder' ? null : interestSince(data, principalCents, from));
 }
 
-/** True when the message is sent before statutory interest starts: then the total rightly holds none. */
-function interestNotYetRunning(data: FillData): boolean {
-  const from = interestFrom(data);
-  const until = data.data?.verzending;
-  return from !== null && from !== 'needs-first-reminder' && until !== undefined && from > until;
+/** interestGap from a first day and an interest result already computed. */
+function gapOf(data: FillData, from: ReturnType<typeof interestFrom>, interest: InterestResult | null): InterestGap | null {
+  if (!data.data?.verzending || !data.dossier?.jurisdictie || from === null) return null;
+  if (from === 'needs-first-reminder') return 'needs-first-reminder';
+  return interest && interest.totalCents === null ? 'rate-unknown' : null;
 }
 
 /** The fixed compensation (BE B2B), the minimum (NL B2B) or the WIK scale (NL consumers) that applies by law. */
@@ -151,10 +151,14 @@ function statutoryCosts(data: FillData, openCents: number): number | undefined {
 
 /** The costs block with computed interest, rate and compensation where the user left them empty. */
 export function effectiveCosts(data: FillData, openCents: number | undefined): NonNullable<FillData['kosten']> {
+  const interest = openCents === undefined || data.kosten?.interest !== undefined ? null : statutoryInterest(data, openCents);
+  return costsWith(data, openCents, interest);
+}
+
+function costsWith(data: FillData, openCents: number | undefined, interest: InterestResult | null): NonNullable<FillData['kosten']> {
   const typed = data.kosten ?? {};
   const costs: NonNullable<FillData['kosten']> = { ...typed };
   if (openCents === undefined) return costs;
-  const interest = typed.interest === undefined ? statutoryInterest(data, openCents) : null;
   if (interest && interest.totalCents !== null) costs.interest = interest.totalCents;
   // One rate only when one rate applied to the whole span; fill() words several rates itself.
   const single = interest ? singleRatePercent(interest) : null;
@@ -166,31 +170,48 @@ export function effectiveCosts(data: FillData, openCents: number | undefined): N
   return costs;
 }
 
+/**
+ * Everything a fill computes, once: the berekend.* values, the costs block with what the law adds,
+ * the statutory interest (null when typed or none applies) and why it is missing when it is.
+ * The filled document carries it, so every format and export reads these figures.
+ */
+export interface Figures {
+  computed: Computed;
+  costs: NonNullable<FillData['kosten']>;
+  interest: InterestResult | null;
+  interestGap: InterestGap | null;
+}
+
 /** `channel`: how the message travels, for the pay-by date (a letter arrives later than an e-mail). */
-export function compute(data: FillData, channel: Channel = 'letter'): Computed {
+export function calculate(data: FillData, channel: Channel = 'letter'): Figures {
   const result: Computed = {};
   const payBy = payByDate(data, channel);
   if (payBy) result['berekend.betaalUiterlijk'] = payBy;
   const due = data.factuur?.vervaldatum ?? data.facturen?.[0]?.vervaldatum;
   if (due && data.data?.verzending) result['berekend.dagenTeLaat'] = Math.max(0, daysBetween(due, data.data.verzending));
-  const invoices = openInvoices(data);
-  const amounts = invoices.map((f) => f.openstaand ?? f.bedrag);
-  if (amounts.length && amounts.every((a) => a !== undefined)) {
-    const open = (amounts as number[]).reduce((sum, a) => sum + a, 0);
-    result['berekend.totaalOpen'] = open;
-    const costs = effectiveCosts(data, open);
-    // No total that silently leaves out a part: without the interest or the compensation there is none.
-    if (costs.interest !== undefined && costs.forfait !== undefined) result['berekend.totaalTeBetalen'] = open + costs.interest + costs.forfait;
-    else if (costs.forfait !== undefined && interestNotYetRunning(data)) result['berekend.totaalTeBetalen'] = open + costs.forfait;
-    if (data.betaling?.ontvangen !== undefined) result['berekend.saldo'] = Math.max(0, open - data.betaling.ontvangen);
-    const collection = collectionCosts(data, open);
-    if (collection) {
-      result['berekend.incassokosten'] = collection.costs;
-      result['berekend.incassokostenBtw'] = collection.vat;
-      result['berekend.incassokostenTotaal'] = collection.total;
-    }
-    const count = data.afspraak?.aantalTermijnen;
-    if (count) result['berekend.termijnbedrag'] = installmentPlan(result['berekend.saldo'] ?? open, count)[0]!.amountCents;
+  const amounts = openInvoices(data).map((f) => f.openstaand ?? f.bedrag);
+  if (!amounts.length || !amounts.every((a) => a !== undefined)) return { computed: result, costs: { ...data.kosten }, interest: null, interestGap: null };
+  const open = (amounts as number[]).reduce((sum, a) => sum + a, 0);
+  result['berekend.totaalOpen'] = open;
+  const from = interestFrom(data);
+  const typedInterest = data.kosten?.interest !== undefined;
+  const interest = typedInterest ? null : interestSince(data, open, from);
+  const costs = costsWith(data, open, interest);
+  // No total that silently leaves out a part: without the interest or the compensation there is none.
+  const notYetRunning = from !== null && from !== 'needs-first-reminder' && data.data?.verzending !== undefined && from > data.data.verzending;
+  if (costs.interest !== undefined && costs.forfait !== undefined) result['berekend.totaalTeBetalen'] = open + costs.interest + costs.forfait;
+  else if (costs.forfait !== undefined && notYetRunning) result['berekend.totaalTeBetalen'] = open + costs.forfait;
+  if (data.betaling?.ontvangen !== undefined) result['berekend.saldo'] = Math.max(0, open - data.betaling.ontvangen);
+  const collection = collectionCosts(data, open);
+  if (collection) {
+    result['berekend.incassokosten'] = collection.costs;
+    result['berekend.incassokostenBtw'] = collection.vat;
+    result['berekend.incassokostenTotaal'] = collection.total;
   }
-  return result;
+  const count = data.afspraak?.aantalTermijnen;
+  if (count) result['berekend.termijnbedrag'] = installmentPlan(result['berekend.saldo'] ?? open, count)[0]!.amountCents;
+  return { computed: result, costs, interest, interestGap: typedInterest || open <= 0 ? null : gapOf(data, from, interest) };
 }
+
+/** The berekend.* values alone, for exports that need no more. */
+export const compute = (data: FillData, channel: Channel = 'letter'): Computed => calculate(data, channel).computed;

@@ -6,8 +6,8 @@
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
 import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
 import { casesOf } from './variants.ts';
-import { LOCALES, type LocaleLabels } from '../locale/index.ts';
-import { compute, effectiveCosts, installmentPlan, interestGap, openInvoices, statutoryInterest, type Computed } from './compute.ts';
+import { locale as localeById, LOCALES, type LocaleLabels } from '../locale/index.ts';
+import { calculate, installmentPlan, openInvoices, type Computed, type Figures } from './compute.ts';
 import type { InterestResult } from '../legal/interest.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
 import { parseInline, type ParseIssue } from './parse.ts';
@@ -27,7 +27,15 @@ export interface FillOptions {
   customerType?: CustomerType;
   /** Replaces placeholder resolution; the HTML renderer uses it to compile once with slots. */
   placeholder?: (ref: PlaceholderRef) => Run;
+  /**
+   * The case and figures of an earlier fill of the SAME data (its FilledDocument), so filling
+   * parts of it again (the designed e-mail's slots and blocks) computes nothing twice.
+   */
+  resolved?: Resolved;
 }
+
+/** What a fill resolves once: the case, its locale and the computed figures. */
+export type Resolved = Pick<FilledDocument, 'jurisdiction' | 'customerType' | 'legalCase' | 'locale' | 'figures'>;
 
 /** Frame texts shared by every letter, parsed once with the same parser as the templates. */
 const frameIssues: ParseIssue[] = [];
@@ -132,20 +140,30 @@ export function fillCase(doc: Pick<TemplateDoc, 'cases' | 'jurisdiction'>, data:
   return { jurisdiction, customerType };
 }
 
+/**
+ * What a fill resolves, once: the case this letter is written for (an unknown country or customer
+ * type is an error in Dutch, UnknownCaseError, never quietly another one), its locale, and the
+ * figures, which follow that case whatever the data said.
+ */
+export function resolveFill(doc: Pick<TemplateDoc, 'cases' | 'jurisdiction' | 'kind' | 'locale'>, data: FillData, options: Pick<FillOptions, 'jurisdiction' | 'customerType'> = {}): Resolved {
+  const found = fillCase(doc, data, options);
+  const { jurisdiction, customerType, legalCase, locale } = renderContext(found.jurisdiction, found.customerType, doc.locale);
+  const figures = calculate(withCase(data, { jurisdiction, customerType }), doc.kind === 'email' ? 'email' : 'letter');
+  return { jurisdiction, customerType, legalCase, locale: locale.id, figures };
+}
+
+const withCase = (data: FillData, c: Pick<Resolved, 'jurisdiction' | 'customerType'>): FillData => ({ ...data, dossier: { ...data.dossier, jurisdictie: c.jurisdiction, klanttype: c.customerType } });
+
 export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions = {}): FilledDocument {
-  const resolved = fillCase(doc, typedData, options);
-  // Computed values follow the case the letter is written for, whatever the data said.
-  const caseData: FillData = { ...typedData, dossier: { ...typedData.dossier, jurisdictie: resolved.jurisdiction, klanttype: resolved.customerType } };
-  const computed = compute(caseData, doc.kind === 'email' ? 'email' : 'letter');
+  const resolved = options.resolved ?? resolveFill(doc, typedData, options);
+  const { jurisdiction, figures } = resolved;
+  const { computed } = figures;
   // Computed interest and compensation fill the kosten.* placeholders the user left empty.
-  const data: FillData = { ...caseData, kosten: effectiveCosts(caseData, computed['berekend.totaalOpen']) };
-  // The case this letter is written for, resolved once: an unknown country or customer type is an
-  // error (UnknownCaseError, in Dutch), never quietly another one.
-  const context = renderContext(resolved.jurisdiction, resolved.customerType, doc.locale);
-  const { jurisdiction } = context;
-  const labels = context.locale.labels;
+  const data: FillData = { ...withCase(typedData, resolved), kosten: figures.costs };
+  const locale = localeById(resolved.locale);
+  const labels = locale.labels;
   const FRAME = frameFor(labels);
-  const explained = explainedGaps(caseData, computed, labels);
+  const explained = explainedGaps(typedData, figures, labels);
   const resolve =
     options.placeholder ??
     ((ref: PlaceholderRef): Run => {
@@ -223,8 +241,8 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
         // A typed interest amount is the user's own figure: a statutory breakdown beside it would contradict it.
         if (typedData.kosten?.interest !== undefined) return [];
         const intro: FilledBlock[] = block.intro.length ? [{ type: 'paragraph', runs: runs(block.intro) }] : [];
-        const result = options.placeholder || open === undefined ? null : statutoryInterest(caseData, open);
-        if (!result && !options.placeholder && interestGap(caseData, open) === 'needs-first-reminder') {
+        const result = options.placeholder || open === undefined ? null : figures.interest;
+        if (!result && !options.placeholder && figures.interestGap === 'needs-first-reminder') {
           return [...intro, { type: 'list', items: [[{ text: labels.interest.notComputedFirstReminder, missing: 'data.eersteHerinnering' }]] }];
         }
         if (!result) return [...intro, { type: 'list', items: [runs(FRAME.interestPending)] }];
@@ -267,11 +285,11 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     tone: doc.tone,
     registered: doc.registered,
     jurisdiction,
-    customerType: context.customerType,
-    legalCase: context.legalCase,
-    locale: context.locale.id,
+    customerType: resolved.customerType,
+    legalCase: resolved.legalCase,
+    locale: locale.id,
     labels,
-    lang: context.locale.lang,
+    lang: locale.lang,
     subject: runs(doc.subject),
     preheader: runs(doc.preheader),
     letter: {
@@ -283,6 +301,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     },
     blocks,
     epc: options.placeholder ? null : epcPayment(data, computed, doc),
+    figures,
   };
 }
 
@@ -291,16 +310,14 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
  * marker or a silent gap: several rates (named per period), interest that cannot be computed, and
  * a total that would leave it out. Gaps stay `missing` so every renderer highlights them.
  */
-function explainedGaps(data: FillData, computed: Computed, labels: LocaleLabels): Partial<Record<string, Run>> {
-  const open = computed['berekend.totaalOpen'];
+function explainedGaps(data: FillData, figures: Figures, labels: LocaleLabels): Partial<Record<string, Run>> {
+  const { computed, interest: result, interestGap: gap } = figures;
   const out: Partial<Record<string, Run>> = {};
-  if (open === undefined) return out;
+  if (computed['berekend.totaalOpen'] === undefined) return out;
   const w = labels.interest;
-  const gap = interestGap(data, open);
   if (gap === 'rate-unknown') out['kosten.interest'] = { text: w.notComputedRate, missing: 'kosten.interest' };
   if (gap === 'needs-first-reminder') out['kosten.interest'] = { text: w.notComputedFirstReminder, missing: 'kosten.interest' };
   if (computed['berekend.totaalTeBetalen'] === undefined) out['berekend.totaalTeBetalen'] = { text: w.totalIncomplete, missing: 'berekend.totaalTeBetalen' };
-  const result = data.kosten?.interest === undefined ? statutoryInterest(data, open) : null;
   if (result && data.kosten?.interestvoet === undefined) {
     const parts = ratePeriods(result, w.unknownRate);
     const wording = parts.length > 1 ? w.severalRates(parts) : parts[0]?.rate;

@@ -5,6 +5,7 @@
 import type { FormatHelper, Jurisdiction, Purpose, TemplateKind, Tone } from '../content/schema.ts';
 import type { CustomerType, LegalCase } from '../jurisdiction/ids.ts';
 import type { LocaleId, LocaleLabels } from '../locale/index.ts';
+import type { Figures } from './compute.ts';
 
 /** A piece of template text before filling. */
 export type Inline =
@@ -129,4 +130,6 @@ export interface FilledDocument {
   letter: { sender: Run[][]; recipient: Run[][]; placeAndDate: Run[]; reference: Run[] };
   blocks: FilledBlock[];
   epc: EpcPayment | null;
+  /** What the fill computed once for its case (amounts, costs, interest): formats and exports read these. */
+  figures: Figures;
 }

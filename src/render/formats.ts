@@ -35,12 +35,14 @@ export interface FormatInfo {
   /** File extension without the dot. */
   extension: string;
   mime: string;
-  /** Short name for buttons and lists. */
+  /** Short name for buttons and lists (the site's download button: "Word (.docx)"). */
   label: string;
   /** How the pack's read-me and zip list describe a folder of them ("Word-documenten …"). */
   description: string;
   /** Text that a zip should deflate (PDF and DOCX are compressed already). */
   compress: boolean;
+  /** The kinds of template it can be made from: the site offers it for these, the command line accepts it. */
+  kinds: readonly TemplateKind[];
   /** Only a designed e-mail has this format (an .eml needs its subject and HTML). */
   emailOnly?: true;
   /** Fits any channel when asked for (the command line's --formaten), beside the defaults per channel. */
@@ -49,13 +51,15 @@ export interface FormatInfo {
   load: () => Promise<{ renderFile: RenderFile }>;
 }
 
+const ALL_KINDS = ['email', 'brief', 'belscript'] as const satisfies readonly TemplateKind[];
+
 const REGISTRY = {
-  html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'HTML', description: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool', compress: true, load: () => import('./html/file.ts') },
-  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst', compress: true, anyChannel: true, load: () => import('./text/file.ts') },
-  eml: { extension: 'eml', mime: 'message/rfc822', label: 'E-mailconcept', description: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent', compress: true, emailOnly: true, load: () => import('./eml/index.ts') },
-  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', description: 'Word-documenten om aan te passen en af te drukken', compress: false, load: () => import('./docx/file.ts') },
-  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', description: 'PDF-brieven en belscripts, klaar om af te drukken', compress: false, load: () => import('./pdf/file.ts') },
-  md: { extension: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown', description: 'berichten in Markdown, voor een wiki, helpdesk of notitieprogramma', compress: true, anyChannel: true, load: () => import('./markdown/index.ts') },
+  html: { extension: 'html', mime: 'text/html;charset=utf-8', label: 'Webpagina', description: 'HTML-e-mails, om te kopiëren in uw mailprogramma of mailtool', kinds: ALL_KINDS, compress: true, load: () => import('./html/file.ts') },
+  txt: { extension: 'txt', mime: 'text/plain;charset=utf-8', label: 'Tekst', description: 'berichten als platte tekst', kinds: ALL_KINDS, compress: true, anyChannel: true, load: () => import('./text/file.ts') },
+  eml: { extension: 'eml', mime: 'message/rfc822', label: 'E-mail', description: 'e-mailconcepten die u in Outlook, Apple Mail of Thunderbird opent', kinds: ['email'], compress: true, emailOnly: true, load: () => import('./eml/index.ts') },
+  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', description: 'Word-documenten om aan te passen en af te drukken', kinds: ALL_KINDS, compress: false, load: () => import('./docx/file.ts') },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', description: 'PDF-brieven en belscripts, klaar om af te drukken', kinds: ALL_KINDS, compress: false, load: () => import('./pdf/file.ts') },
+  md: { extension: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown', description: 'berichten in Markdown, voor een wiki, helpdesk of notitieprogramma', kinds: ALL_KINDS, compress: true, anyChannel: true, load: () => import('./markdown/index.ts') },
 } as const satisfies Record<string, FormatInfo>;
 
 export type Format = keyof typeof REGISTRY;
@@ -88,3 +92,15 @@ export const FORMATS_FOR_KIND: Record<TemplateKind, readonly Format[]> = {
   brief: FORMATS_FOR_CHANNEL.brief,
   belscript: FORMATS_FOR_CHANNEL.telefoon,
 };
+
+/** Every format a template of this kind can be made in (the site's download buttons): its defaults first, then the others that fit it. */
+export const formatsOffered = (kind: TemplateKind): Format[] => [...new Set([...FORMATS_FOR_KIND[kind], ...FORMATS.filter((f) => FORMAT_INFO[f].kinds.includes(kind))])];
+
+/** "PDF (.pdf)": a format as a button or list names it. */
+export const formatLabel = (format: Format): string => `${FORMAT_INFO[format].label} (.${FORMAT_INFO[format].extension})`;
+
+/** ".eml, .html en .txt": formats in a sentence. */
+export function formatsInWords(formats: readonly Format[]): string {
+  const names = formats.map((f) => `.${FORMAT_INFO[f].extension}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)!}` : (names[0] ?? '');
+}

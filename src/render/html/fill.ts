@@ -4,7 +4,7 @@
  * a value can never add markup, and a value that looks like a token is not substituted again.
  */
 import type { FillData } from '../../content/schema.ts';
-import { fill } from '../../model/fill.ts';
+import { fill, resolveFill, type FillOptions, type Resolved } from '../../model/fill.ts';
 import type { Block, FilledBlock, Run, TemplateDoc } from '../../model/types.ts';
 import { blockHtml } from './blocks-html.ts';
 import { escapeHtml, isolateBidi } from './escape.ts';
@@ -24,8 +24,7 @@ export interface FilledEmail {
 const stub = (compiled: CompiledEmail, blocks: Block[]): TemplateDoc => ({ ...compiled.meta, subject: [], preheader: [], blocks });
 
 /** Resolves every slot and data-shaped block through fill() itself: one paragraph holding all slots, then each block. */
-function resolve(compiled: CompiledEmail, variant: CompiledVariant, data: FillData): { values: Run[]; blocks: FilledBlock[][] } {
-  const options = { jurisdiction: compiled.fallback };
+function resolve(compiled: CompiledEmail, variant: CompiledVariant, data: FillData, options: FillOptions): { values: Run[]; blocks: FilledBlock[][] } {
   const slots: Block = { type: 'paragraph', content: variant.slots.map((s) => (s.helper ? { type: 'placeholder', path: s.path, helper: s.helper } : { type: 'placeholder', path: s.path })) };
   const [paragraph] = fill(stub(compiled, [slots]), data, options).blocks;
   return {
@@ -68,18 +67,17 @@ function render(run: Run | undefined, path: string, context: SlotContext): strin
   }
 }
 
-/** The wording fill() picks for this template and data (it decides the jurisdiction, not us). */
-function variantFor(compiled: CompiledEmail, data: FillData): CompiledVariant {
-  const { jurisdiction } = fill(stub(compiled, []), data, { jurisdiction: compiled.fallback });
-  const variant = compiled.variants[compiled.byJurisdiction[jurisdiction]];
-  if (!variant) throw new Error(`compiled email ${compiled.meta.id} has no layout for ${jurisdiction}`);
-  return variant;
-}
-
-export function fillEmail(compiled: CompiledEmail, data: FillData): FilledEmail {
+/**
+ * `resolved`: the case and figures of a fill of the same data (FilledDocument; the text and letter
+ * formats fill it anyway), reused as they are; without it they are resolved here, once per e-mail.
+ */
+export function fillEmail(compiled: CompiledEmail, data: FillData, resolved?: Resolved): FilledEmail {
   if (compiled.format !== 'tijdig-email/5') throw new Error(`unknown compiled email format ${String(compiled.format)}`);
-  const variant = variantFor(compiled, data);
-  const { values, blocks } = resolve(compiled, variant, data);
+  // fill() decides the case (the template's country, else the data's, else the fallback); the wording follows it.
+  const once = resolved ?? resolveFill(compiled.meta, data, { jurisdiction: compiled.fallback });
+  const variant = compiled.variants[compiled.byJurisdiction[once.jurisdiction]];
+  if (!variant) throw new Error(`compiled email ${compiled.meta.id} has no layout for ${once.jurisdiction}`);
+  const { values, blocks } = resolve(compiled, variant, data, { jurisdiction: compiled.fallback, resolved: once });
   // A part that needs a usable link (the payment button) goes when the link is missing or no https URL.
   const withLinks = (template: string) =>
     template.replace(linkRegionPattern(), (_match, index: string, inner: string) => {

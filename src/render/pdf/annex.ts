@@ -284,6 +284,8 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     },
     blocks,
     epc: null,
+    // Not filled from a template: the calculation's own interest is the one figure it carries.
+    figures: { computed: { 'berekend.totaalOpen': input.principalCents }, costs: {}, interest: calc.interest, interestGap: null },
   };
 }
 

@@ -9,14 +9,13 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { FillData } from '../../content/schema.ts';
 import { fill } from '../../model/fill.ts';
-import { FORMAT_INFO } from '../../render/formats.ts';
+import { FORMAT_INFO, FORMATS_FOR_KIND } from '../../render/formats.ts';
 import { fillEmail } from '../../render/html/fill.ts';
 import { renderText } from '../../render/text/index.ts';
 import { dayLabel, longDate, planToWorkflowJson, PlanError, warningsFor, type Plan, type Schedule, type ScheduledStep } from '../../timeline/index.ts';
 import { CHANNEL_LABEL } from '../lib/labels.ts';
 import { fileStem, invoiceLine, packFolder, rowName, rowNumber, SEVERITY_LABEL, stepFillData } from '../lib/timeline-view.ts';
 import { templateDataUrl, type CatalogTemplate, type TemplateData } from '../lib/timeline-types.ts';
-import type { DownloadFormat } from '../lib/workbench-types.ts';
 import { makeFile } from './files.ts';
 import { makeCsv, makeIcs } from './timeline-exports.ts';
 
@@ -40,12 +39,6 @@ export interface PackResult {
   /** Steps left out, in words ("stap 2: overgeslagen"). */
   left: string[];
 }
-
-const FORMATS: Record<TemplateData['doc']['kind'], DownloadFormat[]> = {
-  email: ['eml', 'html', 'txt'],
-  brief: ['pdf', 'docx', 'txt'],
-  belscript: ['pdf', 'docx', 'txt'],
-};
 
 const encoder = new TextEncoder();
 const nextTask = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
@@ -85,7 +78,7 @@ export async function buildPack(input: PackInput): Promise<PackResult> {
   });
   const countryOf = (id: string): 'be' | 'nl' => catalog.get(id)!.jurisdiction ?? jurisdiction;
   const ids = [...new Set(sent.map((s) => s.step.template))];
-  const total = ids.length + sent.reduce((n, s) => n + FORMATS[catalog.get(s.step.template)!.kind].length, 0) + 1;
+  const total = ids.length + sent.reduce((n, s) => n + FORMATS_FOR_KIND[catalog.get(s.step.template)!.kind].length, 0) + 1;
   let done = 0;
   const tick = () => input.onProgress(++done, total);
 
@@ -109,10 +102,10 @@ export async function buildPack(input: PackInput): Promise<PackResult> {
     const country = doc.jurisdiction ?? jurisdiction;
     const data = stepFillData(plan, s, user);
     const filled = fill(doc, data, { jurisdiction: country });
-    const email = compiled ? fillEmail(compiled, data) : null;
+    const email = compiled ? fillEmail(compiled, data, filled) : null;
     const text = renderText(filled);
     const folder = packFolder(s);
-    for (const format of FORMATS[doc.kind]) {
+    for (const format of FORMATS_FOR_KIND[doc.kind]) {
       const file = await makeFile(format, { doc, filled, email, text, jurisdiction: country, data });
       add(`${folder}/${doc.id}.${format}`, new Uint8Array(await file.blob.arrayBuffer()), !FORMAT_INFO[format].compress);
       tick();
