@@ -1,8 +1,9 @@
 /** The JSON a template page ships for its workbench island. */
 import type { Format } from '../../render/formats.ts';
-import type { FieldKind, FieldMeta, Jurisdiction } from '../../content/schema.ts';
-import type { TemplateDoc } from '../../model/types.ts';
+import type { FieldKind, FieldMeta, FillData, Jurisdiction } from '../../content/schema.ts';
+import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
 import type { LegalCase } from '../../jurisdiction/ids.ts';
+import type { FilledEmail } from '../../render/html/fill.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 
 /** The formats a visitor can download: all of the registry's. */
@@ -33,6 +34,20 @@ export interface WorkbenchData {
   formats: DownloadFormat[];
   /** Example values per path, for the "fill in an example" button. */
   examples: Record<string, string>;
+}
+
+/** What the previews show and a download is made from: one fill of the form's data for its case. */
+export interface WorkbenchState {
+  data: FillData;
+  jurisdiction: Jurisdiction;
+  legalCase: LegalCase;
+  /** The text for the chosen case (the page's own text or one of its variants). */
+  doc: TemplateDoc;
+  filled: FilledDocument;
+  email: FilledEmail | null;
+  text: string;
+  /** The print preview's markup (every value escaped). */
+  print: string;
 }
 
 /** Groups whose values are the user's own details, remembered across templates. */
