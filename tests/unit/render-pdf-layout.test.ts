@@ -14,6 +14,7 @@ import { fontFace } from '../../src/render/pdf/fonts.ts';
 import {
   COLOR,
   Flow,
+  mm,
   PdfLayoutError,
   TextLayout,
   baselineOffset,
@@ -51,6 +52,11 @@ const GEO = { top: 100, bottom: 300 };
 // ------------------------------------------------------------------ measuring and wrapping
 
 describe('measure', () => {
+  it('converts millimetres to points (72 per inch)', () => {
+    close(mm(25.4), 72);
+    expect(mm(210)).toBeCloseTo(595.28, 2);
+  });
+
   it('scales the font’s advance widths by the size, per face', () => {
     close(w('abc', 'regular', 20), 2 * w('abc', 'regular', 10));
     close(w('abc'), (regular.width('abc') * 10) / regular.unitsPerEm);
@@ -64,6 +70,10 @@ describe('wrap', () => {
     expect(texts(layout.wrap([{ text: t }], style, w(t)))).toEqual([t]);
     expect(texts(layout.wrap([{ text: t }], style, w(t) - 0.01))).toEqual(['aaa bbb', 'ccc']);
     expect(texts(layout.wrap([{ text: 'aaa bbb cc' }], style, w('aaa bbb') - 0.01))).toEqual(['aaa', 'bbb cc']);
+    // Rounding: a thousandth of a point too narrow still fits.
+    const width = w(t) - 0.001;
+    expect(width + 0.001).toBe(w(t));
+    expect(texts(layout.wrap([{ text: t }], style, width))).toEqual([t]);
   });
 
   it('keeps every line within the width, in order, losing no word', () => {
@@ -99,6 +109,7 @@ describe('wrap', () => {
       { text: ' x', href: 'javascript:alert(1)' },
       { text: ' y', href: 'http://onveilig.example' },
       { text: ' z', href: 'mailto:boekhouding@example.be' },
+      { text: ' q', href: 'javascript:https://x.example' },
     ];
     const [line] = layout.wrap(runs, style, 2000);
     const spans = line!.spans;
@@ -111,6 +122,7 @@ describe('wrap', () => {
       ['[factuur.nummer]', 'regular', true, undefined],
       [' x y', 'regular', false, undefined],
       [' z', 'regular', false, 'mailto:boekhouding@example.be'],
+      [' q', 'regular', false, undefined],
     ]);
     let x = 0;
     for (const s of spans) {
@@ -150,6 +162,20 @@ describe('hard breaks of a token wider than the line', () => {
     close(lines[3]!.width, w(`${'x'.repeat(10)} yy zz`));
   });
 
+  it('fills a line to its exact width, and counts the last piece’s width for the words after it', () => {
+    const x30 = 'x'.repeat(30);
+    expect(texts(layout.wrap([{ text: 'x'.repeat(60) }], style, w(x30)))).toEqual([x30, x30]);
+    // 59 x: the second line holds 29, so " yy" no longer fits beside them.
+    const lines = layout.wrap([{ text: `${'x'.repeat(59)} yy` }], style, w(x30) + 0.5);
+    expect(texts(lines)).toEqual([x30, 'x'.repeat(29), 'yy']);
+    close(lines[1]!.width, w('x'.repeat(29)));
+  });
+
+  it('keeps the last piece whole when it fits, even with a separator in it', () => {
+    const token = `${'a'.repeat(25)}/${'b'.repeat(20)}/cc`;
+    expect(texts(layout.wrap([{ text: token }], style, w('a'.repeat(30))))).toEqual([`${'a'.repeat(25)}/`, `${'b'.repeat(20)}/cc`]);
+  });
+
   it('moves to a new line before a token that does not fit beside the words before it', () => {
     const lines = layout.wrap([{ text: `aa ${'x'.repeat(40)}` }], style, w('x'.repeat(30)));
     expect(lines[0] && lineText(lines[0])).toBe('aa');
@@ -176,6 +202,9 @@ describe('hard breaks of a token wider than the line', () => {
     const lines = layout.wrap([{ text: name, missing: 'x' }], style, w('[factuur.vervaldatumvanhetdocument'));
     expect(texts(lines)).toEqual(['[factuur.', 'vervaldatumvanhetdocument]']);
     expect(lines.every((l) => l.spans[0]!.missing)).toBe(true);
+    // Other separators in a field name follow the 60 % rule.
+    const dashed = layout.wrap([{ text: '[ab-cdefghijklmnopqrstuvwxyz]', missing: 'x' }], style, w('[ab-cdefghijklm'));
+    expect(lineText(dashed[0]!)).toBe('[ab-cdefghijklm');
     // The same text as a value (not a field name) fills the line.
     const plainLines = layout.wrap([{ text: '[abc.defghijklmnopqrstuvwxyzabcdef]' }], style, w('[abc.defghijklmnop'));
     expect(lineText(plainLines[0]!).length).toBeGreaterThan(10);
@@ -190,6 +219,12 @@ describe('hard breaks of a token wider than the line', () => {
       expect(l.width).toBeLessThanOrEqual(width + 0.001);
     }
     expect(texts(lines).join('')).toBe(accented);
+    // A break after a separator that a mark sits on moves back before the separator.
+    const marked = `${'a'.repeat(25)}-\u0301${'b'.repeat(30)}`;
+    const cut = layout.wrap([{ text: marked }], style, w('a'.repeat(30)));
+    expect(texts(cut)[0]).toBe('a'.repeat(25));
+    expect(texts(cut)[1]!.startsWith('-\u0301b')).toBe(true);
+    expect(texts(cut).join('')).toBe(marked);
   });
 
   it('keeps each run’s face and link across its pieces', () => {
@@ -231,6 +266,7 @@ describe('content widths (for table columns)', () => {
   });
 
   it('maximum: everything on one line', () => {
+    close(layout.maxContentWidth([{ text: 'a    b' }], style), w('a b'));
     close(layout.maxContentWidth([{ text: 'aa bbbb' }, { text: ' c', strong: true }], style), w('aa bbbb') + w(' c', 'bold'));
   });
 });
@@ -258,6 +294,10 @@ describe('fitOneLine (running heads)', () => {
     const cut = fitOneLine(layout, `ab ${word}`, 'regular', 8, 100);
     expect(cut).toMatch(/^ab x+ …$/);
     expect(cut.length).toBeGreaterThan(20);
+    // The room ends just before a space: the whole word stays.
+    expect(fitOneLine(layout, 'aaaaaa bb cc', 'regular', 8, w('aaaaaa bb …', 'regular', 8))).toBe('aaaaaa bb …');
+    // A cut word whose line is at most half kept words stays cut.
+    expect(fitOneLine(layout, 'aaaa bbbxxxx', 'regular', 8, w('aaaa bbb …', 'regular', 8))).toBe('aaaa bbb …');
     // The line ends on a whole word exactly where the room ends.
     expect(fitOneLine(layout, 'aaaa bbbb cccc', 'regular', 8, w('aaaa bbbb …', 'regular', 8))).toBe('aaaa bbbb …');
   });
@@ -271,6 +311,9 @@ describe('flow', () => {
     expect(flow.y).toBe(100);
     expect(flow.fits(200)).toBe(true);
     expect(flow.fits(200.5)).toBe(false);
+    expect(flow.fits(200.01)).toBe(true); // rounding
+    expect(flow.fitsOnEmptyPage(200.01)).toBe(true);
+    expect(flow.pages).toEqual([{ bg: [], fg: [], links: [] }]);
     flow.inset = 20;
     expect(flow.bottom).toBe(280);
     expect(flow.fits(180)).toBe(true);
@@ -290,6 +333,9 @@ describe('flow', () => {
     expect([flow.page, flow.y]).toEqual([0, 250]);
     flow.ensure(51);
     expect([flow.page, flow.y, flow.pages.length]).toEqual([1, 100, 2]);
+    expect(flow.pages[1]).toEqual({ bg: [], fg: [], links: [] });
+    expect(flow.atPageTop).toBe(true);
+    flow.y = 100.01;
     expect(flow.atPageTop).toBe(true);
     flow.y = 101;
     expect(flow.atPageTop).toBe(false);
@@ -318,6 +364,9 @@ describe('flow', () => {
     expect(log).toEqual(['before 0', 'after 1 100', 'before 1', 'after 2 100', 'inner', 'before 2', 'after 3 100']);
     flow.breakPage();
     expect(log).toHaveLength(7);
+    flow.withHook({ before: () => log.push('only before') }, () => flow.breakPage());
+    expect(log.at(-1)).toBe('only before');
+    log.pop();
     expect(() => flow.withHook({ after: () => log.push('x') }, () => { throw new Error('stop'); })).toThrow('stop');
     flow.breakPage();
     expect(log).toHaveLength(7);
@@ -343,9 +392,21 @@ describe('flow', () => {
     const later = flow.fork(140);
     flow.moveAfter(later);
     expect(flow.y).toBe(140);
+    // Never back to an earlier page or up the page.
+    const back = flow.fork(290);
+    back.page = 0;
+    flow.moveAfter(back);
+    expect([flow.page, flow.y]).toEqual([1, 140]);
+    // Page 1's top is where the flow began (under a letter head), later pages' the geometry's.
     const first = new Flow(GEO, undefined, 0, 40);
     first.moveAfter(first.fork(60));
     first.y = 40;
+    expect(first.atPageTop).toBe(true);
+    first.y = 60;
+    expect(first.atPageTop).toBe(false);
+    const other = first.fork(60);
+    other.breakPage();
+    first.moveAfter(other);
     expect(first.atPageTop).toBe(true);
   });
 });
@@ -666,5 +727,108 @@ describe('tables', () => {
     expect(rules.reduce((a, b) => a + b, 0)).toBe(flow.pages.length + 3);
     const last = textOps(flow.pages.at(-1)!.fg);
     expect(last.map((o) => o.text)).toContain('F-3');
+  });
+});
+
+describe('tables over page breaks, exactly', () => {
+  const rule = { lw: 0.4, color: COLOR.rule };
+  const cell = (text: string, i: number) => ({ runs: [{ text }], from: i, to: i });
+  const base: Omit<TableSpec, 'rows'> = {
+    x: 70,
+    columns: [
+      { width: 100, align: 'left' },
+      { width: 90, align: 'right' },
+    ],
+    header: { cells: [cell('Factuur', 0), cell('Bedrag', 1)], style: { size: 8.5, lh: 11, bold: true }, rule },
+    padX: 4,
+    padY: 3,
+  };
+  const rowStyle = { size: 9, lh: 12 };
+  /** A row of `n` lines in the first column, one word each: "T000", "T001" … */
+  const tall = (id: string, n: number, extra: Partial<Row> = {}): Row => ({
+    cells: [{ runs: [{ text: Array.from({ length: n }, (_, i) => `${id}${String(i).padStart(3, '0')}`).join(' ') }], from: 0, to: 0 }, cell('€', 1)],
+    style: rowStyle,
+    rule,
+    ...extra,
+  });
+  const narrow = { ...base, columns: [{ width: 50, align: 'left' as const }, { width: 90, align: 'right' as const }] };
+  /** Page of the first text op that starts with `prefix`. */
+  const pageOf = (flow: Flow, text: string) => flow.pages.findIndex((p) => textOps(p.fg).some((o) => o.text === (/\d$/.test(text) ? text : `${text}000`)));
+  const top = (o: TextOp) => o.y - baselineOffset(layout, rowStyle);
+
+  it('draws an empty table as its header alone', () => {
+    const flow = new Flow(GEO);
+    placeTable(flow, layout, { ...base, rows: [] });
+    expect(textOps(flow.current.fg).map((o) => o.text)).toEqual(['Factuur', 'Bedrag']);
+    expect(flow.y).toBe(117);
+  });
+
+  it('starts a row taller than a page where the header and one line fit, and fills every page to its padding', () => {
+    const flow = new Flow(GEO, undefined, 0, GEO.bottom - (17 + 12 + 6));
+    placeTable(flow, layout, { ...narrow, rows: [tall('T', 40, { fill: COLOR.box }), tall('N', 1)] });
+    const perPage = flow.pages.map((p) => textOps(p.fg).filter((o) => /^T\d{3}$/.test(o.text)).length);
+    expect(perPage).toEqual([1, 15, 15, 9]);
+    // The first line a padding under the header; on later pages right under the repeated header.
+    const lines = flow.pages.map((p) => textOps(p.fg).filter((o) => /^T\d{3}$/.test(o.text)));
+    close(top(lines[0]![0]!), GEO.bottom - 12 - 3);
+    for (const page of lines.slice(1)) close(top(page[0]!), GEO.top + 17);
+    // The row's shading: one part per page, exactly around its lines (paddings only at its ends).
+    const fills = flow.pages.map((p) => rects(p.bg).filter((r) => r.fill === COLOR.box).map((r) => [r.y, r.h]));
+    expect(fills).toEqual([[[GEO.bottom - 18, 15]], [[117, 180]], [[117, 180]], [[117, 111]]]);
+    // Its rule only under its last part, and the next row straight after it on the same page.
+    const ruleYs = flow.pages.map((p) => p.fg.filter((o) => o.t === 'line').map((o) => (o as { y1: number }).y1));
+    expect(ruleYs.map((r) => r.length)).toEqual([1, 1, 1, 3]);
+    close(ruleYs[3]![1]!, 117 + 9 * 12 + 3);
+    expect(pageOf(flow, 'N')).toBe(3);
+    close(top(textOps(flow.pages[3]!.fg).find((o) => o.text === 'N000')!), 117 + 9 * 12 + 3 + 3);
+  });
+
+  it('moves the header to the next page rather than leave it without a line under it', () => {
+    const flow = new Flow(GEO);
+    flow.y = GEO.bottom - (17 + 12 + 6) + 5;
+    placeTable(flow, layout, { ...narrow, rows: [tall('T', 40)] });
+    expect(textOps(flow.pages[0]!.fg)).toEqual([]);
+    expect(textOps(flow.pages[1]!.fg)[0]!.text).toBe('Factuur');
+  });
+
+  it('begins a tall row on the next page when not one line of it fits, leaving nothing of it behind', () => {
+    const flow = new Flow(GEO, undefined, 0, GEO.bottom - 17 - 18 - 10);
+    placeTable(flow, layout, { ...narrow, rows: [tall('A', 1), tall('T', 40, { fill: COLOR.box })] });
+    expect(pageOf(flow, 'A')).toBe(0);
+    expect(rects(flow.pages[0]!.bg).filter((r) => r.fill === COLOR.box)).toEqual([]);
+    expect(pageOf(flow, 'T')).toBe(1);
+    close(top(textOps(flow.pages[1]!.fg).find((o) => o.text === 'T000')!), 117 + 3);
+  });
+
+  it('moves a row that fits on a page whole to the next page, never splitting it', () => {
+    const flow = new Flow(GEO, undefined, 0, 150);
+    const rows = Array.from({ length: 20 }, (_, i) => tall(`R${String.fromCharCode(65 + i)}`, 2));
+    placeTable(flow, layout, { ...narrow, rows });
+    expect(flow.pages.length).toBeGreaterThan(1);
+    for (const { cells } of rows) {
+      const id = cells[0]!.runs[0]!.text.slice(0, 2);
+      expect(pageOf(flow, `${id}001`), id).toBe(pageOf(flow, id));
+    }
+  });
+
+  it('splits a row that fits on a page only without the header, so it never runs into the bottom', () => {
+    const flow = new Flow(GEO, undefined, 0, 200);
+    placeTable(flow, layout, { ...narrow, rows: [tall('A', 1), tall('T', 15)] });
+    for (const page of flow.pages) for (const o of textOps(page.fg)) expect(o.y - baselineOffset(layout, { size: o.size, lh: o.size === 9 ? 12 : 11 }) + 12).toBeLessThanOrEqual(GEO.bottom - 3 + 0.01);
+    expect(pageOf(flow, 'T')).toBe(0);
+  });
+
+  it('keeps a row with the next one by the next row’s height, not another’s', () => {
+    // After the 3-line first row 40 points are left: the kept pair (18 + 18) fits there.
+    const flow = new Flow(GEO, undefined, 0, GEO.bottom - 40 - 42 - 17);
+    placeTable(flow, layout, { ...narrow, rows: [tall('A', 3), tall('B', 1, { keepWithNext: true }), tall('C', 1)] });
+    expect(['A', 'B', 'C'].map((t) => pageOf(flow, t))).toEqual([0, 0, 0]);
+  });
+
+  it('does not move a kept pair that would not fit on a page together anyway', () => {
+    const flow = new Flow(GEO, undefined, 0, 200);
+    placeTable(flow, layout, { ...narrow, rows: [tall('A', 1, { keepWithNext: true }), tall('B', 14)] });
+    expect(pageOf(flow, 'A')).toBe(0);
+    expect(pageOf(flow, 'B')).toBe(1);
   });
 });

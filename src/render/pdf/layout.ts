@@ -562,11 +562,12 @@ export function fitColumnWidths(min: readonly number[], max: readonly number[], 
   const want = max.map((m, i) => Math.max(m, min[i]!));
   const maxSum = want.reduce((a, b) => a + b, 0);
   if (minSum > total) {
-    // Columns within a fair share keep their words whole; the oversized ones share the rest.
+    // Columns within a fair share keep their words whole; the oversized ones share the rest. As
+    // minSum > total, at least one column is over the share and the small ones take less than
+    // total, so the rest is positive.
     const share = total / min.length;
     const small = min.reduce((a, m) => a + (m <= share ? m : 0), 0);
     const large = minSum - small;
-    if (small >= total || large === 0) return min.map((m) => (m * total) / minSum);
     return min.map((m) => (m <= share ? m : (m * (total - small)) / large));
   }
   if (maxSum <= total) return want.map((m) => m + ((total - maxSum) * m) / maxSum);
