@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 /** Per module: the files mutated, and the test files that judge them. */
 const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
-  pdf: { mutate: ['src/render/pdf/layout.ts'], tests: ['tests/unit/render-pdf-internals.test.ts', 'tests/unit/render-pdf.test.ts'] },
+  pdf: { mutate: ['src/render/pdf/layout.ts'], tests: ['tests/unit/render-pdf-layout.test.ts', 'tests/unit/render-pdf-internals.test.ts', 'tests/unit/render-pdf.test.ts'] },
   bulk: { mutate: ['src/bulk/plan.ts'], tests: ['tests/unit/bulk-group-plan.test.ts'] },
   // legal/module.test.ts is left out: it reads the source text for Node-only names, which Stryker's instrumented copy contains.
   legal: { mutate: ['src/legal/interest.ts', 'src/legal/costs.ts', 'src/legal/terms.ts'], tests: ['calendar', 'costs', 'honest-interest', 'interest', 'interest-edges', 'rates', 'terms'].map((f) => `tests/unit/legal/${f}.test.ts`) },
