@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/helpers/fast-check-seed.ts'],
     testTimeout: 60_000,
+    // Some suites build a pack or run the CLI once in beforeAll: as slow as a test on a busy machine.
+    hookTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
   },
