@@ -113,7 +113,7 @@ describe('a period whose rate is unknown', () => {
       ['Forfaitaire schadevergoeding (vast bedrag)', '€ 40,00'],
     ]);
     expect(totalRows(c).some((r) => r.total)).toBe(false);
-    expect(closingNotes(c).noTotal).toBe(': de interest voor het 2e semester 2026 ontbreekt, want de interestvoet is niet bekend. Vul hem in bij de gegevens om mee te rekenen.');
+    expect(closingNotes(c).noTotal).toBe('de interest voor het 2e semester 2026 ontbreekt, want de interestvoet is niet bekend. Vul hem in bij de gegevens om mee te rekenen.');
   });
 
   it('warns above the table, per period, in Belgian words', () => {

@@ -145,14 +145,14 @@ export function totalRows(calc: Calculation): { label: string; value: string; to
   return rows;
 }
 
-/** The sentences under the totals; each is null (or '') when it does not apply. */
+/** The sentences under the totals (`noTotal` follows a bold "Geen totaal: "); each is null (or '') when it does not apply. */
 export function closingNotes(calc: Calculation): { noTotal: string | null; typed: string; notYet: string | null; leftOut: string | null } {
   const { input } = calc;
   const w = words(input.jurisdiction);
   const missing = calc.missingRates.filter((m) => m.typed === null).map((m) => phraseOf(m.name));
   const left = calc.costs.filter((c) => !c.inTotal);
   return {
-    noTotal: calc.totalCents === null ? `: de ${w.interest} voor ${missing.length ? missing.join(' en ') : 'een periode'} ontbreekt, want de ${w.rate} is niet bekend. Vul hem in bij de gegevens om mee te rekenen.` : null,
+    noTotal: calc.totalCents === null ? `de ${w.interest} voor ${missing.length ? missing.join(' en ') : 'een periode'} ontbreekt, want de ${w.rate} is niet bekend. Vul hem in bij de gegevens om mee te rekenen.` : null,
     typed: typedRatesSentence(calc),
     notYet: calc.notYetRunning ? `Op ${formatDateLong(input.until)} loopt nog geen ${w.interest}: die begint pas op ${formatDateLong(calc.from)}, ${fromReason(calc)}.` : null,
     leftOut: left.length ? `Niet in het totaal: ${left.map(({ item }) => `${item.label.charAt(0).toLowerCase()}${item.label.slice(1)} (${whyNotCounted(item.id)})`).join('; ')}.` : null,
