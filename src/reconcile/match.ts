@@ -11,7 +11,8 @@
  * functions on it; reconcile() recomputes the whole picture from invoices, payments and choices.
  */
 import type { Invoice, Payment } from './types.ts';
-import { formatStructured, nameKey } from './values.ts';
+import { nameMatch, nameWords } from './names.ts';
+import { formatStructured } from './values.ts';
 
 export type Confidence = 'zeker' | 'hoog' | 'middel' | 'laag';
 /** For sorting and a figure on screen. */
@@ -136,18 +137,6 @@ export function textKeys(text: string): string[] {
   return [...keys];
 }
 
-function namesAlike(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = nameKey(a);
-  const y = nameKey(b);
-  if (!x || !y) return false;
-  if (x === y || x.includes(y) || y.includes(x)) return true;
-  const wa = new Set(x.split(' ').filter((w) => w.length > 2));
-  const wb = y.split(' ').filter((w) => w.length > 2);
-  const common = wb.filter((w) => wa.has(w)).length;
-  return common >= 2 || (common === 1 && Math.min(wa.size, wb.length) === 1);
-}
-
 /** Plain code-unit order: ISO dates sort as text, and localeCompare is far too slow for 50,000 lines. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDue = (a: Invoice, b: Invoice) => cmp(a.vervaldatum ?? a.datum ?? '', b.vervaldatum ?? b.datum ?? '') || cmp(a.nummer, b.nummer);
@@ -269,6 +258,13 @@ export function reconcile(invoices: readonly Invoice[], allPayments: readonly Pa
     const p = a.paymentId ? paymentById.get(a.paymentId) : undefined;
     if (p?.tegenrekening && a.bron !== 'creditnota') accountCustomer.set(p.tegenrekening, byId.get(a.invoiceId)!.klantSleutel);
   }
+  const words = new Map<string, string[]>();
+  const wordsOf = (name: string | undefined) => {
+    if (!name) return [];
+    let w = words.get(name);
+    if (!w) words.set(name, (w = nameWords(name)));
+    return w;
+  };
   const byAmount = new Map<string, Invoice[]>();
   for (const inv of bills) if (open.get(inv.id)! > 0) byAmount.set(`${inv.valuta}|${open.get(inv.id)}`, [...(byAmount.get(`${inv.valuta}|${open.get(inv.id)}`) ?? []), inv]);
   for (const p of payments) {
@@ -277,16 +273,26 @@ export function reconcile(invoices: readonly Invoice[], allPayments: readonly Pa
     const knownCustomer = p.tegenrekening ? accountCustomer.get(p.tegenrekening) : undefined;
     const candidates = (byAmount.get(`${p.valuta}|${left}`) ?? []).filter((i) => open.get(i.id) === left && !rejected.has(pairKey(p.id, i.id)));
     const viaAccount = knownCustomer ? candidates.filter((i) => i.klantSleutel === knownCustomer) : [];
-    const viaName = candidates.filter((i) => namesAlike(p.tegenpartij, i.klant.naam));
+    const names = new Map(candidates.map((i) => [i.id, nameMatch(p.tegenpartij, i.klant.naam, wordsOf)]));
+    // Only a name that matches as a whole links a payment; one that matches in part is a suggestion.
+    const viaName = candidates.filter((i) => names.get(i.id) === 'gelijk' || names.get(i.id) === 'volledig');
     const chosen = viaAccount.length ? viaAccount : viaName;
     if (chosen.length === 1) {
       const inv = chosen[0]!;
-      const why = viaAccount.length ? `bedrag ${euro(left)} en rekening ${p.tegenrekening}, waarmee deze klant eerder betaalde` : `bedrag ${euro(left)} en naam "${p.tegenpartij}"; geen factuurnummer in de mededeling`;
+      const how = names.get(inv.id) === 'volledig' ? ` (komt overeen met ${inv.klant.naam})` : '';
+      const why = viaAccount.length ? `bedrag ${euro(left)} en rekening ${p.tegenrekening}, waarmee deze klant eerder betaalde` : `bedrag ${euro(left)} en naam "${p.tegenpartij}"${how}; geen factuurnummer in de mededeling`;
       allocate({ paymentId: p.id }, inv.id, 'bedrag-tegenpartij', viaAccount.length ? 'middel' : 'laag', why);
       continue;
     }
-    for (const inv of (chosen.length ? chosen : candidates).slice(0, 5)) {
-      suggest(p.id, { invoiceId: inv.id, reden: chosen.length ? `zelfde bedrag en klant, maar ${chosen.length} facturen komen in aanmerking` : `zelfde bedrag (${euro(left)}), andere of onbekende betaler` });
+    const partly = candidates.filter((i) => names.get(i.id) === 'deels');
+    const shown = chosen.length ? chosen : [...partly, ...candidates.filter((i) => names.get(i.id) !== 'deels')];
+    for (const inv of shown.slice(0, 5)) {
+      const reden = chosen.length
+        ? `zelfde bedrag en klant, maar ${chosen.length} facturen komen in aanmerking`
+        : names.get(inv.id) === 'deels'
+          ? `zelfde bedrag (${euro(left)}); de naam "${p.tegenpartij}" lijkt deels op ${inv.klant.naam}`
+          : `zelfde bedrag (${euro(left)}), andere of onbekende betaler`;
+      suggest(p.id, { invoiceId: inv.id, reden });
     }
   }
 

@@ -32,21 +32,19 @@ export function overlapFilter(earlier: readonly Payment[] = []): OverlapFilter {
   const ids = new Set<string>();
   /** Per movement key: the most times one file held it. */
   const most = new Map<string, number>();
-  const countPerFile = (payments: readonly Payment[]) => {
+  const remember = (payments: readonly Payment[], keys: readonly string[]) => {
     const counts = new Map<string, number>();
-    for (const p of payments) {
-      const k = movementKey(p);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    return counts;
-  };
-  const remember = (payments: readonly Payment[]) => {
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
     for (const p of payments) ids.add(p.id);
-    for (const [k, n] of countPerFile(payments)) if ((most.get(k) ?? 0) < n) most.set(k, n);
+    for (const [k, n] of counts) if ((most.get(k) ?? 0) < n) most.set(k, n);
   };
   const files = new Map<string, Payment[]>();
-  for (const p of earlier) files.set(p.bestand, [...(files.get(p.bestand) ?? []), p]);
-  for (const list of files.values()) remember(list);
+  for (const p of earlier) {
+    const list = files.get(p.bestand);
+    if (list) list.push(p);
+    else files.set(p.bestand, [p]);
+  }
+  for (const list of files.values()) remember(list, list.map(movementKey));
 
   return {
     add(payments) {
@@ -54,19 +52,20 @@ export function overlapFilter(earlier: readonly Payment[] = []): OverlapFilter {
       const kept: Payment[] = [];
       let dubbel = 0;
       const seenHere = new Set<string>();
-      for (const p of payments) {
-        const k = movementKey(p);
+      const keys = payments.map(movementKey);
+      payments.forEach((p, i) => {
+        const k = keys[i]!;
         const left = (most.get(k) ?? 0) - (used.get(k) ?? 0);
         // The same bank reference, or a movement an earlier file holds as often as this one.
         if (ids.has(p.id) || seenHere.has(p.id) || left > 0) {
           if (left > 0) used.set(k, (used.get(k) ?? 0) + 1);
           dubbel++;
-          continue;
+          return;
         }
         seenHere.add(p.id);
         kept.push(p);
-      }
-      remember(payments);
+      });
+      remember(payments, keys);
       return { kept, dubbel };
     },
   };

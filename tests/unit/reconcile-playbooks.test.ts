@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { resolvePlaybook } from '../../src/bulk/playbooks.ts';
+import type { PlannedCustomer } from '../../src/bulk/plan.ts';
 import { prepareBulk } from '../../src/bulk/prepare.ts';
 import { buildBulk } from '../../src/bulk/run.ts';
 import type { InvoiceRecord } from '../../src/bulk/validate.ts';
@@ -41,7 +42,7 @@ const record = (nummer: string, naam: string, klantnummer: string, draaiboek?: s
 
 const csv = bulkCsv([record('F-1', 'Schrijnwerkerij Peeters BV', '0456789012', 'vip'), record('F-2', 'Drukkerij Claes NV', '0567890123', 'Slechte betalers'), record('F-3', 'Tuinaanleg Maes', '0678901234'), record('F-4', 'Garage Wouters', '0789012345', 'heel-goede-klant')]);
 const prepare = (extra: object = {}) => prepareBulk(csv, { today: TODAY, workflow: standaard, workflows, jurisdiction: 'be', sent: 'volgens-schema', ...extra });
-const byName = (customers: ReturnType<typeof prepare>['customers']) => Object.fromEntries(customers.map((c) => [c.group.klant.naam, c]));
+const byName = (customers: readonly PlannedCustomer[]): Record<string, PlannedCustomer> => Object.fromEntries(customers.map((c) => [c.group.klant.naam ?? '', c]));
 
 describe('resolvePlaybook', () => {
   it('knows a playbook by id, title or segment name, accents and case aside', () => {
