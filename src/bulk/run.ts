@@ -81,9 +81,15 @@ export interface BuildBulkInput {
   invoicePdfs?: ReadonlyMap<string, InvoicePdf>;
 }
 
+/**
+ * A file's content: bytes, text, or text in pieces made as they are read (the overview files of a
+ * large run, so the whole text never sits in memory at once).
+ */
+export type ZipData = Uint8Array | string | Iterable<string>;
+
 /** Where the files of a run go, in order: add() may wait (a slow disk), finish() closes the zip. */
 export interface ZipSink {
-  add(name: string, data: Uint8Array | string, compress: boolean): void | Promise<void>;
+  add(name: string, data: ZipData, compress: boolean): void | Promise<void>;
   finish(): Promise<void>;
 }
 
@@ -275,12 +281,16 @@ class ZipWriter {
     this.mtime = mtime;
   }
 
-  add(name: string, data: Uint8Array | string, compress: boolean): void {
-    const bytes = typeof data === 'string' ? strToU8(data) : data;
+  add(name: string, data: ZipData, compress: boolean): void {
     const file = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
     file.mtime = this.mtime;
     this.zip.add(file);
-    file.push(bytes, true);
+    if (typeof data === 'string') file.push(strToU8(data), true);
+    else if (data instanceof Uint8Array) file.push(data, true);
+    else {
+      for (const piece of data) file.push(strToU8(piece));
+      file.push(new Uint8Array(0), true);
+    }
     if (this.error) throw this.error;
     this.files.push(name);
   }
@@ -402,8 +412,22 @@ const SUMMARY_HEADERS = [
   'Opmerkingen',
 ] as const;
 
-function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCustomer[]): string {
-  const body = rows.map((r, i) => {
+/** Customers per piece of the overview files: each piece is a small string, whatever the run's size. */
+const PIECE = 500;
+
+/** A CSV of `count` rows in pieces of PIECE rows, byte for byte what toCsv writes for all of them (one BOM, at the start). */
+function* csvPieces(header: readonly string[], count: number, row: (index: number) => readonly string[]): Generator<string> {
+  for (let from = 0; from === 0 || from < count; from += PIECE) {
+    const rows: (readonly string[])[] = from === 0 ? [header] : [];
+    for (let i = from; i < Math.min(count, from + PIECE); i++) rows.push(row(i));
+    const text = toCsv(rows, 'excel-nl');
+    yield from === 0 ? text : text.slice(1);
+  }
+}
+
+function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCustomer[]): Generator<string> {
+  return csvPieces(SUMMARY_HEADERS, rows.length, (i) => {
+    const r = rows[i]!;
     const g = customers[i]!.group;
     return [
       r.map,
@@ -436,12 +460,14 @@ function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCust
       r.opmerkingen.join(' | '),
     ];
   });
-  return toCsv([[...SUMMARY_HEADERS], ...body], 'excel-nl');
 }
 
-function issuesCsv(issues: readonly CellIssue[]): string {
+function issuesCsv(issues: readonly CellIssue[]): Generator<string> {
   const sorted = [...issues].sort((a, b) => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
-  return toCsv([['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'], ...sorted.map((i) => [String(i.row), i.column ?? '', i.value, i.severity, i.message])], 'excel-nl');
+  return csvPieces(['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'], sorted.length, (n) => {
+    const i = sorted[n]!;
+    return [String(i.row), i.column ?? '', i.value, i.severity, i.message];
+  });
 }
 
 /** "Eigen draaiboek: VIP-klanten (3 klanten)" for customers whose rows named another playbook. */
@@ -476,9 +502,10 @@ function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: 
   return lines.join('\r\n');
 }
 
-function icsEvents(input: BuildBulkInput, rows: readonly SummaryRow[], uidDomain: string, now: Date): IcsEvent[] {
+function icsEvents(input: BuildBulkInput, rows: readonly SummaryRow[], uidDomain: string, now: Date, from: number, to: number): IcsEvent[] {
   const events: IcsEvent[] = [];
-  input.customers.forEach((c, i) => {
+  input.customers.slice(from, to).forEach((c, n) => {
+    const i = from + n;
     if (!c.next || c.status === 'overgeslagen' || rows[i]!.status === 'mislukt') return;
     const g = c.group;
     const next = c.next;
@@ -506,6 +533,20 @@ function icsEvents(input: BuildBulkInput, rows: readonly SummaryRow[], uidDomain
   return events;
 }
 
+/** planToIcs of every customer's next step, in pieces of PIECE customers: the same text, never all of it at once. */
+function* icsCalendar(input: BuildBulkInput, rows: readonly SummaryRow[], now: Date): Generator<string> {
+  const name = `Tijdig: ${input.workflow.titel} – volgende stappen`;
+  const end = 'END:VCALENDAR\r\n';
+  // planToIcs(events) is the calendar's opening lines, the events, then `end`.
+  const opening = planToIcs([], name).slice(0, -end.length);
+  yield opening;
+  for (let from = 0; from < input.customers.length; from += PIECE) {
+    const events = icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now, from, from + PIECE);
+    if (events.length) yield planToIcs(events, name).slice(opening.length, -end.length);
+  }
+  yield end;
+}
+
 // ---------------------------------------------------------------- the run
 
 /** The run as an async generator: yields progress, returns the result. */
@@ -519,7 +560,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   const memory = input.archive ? null : new ZipWriter(mtime);
   const sink = input.archive?.(mtime);
   const files: string[] = [];
-  const add = async (name: string, data: Uint8Array | string, compress: boolean) => {
+  const add = async (name: string, data: ZipData, compress: boolean) => {
     if (sink) await sink.add(name, data, compress);
     else memory!.add(name, data, compress);
     files.push(name);
@@ -603,7 +644,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   yield { phase: 'afronden', done: total, total, customer: null };
   await yieldToEventLoop();
   await add('00_overzicht.csv', summaryCsv(rows, input.customers), true);
-  await add('00_volgende-stappen.ics', planToIcs(icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now), `Tijdig: ${input.workflow.titel} – volgende stappen`), true);
+  await add('00_volgende-stappen.ics', icsCalendar(input, rows, now), true);
   if (allIssues.length) await add('00_meldingen.csv', issuesCsv(allIssues), true);
   await add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
   let bytes: Uint8Array = new Uint8Array(0);
