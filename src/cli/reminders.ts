@@ -171,6 +171,8 @@ export async function runReminders(options: ReminderOptions, content: Content, i
   });
   const customers = planCustomers(groups, {
     workflow,
+    // A "Draaiboek" column (e.g. from the reconcile page) picks another playbook per customer.
+    workflows: content.workflows,
     today,
     choice,
     cells: { headers: head.parsed.headers, mapping },
