@@ -1,6 +1,8 @@
 /** Small Dutch formatting helpers for the timeline's messages. Pure string work on UTC calendar days. */
 import type { Channel, Jurisdiction, Tone } from '../content/schema.ts';
-import { holidayOn, weekday, type IsoDate } from '../legal/index.ts';
+import { holidayOn } from '../legal/calendar.ts';
+import { weekday } from '../legal/dates.ts';
+import type { IsoDate } from '../legal/types.ts';
 
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];

@@ -1,34 +1,27 @@
 /**
- * Public API of the timeline builder's logic (issue 7). Pure and browser-safe: the island imports
- * this module and keeps the UI. See plan.ts for the conventions (anchors, pauses, moves, terms).
+ * Public API of the timeline builder's logic (issue 7). Pure and browser-safe. The page's island
+ * imports the modules themselves, so its first paint leaves out zod (plan-schema.ts, json.ts,
+ * share.ts) until a change needs them. See plan.ts for the conventions (anchors, pauses, moves, terms).
  */
 export {
   ANCHORS,
-  Anchor,
   BLANK_META,
   DEFAULT_REACTION,
   DEFAULT_TERM_DAYS,
   LIMITS,
   PAUSE_REASONS,
-  Pause,
-  PauseReason,
   PlanError,
-  PlanMeta,
-  PlanSchema,
-  PlanSettings,
-  PlanStep,
-  Repeat,
-  applyChange,
+  applyChangeWith,
   blankPlan,
   canUndo,
-  changePlan,
+  changePlanWith,
   createEditor,
   createSettings,
   nominalOffsets,
   planFromWorkflow,
-  validatePlan,
 } from './plan.ts';
-export type { Change, Editor, Plan, SettingsInput, StepContent } from './plan.ts';
+export type { Change, Editor, Plan, SettingsInput, StepContent, Validate } from './plan.ts';
+export { Anchor, Pause, PauseReason, PlanMeta, PlanSchema, PlanSettings, PlanStep, Repeat, applyChange, changePlan, validatePlan } from './plan-schema.ts';
 
 export { caseCatalog, computeSchedule, describeTemplate, isFormalNotice, isWritten } from './schedule.ts';
 export type {
@@ -45,8 +38,9 @@ export type {
   TermOrigin,
 } from './schedule.ts';
 
-export { RULES, WARNING_IDS, buildTimeline, warningsFor } from './warnings.ts';
-export type { Rule, RuleContext, Severity, Warning, WarningId } from './warnings.ts';
+export { RULES, WARNING_IDS, buildTimelineWith, warningsWith } from './warnings.ts';
+export type { ContentVocabulary, Rule, RuleContext, Severity, Warning, WarningId } from './warnings.ts';
+export { CONTENT_VOCABULARY, buildTimeline, warningsFor } from './defaults.ts';
 
 export { planRows } from './rows.ts';
 export type { PlanRow } from './rows.ts';

@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import { fromZod } from '../content/errors.ts';
 import { Workflow } from '../content/schema.ts';
-import { Anchor, LIMITS, Pause, PlanError, PlanSettings, Repeat, nominalOffsets, planFromWorkflow, validatePlan, type Plan, type PlanStep } from './plan.ts';
+import { LIMITS, PlanError, nominalOffsets, planFromWorkflow, type Plan, type PlanStep } from './plan.ts';
+import { Anchor, Pause, PlanSettings, Repeat, validatePlan } from './plan-schema.ts';
 
 export const TimelineExtension = z.strictObject({
   version: z.literal(1),

@@ -4,11 +4,11 @@
  * dates here: amounts are integer cents, dates 'YYYY-MM-DD'.
  */
 import type { Channel, Tone } from '../content/schema.ts';
-import type { IsoDate } from '../legal/index.ts';
+import type { IsoDate } from '../legal/types.ts';
 import { dayLabel } from './format.ts';
 import type { Plan } from './plan.ts';
 import type { StepStatus, TemplateCatalog } from './schedule.ts';
-import { buildTimeline } from './warnings.ts';
+import { buildTimeline } from './defaults.ts';
 
 export interface PlanRow {
   /** Position of the step in `plan.steps`. */

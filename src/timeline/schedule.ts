@@ -29,22 +29,13 @@
 import type { LegalCase } from '../jurisdiction/ids.ts';
 import { candidatesFor } from '../model/variants.ts';
 import type { Channel, Purpose, TemplateKind } from '../content/schema.ts';
-import {
-  addDays,
-  applicableCosts,
-  computeInterest,
-  daysBetween,
-  deliveryDate,
-  earliestNextStep,
-  interestKindsFor,
-  interestStartDate,
-  workingDayOnOrAfter,
-  type Channel as LegalChannel,
-  type CostItem,
-  type InterestKind,
-  type IsoDate,
-  type LegalNote,
-} from '../legal/index.ts';
+// The legal modules themselves, not their index: it also brings explain.ts, which the page does not show.
+import { workingDayOnOrAfter } from '../legal/calendar.ts';
+import { applicableCosts, type CostItem } from '../legal/costs.ts';
+import { addDays, daysBetween } from '../legal/dates.ts';
+import { computeInterest, interestKindsFor, interestStartDate, type InterestKind } from '../legal/interest.ts';
+import { deliveryDate, earliestNextStep, type Channel as LegalChannel } from '../legal/terms.ts';
+import type { IsoDate, LegalNote } from '../legal/types.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { nonWorkingReason } from './format.ts';
 import { DEFAULT_TERM_DAYS, nominalOffsets, type Plan, type PlanStep } from './plan.ts';

@@ -8,9 +8,10 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
 import { CHANNELS, TONES } from '../content/schema.ts';
-import { addDays, daysBetween } from '../legal/index.ts';
+import { addDays, daysBetween } from '../legal/dates.ts';
 import { SHARE_DICTIONARY } from './share-dictionary.ts';
-import { ANCHORS, LIMITS, PAUSE_REASONS, PlanError, validatePlan, type Plan, type PlanStep } from './plan.ts';
+import { ANCHORS, LIMITS, PAUSE_REASONS, PlanError, type Plan, type PlanStep } from './plan.ts';
+import { validatePlan } from './plan-schema.ts';
 
 /** Format version, the first character of every link state. */
 const VERSION = '1';

@@ -2,10 +2,15 @@
  * Warnings on a schedule. Each rule is a small function that reads the computed schedule and
  * returns zero or more warnings, each explained in plain Dutch (Belgian usage for BE, Dutch usage
  * for NL) with its source from the legal module. Rules about good practice (tone, order, gap)
- * have no legal source: `source` is null there.
+ * have no legal source: `source` is null there. Free of zod: the content's tone scale and kinds per
+ * channel come in as `ContentVocabulary` (defaults.ts passes the schema's; the page passes the same
+ * lists as build-time data), so the builder's first paint does not load the content schema.
  */
-import { KINDS_FOR_CHANNEL, TONES, type TemplateKind } from '../content/schema.ts';
-import { BE_B2B, BE_B2C, NL, SOURCES as S, addDays, daysBetween, type Source } from '../legal/index.ts';
+import type { Channel, TemplateKind, Tone } from '../content/schema.ts';
+import { addDays, daysBetween } from '../legal/dates.ts';
+import { BE_B2B, BE_B2C, NL } from '../legal/rules.ts';
+import { SOURCES as S } from '../legal/sources.ts';
+import type { Source } from '../legal/types.ts';
 import { CHANNEL_NOUN, TONE_WORD, days, longDate } from './format.ts';
 import { DEFAULT_TERM_DAYS, type Plan } from './plan.ts';
 import {
@@ -57,8 +62,17 @@ export interface Warning {
   readonly sources: readonly Source[];
 }
 
+/** What the rules need from the content schema (TONES, KINDS_FOR_CHANNEL), passed in. */
+export interface ContentVocabulary {
+  /** The tone scale, mildest first: a workflow should not step down it. */
+  readonly tones: readonly Tone[];
+  /** Which template kinds a step on a given channel may use. */
+  readonly kindsForChannel: Readonly<Record<Channel, readonly TemplateKind[]>>;
+}
+
 export interface RuleContext {
   readonly plan: Plan;
+  readonly vocabulary: ContentVocabulary;
   readonly schedule: Schedule;
   /** Sent steps in sending order. */
   readonly sent: readonly ScheduledStep[];
@@ -97,7 +111,7 @@ function Name(s: ScheduledStep): string {
 const short = (s: Pick<ScheduledStep, 'stepIndex' | 'occurrence'>) => (s.occurrence > 0 ? `herhaling ${s.occurrence} van stap ${s.stepIndex + 1}` : `stap ${s.stepIndex + 1}`);
 
 const claimsCosts = (s: ScheduledStep) => s.template?.claimsCosts === true;
-const find = (ctx: RuleContext, ref: { stepIndex: number; occurrence: number }) =>
+const find = (ctx: Pick<RuleContext, 'schedule'>, ref: { stepIndex: number; occurrence: number }) =>
   ctx.schedule.steps.find((s) => s.stepIndex === ref.stepIndex && s.occurrence === ref.occurrence)!;
 
 /** How the term of a written step starts, in one sentence. */
@@ -131,7 +145,7 @@ const insideTerm: Rule = {
       // Costs asked from a consumer have their own, stricter rules (be-wachttermijn, nl-veertiendagenbrief).
       const costs = claimsCosts(s) && plan.settings.customerType === 'business';
       if (!formal && !costs) continue;
-      const from = find({ plan, schedule, sent }, r);
+      const from = find({ schedule }, r);
       const t = r.term;
       const business = plan.settings.customerType === 'business';
       const shorter = t.origin === 'custom' || t.origin === 'notice' ? `, of geef in ${short(from)} een kortere termijn` : '';
@@ -294,12 +308,12 @@ const costsBeforeDue: Rule = {
 /** The tone should stay level or go up, never down. */
 const toneDown: Rule = {
   id: 'toon-omlaag',
-  check: ({ schedule }) => {
+  check: ({ schedule, vocabulary: { tones } }) => {
     const out: Warning[] = [];
     const rows = schedule.steps.filter((s) => s.status !== 'skipped');
     rows.forEach((s, i) => {
       const prev = rows[i - 1];
-      if (!prev || TONES.indexOf(s.step.toon) >= TONES.indexOf(prev.step.toon)) return;
+      if (!prev || tones.indexOf(s.step.toon) >= tones.indexOf(prev.step.toon)) return;
       out.push(
         warn(
           'toon-omlaag',
@@ -390,16 +404,16 @@ const KIND_NOUN: Record<TemplateKind, string> = { email: 'e-mail', brief: 'brief
 /** The template's kind does not fit the channel. */
 const channelTemplate: Rule = {
   id: 'kanaal-sjabloon',
-  check: ({ schedule }) =>
+  check: ({ schedule, vocabulary: { kindsForChannel } }) =>
     schedule.steps
-      .filter((s) => s.occurrence === 0 && s.template !== null && !KINDS_FOR_CHANNEL[s.step.kanaal].includes(s.template.kind))
+      .filter((s) => s.occurrence === 0 && s.template !== null && !kindsForChannel[s.step.kanaal].includes(s.template.kind))
       .map((s) =>
         warn(
           'kanaal-sjabloon',
           s,
           'error',
           `${Name(s)} gaat als ${CHANNEL_NOUN[s.step.kanaal]}, maar het sjabloon "${s.step.template}" is een ${KIND_NOUN[s.template!.kind]}. ` +
-            `Kies een sjabloon van de soort ${KINDS_FOR_CHANNEL[s.step.kanaal].map((k) => KIND_NOUN[k]).join(' of ')}, of pas het kanaal aan.`,
+            `Kies een sjabloon van de soort ${kindsForChannel[s.step.kanaal].map((k) => KIND_NOUN[k]).join(' of ')}, of pas het kanaal aan.`,
         ),
       ),
 };
@@ -517,9 +531,9 @@ export const RULES: readonly Rule[] = Object.freeze([
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** All warnings for a schedule: by step (plan-level first), then by severity. Never throws. */
-export function warningsFor(schedule: Schedule): Warning[] {
-  const ctx: RuleContext = { plan: schedule.plan, schedule, sent: sentInOrder(schedule.steps) };
+/** All warnings for a schedule: by step (plan-level first), then by severity. Never throws. defaults.ts warningsFor passes the schema's vocabulary. */
+export function warningsWith(schedule: Schedule, vocabulary: ContentVocabulary): Warning[] {
+  const ctx: RuleContext = { plan: schedule.plan, vocabulary, schedule, sent: sentInOrder(schedule.steps) };
   const out: Warning[] = [];
   for (const rule of RULES) {
     try {
@@ -533,8 +547,8 @@ export function warningsFor(schedule: Schedule): Warning[] {
   );
 }
 
-/** Schedule and warnings in one call: what the builder shows. */
-export function buildTimeline(plan: Plan, templates?: TemplateCatalog): { schedule: Schedule; warnings: Warning[] } {
+/** Schedule and warnings in one call: what the builder shows. defaults.ts buildTimeline passes the schema's vocabulary. */
+export function buildTimelineWith(plan: Plan, templates: TemplateCatalog | undefined, vocabulary: ContentVocabulary): { schedule: Schedule; warnings: Warning[] } {
   const schedule = computeSchedule(plan, templates);
-  return { schedule, warnings: warningsFor(schedule) };
+  return { schedule, warnings: warningsWith(schedule, vocabulary) };
 }

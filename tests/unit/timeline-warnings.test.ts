@@ -10,6 +10,7 @@ import { BE_B2C, NL, SOURCES, addDays } from '../../src/legal/index.ts';
 import { LEGAL_CASES, type LegalCase } from '../../src/jurisdiction/ids.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import {
+  CONTENT_VOCABULARY,
   PlanError,
   RULES,
   WARNING_IDS,
@@ -336,7 +337,7 @@ describe('every rule, on random plans (property)', () => {
           const due = addDays('2025-01-01', d);
           const steps = raw.map((r) => step(r.offset, r.template, r.termDays === undefined ? { kanaal: r.kanaal, toon: r.toon } : { kanaal: r.kanaal, toon: r.toon, termDays: r.termDays }));
           const p = plan(steps, { jurisdiction, customerType, dueDate: due, invoiceDate: addDays(due, -30), minGapDays, workingDaysOnly, firstSendDate: d % 3 === 0 ? addDays(due, 5) : null });
-          for (const rule of RULES) expect(() => rule.check({ plan: p, schedule: computeSchedule(p, TEMPLATES), sent: [] })).not.toThrow();
+          for (const rule of RULES) expect(() => rule.check({ plan: p, vocabulary: CONTENT_VOCABULARY, schedule: computeSchedule(p, TEMPLATES), sent: [] })).not.toThrow();
           const ws = warnings(p);
           ws.forEach(wellFormed);
           const rows = planRows(p, TEMPLATES);

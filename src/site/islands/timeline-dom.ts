@@ -48,3 +48,13 @@ export function setValue(input: HTMLInputElement | HTMLSelectElement, value: str
   input.value = value;
   return true;
 }
+
+/** Saves bytes as a file through a temporary object URL (revoked once the download has started). */
+export function download(data: BlobPart, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -3,15 +3,17 @@
  * step i), so focus and half-typed text survive every change. Each edit is one Change for the
  * timeline core's reducer; the controller (timeline.ts) applies it and re-renders.
  */
-import { CHANNELS, KINDS_FOR_CHANNEL, TONES, type Channel } from '../../content/schema.ts';
-import { CHANNEL_NOUN } from '../../timeline/format.ts';
-import { LIMITS, dayLabel, longDate, nominalOffsets, type Change, type Plan, type Schedule, type Warning } from '../../timeline/index.ts';
+import type { Channel } from '../../content/schema.ts';
+import { CHANNEL_NOUN, dayLabel, longDate } from '../../timeline/format.ts';
+import { LIMITS, nominalOffsets, type Change, type Plan } from '../../timeline/plan.ts';
+import type { Schedule } from '../../timeline/schedule.ts';
+import type { Warning } from '../../timeline/warnings.ts';
 import { CHANNEL_LABEL, TONE_LABEL } from '../lib/labels.ts';
 import { plural } from '../lib/timeline-view.ts';
-import type { CatalogTemplate } from '../lib/timeline-types.ts';
+import type { CatalogTemplate, StepChoices } from '../lib/timeline-types.ts';
 import { h, setValue, sr } from './timeline-dom.ts';
 
-export type Commit = (change: Change, label: string, after?: () => void) => boolean;
+export type Commit = (change: Exclude<Change, { type: 'undo' }>, label: string, after?: () => void) => Promise<boolean>;
 
 type Field = 'titel' | 'offset' | 'anchor' | 'kanaal' | 'toon' | 'template' | 'termDays';
 
@@ -36,15 +38,17 @@ export class StepEditor {
   private readonly catalog: ReadonlyMap<string, CatalogTemplate>;
   private readonly commit: Commit;
   private readonly addButton: HTMLButtonElement;
+  private readonly choices: StepChoices;
 
-  constructor(list: HTMLOListElement, catalog: ReadonlyMap<string, CatalogTemplate>, commit: Commit, addButton: HTMLButtonElement) {
+  constructor(list: HTMLOListElement, catalog: ReadonlyMap<string, CatalogTemplate>, commit: Commit, addButton: HTMLButtonElement, choices: StepChoices) {
     this.list = list;
+    this.choices = choices;
     this.catalog = catalog;
     this.commit = commit;
     this.addButton = addButton;
     const sorted = [...catalog.values()].sort((a, b) => a.title.localeCompare(b.title, 'nl'));
     this.byKind = new Map(['email', 'brief', 'belscript'].map((k) => [k, sorted.filter((t) => t.kind === k)]));
-    list.addEventListener('change', (event) => this.onChange(event));
+    list.addEventListener('change', (event) => void this.onChange(event));
     list.addEventListener('click', (event) => this.onClick(event));
   }
 
@@ -105,7 +109,7 @@ export class StepEditor {
   }
 
   private templateOptions(channel: Channel, current: string): HTMLOptionElement[] {
-    const kinds = KINDS_FOR_CHANNEL[channel];
+    const kinds = this.choices.kindsForChannel[channel];
     const fitting = kinds.flatMap((k) => this.byKind.get(k) ?? []);
     const options = [h('option', { value: '' }, '(nog geen sjabloon)')];
     for (const t of fitting) options.push(h('option', { value: t.id }, t.registered ? `${t.title} (aangetekend)` : t.title));
@@ -128,8 +132,8 @@ export class StepEditor {
       titel: h('input', { id: id('titel'), type: 'text', maxlength: 200, autocomplete: 'off', 'data-field': 'titel', 'aria-describedby': id('fout') }),
       offset: h('input', { id: id('offset'), type: 'number', step: 1, min: LIMITS.minOffset, max: LIMITS.maxOffset, inputmode: 'numeric', 'data-field': 'offset', 'aria-describedby': `${id('offset-hint')} ${id('fout')}` }),
       anchor: select('anchor', [['vervaldag', 'de vervaldag'], ['vorige', 'de vorige stap']]),
-      kanaal: select('kanaal', CHANNELS.map((c) => [c, CHANNEL_LABEL[c]])),
-      toon: select('toon', TONES.map((t) => [t, TONE_LABEL[t]])),
+      kanaal: select('kanaal', this.choices.channels.map((c) => [c, CHANNEL_LABEL[c]])),
+      toon: select('toon', this.choices.tones.map((t) => [t, TONE_LABEL[t]])),
       template: h('select', { id: id('template'), 'data-field': 'template' }),
       termDays: h('input', { id: id('termDays'), type: 'number', step: 1, min: 0, max: LIMITS.maxTermDays, inputmode: 'numeric', 'data-field': 'termDays', 'aria-describedby': `${id('termDays-hint')} ${id('fout')}` }),
     };
@@ -182,7 +186,7 @@ export class StepEditor {
     if (message && input) input.setAttribute('aria-invalid', 'true');
   }
 
-  private onChange(event: Event): void {
+  private async onChange(event: Event): Promise<void> {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !this.plan) return;
     const i = this.indexOf(target);
@@ -201,41 +205,41 @@ export class StepEditor {
     let ok = true;
     switch (f) {
       case 'titel':
-        ok = this.commit({ type: 'updateStep', index: i, patch: { titel: value } }, `de titel van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: { titel: value } }, `de titel van stap ${n} gewijzigd`);
         break;
       case 'offset': {
         const min = step.anchor === 'vorige' && i > 0 ? 0 : LIMITS.minOffset;
         const offset = int(min, LIMITS.maxOffset, 'de dag');
         if (offset === null) return;
-        ok = this.commit({ type: 'updateStep', index: i, patch: { offset } }, `de dag van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: { offset } }, `de dag van stap ${n} gewijzigd`);
         break;
       }
       case 'anchor':
-        ok = this.commit({ type: 'setAnchor', index: i, anchor: value === 'vorige' ? 'vorige' : 'vervaldag' }, `het vertrekpunt van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'setAnchor', index: i, anchor: value === 'vorige' ? 'vorige' : 'vervaldag' }, `het vertrekpunt van stap ${n} gewijzigd`);
         break;
       case 'kanaal': {
         const kanaal = value as Channel;
         const kind = this.catalog.get(step.template)?.kind;
-        const keep = !kind || KINDS_FOR_CHANNEL[kanaal].includes(kind);
-        ok = this.commit({ type: 'updateStep', index: i, patch: keep ? { kanaal } : { kanaal, template: '' } }, `het kanaal van stap ${n} gewijzigd`, () => {
+        const keep = !kind || this.choices.kindsForChannel[kanaal].includes(kind);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: keep ? { kanaal } : { kanaal, template: '' } }, `het kanaal van stap ${n} gewijzigd`, () => {
           if (!keep) this.showError(i, `Het vorige sjabloon past niet bij een ${CHANNEL_NOUN[kanaal]}. Kies een nieuw sjabloon.`);
         });
         break;
       }
       case 'toon':
-        ok = this.commit({ type: 'updateStep', index: i, patch: { toon: value as Plan['steps'][number]['toon'] } }, `de toon van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: { toon: value as Plan['steps'][number]['toon'] } }, `de toon van stap ${n} gewijzigd`);
         break;
       case 'template':
-        ok = this.commit({ type: 'updateStep', index: i, patch: { template: value } }, `het sjabloon van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: { template: value } }, `het sjabloon van stap ${n} gewijzigd`);
         break;
       case 'termDays': {
         if (value === '') {
-          ok = this.commit({ type: 'updateStep', index: i, patch: { termDays: undefined } }, `de termijn van stap ${n} gewijzigd`);
+          ok = await this.commit({ type: 'updateStep', index: i, patch: { termDays: undefined } }, `de termijn van stap ${n} gewijzigd`);
           break;
         }
         const termDays = int(0, LIMITS.maxTermDays, 'de termijn');
         if (termDays === null) return;
-        ok = this.commit({ type: 'updateStep', index: i, patch: { termDays } }, `de termijn van stap ${n} gewijzigd`);
+        ok = await this.commit({ type: 'updateStep', index: i, patch: { termDays } }, `de termijn van stap ${n} gewijzigd`);
         break;
       }
     }
@@ -252,16 +256,16 @@ export class StepEditor {
     const n = i + 1;
     switch (button.dataset['stepAction']) {
       case 'up':
-        this.commit({ type: 'moveStep', from: i, to: i - 1 }, `stap ${n} naar boven verplaatst`, () => this.focus(i - 1, i - 1 === 0 ? 'down' : 'up'));
+        void this.commit({ type: 'moveStep', from: i, to: i - 1 }, `stap ${n} naar boven verplaatst`, () => this.focus(i - 1, i - 1 === 0 ? 'down' : 'up'));
         break;
       case 'down':
-        this.commit({ type: 'moveStep', from: i, to: i + 1 }, `stap ${n} naar beneden verplaatst`, () => this.focus(i + 1, i + 1 === last ? 'up' : 'down'));
+        void this.commit({ type: 'moveStep', from: i, to: i + 1 }, `stap ${n} naar beneden verplaatst`, () => this.focus(i + 1, i + 1 === last ? 'up' : 'down'));
         break;
       case 'insert':
-        this.commit({ type: 'addStep', at: i + 1 }, `een stap toegevoegd na stap ${n}`, () => this.focus(i + 1, 'titel'));
+        void this.commit({ type: 'addStep', at: i + 1 }, `een stap toegevoegd na stap ${n}`, () => this.focus(i + 1, 'titel'));
         break;
       case 'remove':
-        this.commit({ type: 'removeStep', index: i }, `stap ${n} verwijderd`, () => (last === 0 ? this.addButton.focus() : this.focus(Math.min(i, last - 1), 'remove')));
+        void this.commit({ type: 'removeStep', index: i }, `stap ${n} verwijderd`, () => (last === 0 ? this.addButton.focus() : this.focus(Math.min(i, last - 1), 'remove')));
         break;
     }
   }

@@ -3,8 +3,11 @@
  * schedule table with each step's warnings right under it, and the warnings about the plan as a
  * whole. Rebuilt on every change; focus on a link inside survives (replaceKeepingFocus).
  */
-import { addDays, daysBetween, type IsoDate } from '../../legal/index.ts';
-import { dayLabel, longDate, type Schedule, type ScheduledStep, type Warning } from '../../timeline/index.ts';
+import { addDays, daysBetween } from '../../legal/dates.ts';
+import type { IsoDate } from '../../legal/types.ts';
+import { dayLabel, longDate } from '../../timeline/format.ts';
+import type { Schedule, ScheduledStep } from '../../timeline/schedule.ts';
+import type { Warning } from '../../timeline/warnings.ts';
 import { CHANNEL_LABEL, offsetWords, TONE_LABEL } from '../lib/labels.ts';
 import { invoiceLine, money, plural, rowName, rowNumber, SEVERITY_LABEL, TERM_LABEL } from '../lib/timeline-view.ts';
 import type { CatalogTemplate } from '../lib/timeline-types.ts';

@@ -3,7 +3,7 @@
  * (no compiled email: that is fetched per template only when the pack is downloaded, see
  * pages/tijdlijn/sjablonen/[file].json.ts) and the pack form's fields. Node only.
  */
-import { PLACEHOLDERS, type Jurisdiction } from '../../content/schema.ts';
+import { CHANNELS, KINDS_FOR_CHANNEL, PLACEHOLDERS, TONES, type Jurisdiction } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { describeTemplate } from '../../timeline/index.ts';
@@ -48,7 +48,8 @@ export function timelinePage(): TimelinePage {
   const groups = GROUP_ORDER.map((group) => ({ group, fields: specs.filter((f) => f.group === group) })).filter((g) => g.fields.length);
   const { fields, examples } = browserFields(groups.flatMap((g) => g.fields));
   const defaultWorkflow = workflows.find((w) => w.id === 'standaard')?.id ?? workflows[0]!.id;
-  return { data: { workflows, templates: catalog, fields, examples, defaultWorkflow }, groups, examples };
+  const choices = { channels: CHANNELS, tones: TONES, kindsForChannel: KINDS_FOR_CHANNEL };
+  return { data: { workflows, choices, templates: catalog, fields, examples, defaultWorkflow }, groups, examples };
 }
 
 /** One static file per template and country it can be filled for. */

@@ -3,7 +3,8 @@
  * (islands/timeline.ts), and the per-template files the pack download fetches. Types only.
  */
 import type { LegalCase } from '../../jurisdiction/ids.ts';
-import type { Jurisdiction, Purpose, TemplateKind, Workflow } from '../../content/schema.ts';
+import type { Channel, Jurisdiction, Purpose, TemplateKind, Workflow } from '../../content/schema.ts';
+import type { ContentVocabulary } from '../../timeline/warnings.ts';
 import type { Inline, TemplateDoc } from '../../model/types.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 import type { FieldSpec } from './workbench-types.ts';
@@ -32,8 +33,14 @@ export interface CatalogTemplate {
   fields: string[];
 }
 
+/** The step editor's choices, in the content schema's order (emitted at build time: the page needs no zod for them). */
+export interface StepChoices extends ContentVocabulary {
+  channels: readonly Channel[];
+}
+
 export interface TimelineData {
   workflows: Workflow[];
+  choices: StepChoices;
   templates: CatalogTemplate[];
   /** The pack form's fields (the union over every template), in form order. */
   fields: FieldSpec[];

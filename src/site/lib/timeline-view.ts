@@ -3,10 +3,15 @@
  * the fill data of one step for the pack, and the default plan. Browser-safe, no DOM.
  */
 import type { FillData } from '../../content/schema.ts';
-import { addDays, type IsoDate } from '../../legal/index.ts';
+import { addDays } from '../../legal/dates.ts';
+import type { IsoDate } from '../../legal/types.ts';
 import { formatDateShort, formatMoney } from '../../model/format.ts';
 import { slugify } from '../../vocabulary/naming.ts';
-import { dayLabel, type Plan, type PlanRow, type PlanSettings, type ScheduledStep, type Severity, type TermOrigin, type Warning } from '../../timeline/index.ts';
+import { dayLabel } from '../../timeline/format.ts';
+import type { Plan, PlanSettings } from '../../timeline/plan.ts';
+import type { PlanRow } from '../../timeline/rows.ts';
+import type { ScheduledStep, TermOrigin } from '../../timeline/schedule.ts';
+import type { Severity, Warning } from '../../timeline/warnings.ts';
 import { CHANNEL_LABEL, JURISDICTION_LABEL, TONE_LABEL } from './labels.ts';
 import type { CatalogTemplate } from './timeline-types.ts';
 
