@@ -7,15 +7,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  BE_B2B,
+  BE_B2C,
   BE_COMMERCIAL_RATES,
   BE_LEGAL_RATES,
   NL_COMMERCIAL_RATES,
+  NL,
   NL_LEGAL_RATES,
   computeInterest,
   interestKindsFor,
+  lettersSources,
   missingRateHelp,
   ratePeriodStart,
   simpleInterestCents,
+  singleRatePercent,
 } from '../../../src/legal/index.ts';
 import type { CustomerType, InterestInput, InterestKind, InterestLine, Jurisdiction, RateTable } from '../../../src/legal/index.ts';
 import { interestLines } from '../../../src/legal/interest.ts';
@@ -254,5 +259,119 @@ describe('interestKindsFor: the labels a form shows', () => {
       { kind: 'legal', label: 'Wettelijke interestvoet (zonder contractueel schadebeding)' },
       { kind: 'commercial', label: 'Maximale contractuele nalatigheidsinterest (interestvoet van de wet van 2 augustus 2002)' },
     ]);
+  });
+});
+
+describe('what a period needs before its rate is used', () => {
+  const src = NL_LEGAL_RATES.sources;
+  const table = (periods: RateTable['periods'], compounding: RateTable['compounding'] = 'none'): RateTable => ({ ...NL_LEGAL_RATES, compounding, periods });
+
+  it('a period marked unknown is not used even when a figure is noted, nor a period without a figure', () => {
+    const t = table([
+      { label: 'A', validFrom: '2030-01-01', validTo: '2030-06-30', ratePercent: 5, status: 'unknown', confidence: 'n/a', sources: src },
+      { label: 'B', validFrom: '2030-07-01', validTo: '2030-12-31', ratePercent: null, status: 'unverified', confidence: 'low', sources: src },
+    ]);
+    expect(lines(interestLines(t, 100_000, '2030-06-01', '2030-07-31'))).toEqual([
+      ['2030-06-01', '2030-06-30', 'rate-not-yet-known'],
+      ['2030-07-01', '2030-07-31', 'rate-not-yet-known'],
+    ]);
+  });
+
+  it('NL: a typed rate cannot stand in while an earlier year is unknown (its base is unknown)', () => {
+    // 2030 H1 unknown and not typed; 2031 H1 unknown but typed: the 2031 base holds the unknown 2030 interest.
+    const t = table(
+      [
+        { label: 'A', validFrom: '2030-01-01', validTo: '2030-06-30', ratePercent: null, status: 'unknown', confidence: 'n/a', sources: src },
+        { label: 'B', validFrom: '2030-07-01', validTo: '2030-12-31', ratePercent: 4, status: 'verified', confidence: 'high', sources: src },
+        { label: 'C', validFrom: '2031-01-01', validTo: '2031-06-30', ratePercent: null, status: 'unknown', confidence: 'n/a', sources: src },
+      ],
+      'yearly',
+    );
+    const r = interestLines(t, 100_000, '2030-01-01', '2031-01-31', { '2031-01-01': 4 });
+    // (Its reason reads 'rate-not-yet-known' although the rate was typed: the base is what is missing.)
+    expect(r.map((l) => (l.unknown ? 'unknown' : l.origin))).toEqual(['unknown', 'table', 'unknown']);
+  });
+});
+
+describe('lines on the rate grid', () => {
+  it('a calculation that ends on the first day of a semester ends with a one-day line at the new rate', () => {
+    // 2023 H1 10.5 %, 2023 H2 12 %: 30 d × 10.5 % on 1000 → 8.63; 1 d × 12 % → 0.33.
+    const r = run('be', 'business', 'commercial', '2023-06-01', '2023-07-01');
+    expect(lines(r.breakdown)).toEqual([
+      ['2023-06-01', '2023-06-30', 100_000, 10.5, 863],
+      ['2023-07-01', '2023-07-01', 100_000, 12, 33],
+    ]);
+  });
+
+  it('the Belgian legal rate is set per calendar year: one line for a whole year', () => {
+    // 2023: 5.25 % × 365/365 on 1000 = 52.50.
+    expect(lines(run('be', 'consumer', 'legal', '2023-01-01', '2023-12-31').breakdown)).toEqual([['2023-01-01', '2023-12-31', 100_000, 5.25, 5250]]);
+  });
+
+  it('past the table, each unknown rate period is its own line (per semester, or per year for the Belgian legal rate)', () => {
+    expect(lines(run('be', 'business', 'commercial', '2027-01-01', '2027-12-31').breakdown)).toEqual([
+      ['2027-01-01', '2027-06-30', 'no-rate-in-table'],
+      ['2027-07-01', '2027-12-31', 'no-rate-in-table'],
+    ]);
+    expect(lines(run('be', 'consumer', 'legal', '2027-06-01', '2028-06-30').breakdown)).toEqual([
+      ['2027-06-01', '2027-12-31', 'no-rate-in-table'],
+      ['2028-01-01', '2028-06-30', 'no-rate-in-table'],
+    ]);
+  });
+
+  it('names no single rate when no rate is known at all', () => {
+    expect(singleRatePercent(run('be', 'business', 'commercial', '2027-01-01', '2027-03-31'))).toBeNull();
+  });
+});
+
+describe('lettersSources: what a Dutch letter may cite', () => {
+  const s = (title: string, language: 'nl' | 'fr' | 'en', official: boolean) => ({ title, url: `https://example.org/${title}`, ref: 'test', official, language });
+
+  it('only official Dutch-language sources, in their order', () => {
+    const list = [s('fr-official', 'fr', true), s('nl-blog', 'nl', false), s('nl-official-1', 'nl', true), s('nl-official-2', 'nl', true)];
+    expect(lettersSources(list, BE_COMMERCIAL_RATES).map((x) => x.title)).toEqual(['nl-official-1', 'nl-official-2']);
+  });
+
+  it('without one, the official page of the table instead of a blog or a French text', () => {
+    expect(lettersSources([s('nl-blog', 'nl', false), s('fr-official', 'fr', true)], NL_COMMERCIAL_RATES)).toEqual([NL_COMMERCIAL_RATES.reference]);
+    expect(lettersSources([], BE_LEGAL_RATES)).toEqual([BE_LEGAL_RATES.reference]);
+  });
+});
+
+describe('notes: status, and when the "check this rate" notes appear', () => {
+  const notes = (r: ReturnType<typeof run>) => Object.fromEntries(r.notes.map((n) => [n.id, n.status]));
+
+  it('each note carries the status of the fact it states', () => {
+    expect(notes(run('be', 'consumer', 'legal', '2020-02-01', '2020-03-01'))).toEqual({ dagtelling: 'unverified', 'be-wettelijk-ingebrekestelling': 'unverified' });
+    expect(notes(run('be', 'business', 'legal', '2020-02-01', '2020-03-01'))).toEqual({ dagtelling: 'unverified', 'be-b2b-geen-wettelijke': 'verified' });
+    expect(notes(run('nl', 'business', 'legal', '2022-02-01', '2022-03-01'))).toEqual({
+      dagtelling: 'unverified',
+      'nl-rente-op-rente': NL.yearlyCompounding.status,
+      'nl-b2b-handelsrente': 'verified',
+      'nl-verzuim': 'verified',
+    });
+    expect(notes(run('be', 'consumer', 'commercial', '2023-02-01', '2023-03-01'))).toMatchObject({
+      'be-semesters': BE_B2B.rateFollowsRunningSemester.status,
+      'be-b2c-maximum': BE_B2C.maxInterestIsCommercialRate.status,
+      'be-b2c-begin': BE_B2C.interestAccrualStart.status,
+    });
+  });
+
+  it('one unverified rate among verified ones is enough to ask for a check', () => {
+    // 2022 H2 (8 %, unverified) then 2023 H1 (10.5 %, verified).
+    const r = run('be', 'business', 'commercial', '2022-12-01', '2023-01-31');
+    expect(r.breakdown.map((l) => !l.unknown && l.status)).toEqual(['unverified', 'verified']);
+    const note = r.notes.find((n) => n.id === 'voorlopige-rentevoet');
+    expect(note).toMatchObject({ status: 'unverified', sources: [BE_COMMERCIAL_RATES.reference] });
+  });
+
+  it('a typed rate is not a table rate to check: only the typed-rate note, with the formula sources', () => {
+    const r = run('be', 'business', 'commercial', '2027-01-01', '2027-03-31', { userRates: { '2027-01-01': 10 } });
+    expect(r.notes.map((n) => n.id)).toEqual(['dagtelling', 'be-semesters', 'zelf-ingevulde-rentevoet']);
+    const note = r.notes.at(-1);
+    expect(note?.status).toBe('unverified');
+    expect(note?.sources).toEqual(lettersSources([BE_COMMERCIAL_RATES.reference, ...BE_COMMERCIAL_RATES.formulaSources], BE_COMMERCIAL_RATES));
+    // Unknown lines alone ask for neither.
+    expect(run('be', 'business', 'commercial', '2027-01-01', '2027-03-31').notes.map((n) => n.id)).toEqual(['dagtelling', 'be-semesters']);
   });
 });
