@@ -1,6 +1,6 @@
 /** The segmentation calculator island: indicators in, suggested segment and the reasons out. */
 import { readJsonScript } from '../lib/json-script.ts';
-import { calculate, reasonText, type CalcModel } from '../lib/segment-calculator.ts';
+import { calculate, outcome, type CalcModel } from '../lib/segment-calculator.ts';
 
 const root = document.querySelector<HTMLElement>('[data-calculator]');
 if (root) init(root);
@@ -33,40 +33,24 @@ function init(root: HTMLElement): void {
   };
 
   const update = () => {
-    const { errors, suggestion: result } = read();
-    out.replaceChildren();
-    if (Object.keys(errors).length) {
-      out.append(p('Verbeter eerst de velden met een melding; dan stelt de rekenhulp een groep voor.'));
-      return;
-    }
-    if (!result) {
-      out.append(p('Vul minstens één indicator in om een voorstel te krijgen.'));
+    const result = outcome(model, read());
+    if (result.kind === 'hint') {
+      out.replaceChildren(p(result.text));
       return;
     }
     const heading = document.createElement('p');
     heading.className = 'calc-verdict';
-    heading.append('Voorstel: ');
     const strong = document.createElement('strong');
     strong.dataset['segment'] = result.segment;
     strong.textContent = result.titel;
-    heading.append(strong);
-    out.append(heading);
-
+    heading.append('Voorstel: ', strong);
     const why = document.createElement('ul');
     why.className = 'calc-reasons';
-    for (const reason of result.reasons) why.append(li(reasonText(reason, model, result.segment)));
-    if (result.segment === 'standaard' && !result.reasons.some((r) => r.segment === 'vip')) {
-      why.prepend(li('Geen enkel alarmsignaal van een slechte betaler.'));
-    }
-    if (result.missingForVip.length) {
-      why.append(li(`Voor VIP moet ook dit bekend zijn: ${result.missingForVip.map((i) => i.label.toLowerCase()).join('; ')}.`));
-    }
-    out.append(why);
-
+    why.append(...result.reasons.map(li));
     const link = document.createElement('a');
     link.href = model.playbookUrls[result.playbook] ?? '#';
-    link.textContent = `Bekijk het draaiboek voor ${result.titel.toLowerCase()}`;
-    out.append(p(link));
+    link.textContent = result.linkText;
+    out.replaceChildren(heading, why, p(link));
   };
 
   form.addEventListener('input', update);

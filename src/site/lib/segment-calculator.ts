@@ -213,3 +213,18 @@ export function reasonText(reason: Reason, model: CalcModel, chosen: string): st
   if (reason.segment !== chosen) return `${reason.label}: ${value}. Dat haalt de drempel voor ${of} niet (${reason.drempel}).`;
   return `${reason.label}: ${value}. Drempel voor ${of}: ${reason.drempel}.`;
 }
+
+/** What the page shows for a calculation: a hint while nothing can be said, else the verdict and why. */
+export type Outcome =
+  | { kind: 'hint'; text: string }
+  | { kind: 'verdict'; segment: string; titel: string; reasons: string[]; playbook: string; linkText: string };
+
+export function outcome(model: CalcModel, calculation: Calculation): Outcome {
+  const { errors, suggestion } = calculation;
+  if (Object.keys(errors).length) return { kind: 'hint', text: 'Verbeter eerst de velden met een melding; dan stelt de rekenhulp een groep voor.' };
+  if (!suggestion) return { kind: 'hint', text: 'Vul minstens één indicator in om een voorstel te krijgen.' };
+  const reasons = suggestion.reasons.map((r) => reasonText(r, model, suggestion.segment));
+  if (suggestion.segment === FALLBACK && !suggestion.reasons.some((r) => r.segment === ALL_OF)) reasons.unshift('Geen enkel alarmsignaal van een slechte betaler.');
+  if (suggestion.missingForVip.length) reasons.push(`Voor VIP moet ook dit bekend zijn: ${suggestion.missingForVip.map((i) => i.label.toLowerCase()).join('; ')}.`);
+  return { kind: 'verdict', segment: suggestion.segment, titel: suggestion.titel, reasons, playbook: suggestion.playbook, linkText: `Bekijk het draaiboek voor ${suggestion.titel.toLowerCase()}` };
+}
