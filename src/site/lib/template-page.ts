@@ -8,6 +8,7 @@ import { LEGAL_CASES, type LegalCase } from '../../jurisdiction/ids.ts';
 import { fill } from '../../model/fill.ts';
 import { casesOf, familyOf } from '../../model/variants.ts';
 import type { TemplateDoc } from '../../model/types.ts';
+import { formatsOffered } from '../../render/formats.ts';
 import { compileEmail } from '../../render/html/compile.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
@@ -17,7 +18,7 @@ import { PLACEHOLDERS } from '../../content/schema.ts';
 import { browserFields, constraints, formGroups, type FieldGroup, type FormFieldSpec } from './form-fields.ts';
 import { GROUP_ORDER } from './labels.ts';
 import { printPreviewHtml } from './print-preview.ts';
-import type { DownloadFormat, WorkbenchData } from './workbench-types.ts';
+import type { WorkbenchData } from './workbench-types.ts';
 
 export interface TemplatePage {
   groups: FieldGroup[];
@@ -29,11 +30,6 @@ export interface TemplatePage {
   styleHashes: string[];
 }
 
-const FORMATS: Record<TemplateDoc['kind'], DownloadFormat[]> = {
-  email: ['eml', 'html', 'txt', 'pdf', 'docx'],
-  brief: ['pdf', 'docx', 'txt', 'html'],
-  belscript: ['pdf', 'docx', 'txt', 'html'],
-};
 
 /** Country and customer type pick the variant, so the form always asks both. */
 const CASE_FIELDS = ['dossier.jurisdictie', 'dossier.klanttype'];
@@ -74,7 +70,7 @@ export async function templatePage(doc: TemplateDoc, templates: readonly Templat
   return {
     groups,
     initialCase: initial,
-    data: { doc, family, cases, compiled: null, familyCompiled: compiled, fields, formats: FORMATS[doc.kind], examples },
+    data: { doc, family, cases, compiled: null, familyCompiled: compiled, fields, formats: formatsOffered(doc.kind), examples },
     blank: { email, text: renderText(filled), print: printPreviewHtml(filled) },
     styleHashes: [...styleHashes],
   };
