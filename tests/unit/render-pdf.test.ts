@@ -492,7 +492,7 @@ describe('payment QR placement', () => {
     const first = Array.from({ length: 15 }, (_, i) => (i < 6 ? bit(i, 8) : i < 8 ? bit(i + 1, 8) : bit(8, 15 - i - (i === 8 ? 0 : 1))));
     const second = Array.from({ length: 15 }, (_, i) => (i < 8 ? bit(8, n - 1 - i) : bit(n - 15 + i, 8)));
     expect(second).toEqual(first);
-    const format = first.reduce((v, b, i) => v | (b << i), 0) ^ 0b101010000010010;
+    const format = first.reduce((v: number, b, i) => v | (b << i), 0) ^ 0b101010000010010;
     const levels = ['M', 'L', 'H', 'Q'];
     expect(levels[format >> 13]).toBe('M');
   });
