@@ -18,7 +18,7 @@
  */
 import type { FillData, Jurisdiction } from '../content/schema.ts';
 import { normalizeName } from '../lib/normalize-name.ts';
-import { interestGap, statutoryInterest } from '../model/compute.ts';
+import { interestAndGap } from '../model/compute.ts';
 import { singleRatePercent } from '../legal/interest.ts';
 import { daysBetween } from '../model/format.ts';
 import { makeStructuredCommunication } from '../model/payment-ids.ts';
@@ -337,8 +337,8 @@ export function interestPerInvoice(group: CustomerGroup, today: string): { inter
     if (inv.vervaldatum >= today) continue;
     const data: FillData = { dossier: { jurisdictie: group.jurisdictie, klanttype: group.klanttype }, factuur: { vervaldatum: inv.vervaldatum }, data: { verzending: today } };
     // A Belgian consumer's interest needs the first reminder's date, which a CSV does not hold: fill() says so.
-    if (interestGap(data, inv.openstaand) === 'needs-first-reminder') return null;
-    const result = statutoryInterest(data, inv.openstaand);
+    const { interest: result, gap } = interestAndGap(data, inv.openstaand);
+    if (gap === 'needs-first-reminder') return null;
     if (!result) continue; // interest starts after today
     if (result.totalCents === null) return null;
     total += result.totalCents;

@@ -125,8 +125,14 @@ function interestSince(data: FillData, principalCents: number, from: ReturnType<
 export type InterestGap = 'rate-unknown' | 'needs-first-reminder';
 export function interestGap(data: FillData, principalCents: number | undefined): InterestGap | null {
   if (data.kosten?.interest !== undefined || principalCents === undefined || principalCents <= 0) return null;
+  return interestAndGap(data, principalCents).gap;
+}
+
+/** statutoryInterest and interestGap of a principal, computed once (the user's typed interest aside). */
+export function interestAndGap(data: FillData, principalCents: number): { interest: InterestResult | null; gap: InterestGap | null } {
   const from = interestFrom(data);
-  return gapOf(data, from, from === 'needs-first-reminder' ? null : interestSince(data, principalCents, from));
+  const interest = interestSince(data, principalCents, from);
+  return { interest, gap: principalCents > 0 ? gapOf(data, from, interest) : null };
 }
 
 /** interestGap from a first day and an interest result already computed. */

@@ -107,6 +107,19 @@ describe('the filled document carries its figures', () => {
     for (const cents of [costs.interest!, costs.forfait!, computed['berekend.totaalTeBetalen']!]) expect(text).toContain(formatMoney(cents));
   });
 
+  it('interest and its gap for one principal (bulk mode, per invoice) are computed once, and agree with the separate answers', async () => {
+    const { interestAndGap, interestGap, statutoryInterest } = await import('../../src/model/compute.ts');
+    const consumer = { ...data, dossier: { jurisdictie: 'be', klanttype: 'consument' } } as const;
+    for (const d of [data, consumer]) {
+      beforeCount();
+      const both = interestAndGap(d, 125000);
+      expect(counts.interest).toBe(both.interest ? 1 : 0);
+      expect(both).toEqual({ interest: statutoryInterest(d, 125000), gap: interestGap(d, 125000) });
+    }
+    // A Belgian consumer without the first reminder's date: no interest, and the letter says why.
+    expect(interestAndGap(consumer, 125000)).toEqual({ interest: null, gap: 'needs-first-reminder' });
+  });
+
   it('a typed interest amount wins and no statutory interest is computed beside it', () => {
     beforeCount();
     const typed = fill(doc, { ...data, kosten: { interest: 1234 } });
