@@ -5,8 +5,11 @@
  * and a row with an error stops the run (exit 1) unless --sla-fouten-over is given.
  *
  * Memory: the rendered files never accumulate (each customer's files go to disk before the next
- * customer); what stays in memory is one small record per valid invoice and one summary row per
- * customer, because grouping needs every invoice of a customer before its reminder can be made.
+ * customer) and the overview files are streamed in pieces; what stays is the plan per customer
+ * (its group with the invoices the letter lists) and one overview row per customer, because
+ * grouping needs every invoice of a customer before its reminder can be made. The file's own
+ * records are dropped once grouped. So memory still grows with the number of customers, by a few
+ * KB each; only grouping on disk would make it flat.
  */
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
@@ -169,6 +172,9 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     klanttype: options.klanttype ?? 'onderneming',
     includeNotYetDue: options.nogNietVervallen,
   });
+  // The groups hold their own copy of what each letter needs: the records can go (~0.6 KB an invoice).
+  const invoiceCount = invoices.length;
+  invoices.length = 0;
   const customers = planCustomers(groups, {
     workflow,
     // A "Draaiboek" column (e.g. from the reconcile page) picks another playbook per customer.
@@ -236,7 +242,7 @@ export async function runReminders(options: ReminderOptions, content: Content, i
       const seconds = (performance.now() - started) / 1000;
       io.stdout.write(
         `${basename(out)} is gemaakt: ${plural(c.aangemaakt, 'klant', 'klanten')} met een bericht, ${nl(c.wachten)} nog zonder stap, ${nl(c.overgeslagen)} overgeslagen${c.mislukt ? `, ${nl(c.mislukt)} mislukt` : ''} ` +
-          `(${plural(invoices.length, 'factuur', 'facturen')}, ${plural(result.files.length, 'bestand', 'bestanden')}, ${size < 1024 * 1024 ? `${nl(Math.ceil(size / 1024))} KB` : `${(size / 1024 / 1024).toLocaleString('nl-BE', { maximumFractionDigits: 1 })} MB`}, ${seconds.toLocaleString('nl-BE', { maximumFractionDigits: 1 })} s).\n`,
+          `(${plural(invoiceCount, 'factuur', 'facturen')}, ${plural(result.files.length, 'bestand', 'bestanden')}, ${size < 1024 * 1024 ? `${nl(Math.ceil(size / 1024))} KB` : `${(size / 1024 / 1024).toLocaleString('nl-BE', { maximumFractionDigits: 1 })} MB`}, ${seconds.toLocaleString('nl-BE', { maximumFractionDigits: 1 })} s).\n`,
       );
       const skippedRows = new Set([...errors, ...notInvoices].map((e) => e.row)).size;
       const warnings = issues.filter((i) => i.severity === 'waarschuwing').length;
