@@ -63,6 +63,16 @@ describe('values by their kind of field', () => {
     for (const bad of ['jan@', 'jan example@x.be', 'a@b@c', '<jan@x.be>', '"jan"@x.be']) expect(formatValue('afzender.email', bad)).toEqual({ text: bad });
   });
 
+  it('only an address that starts with https:// is linked', () => {
+    expect(formatValue('betaling.link', 'javascript:void(0)//https://pay.example')).toEqual({ text: 'javascript:void(0)//https://pay.example' });
+    expect(formatValue('afzender.website', 'https://www.example.be')).toEqual({ text: 'https://www.example.be', href: 'https://www.example.be' });
+  });
+
+  it('a field the table does not know is written as text', () => {
+    expect(formatValue('eigen.veld', 'Zie bijlage')).toEqual({ text: 'Zie bijlage' });
+    expect(formatValue('eigen.veld', 1_250)).toEqual({ text: '1250' });
+  });
+
   it('an amount or percentage that is no number, or an empty value, is no value', () => {
     expect(formatValue('factuur.openstaand', '100')).toBeUndefined();
     expect(formatValue('kosten.interestvoet', '8')).toBeUndefined();
@@ -369,10 +379,23 @@ describe('::interestoverzicht', () => {
     expect(listLines(list).at(-1)).toMatch(/^Berekening: werkelijke dagen \/ 365/);
   });
 
-  it('a period with an unknown rate is marked, not computed', () => {
+  it('a period with an unknown rate is marked, not computed, and names no source', () => {
     const list = fill(doc('::interestoverzicht'), { ...be, factuur: { ...be.factuur, vervaldatum: '2026-06-15' }, data: { verzending: '2026-07-31' } }).blocks[0];
     if (list?.type !== 'list') throw new Error('no list');
     expect(list.items[1]).toEqual([{ text: '1 juli 2026 – 31 juli 2026: 31 dagen: ' }, { text: 'interestvoet nog niet bekend', missing: 'kosten.interestvoet' }]);
+    // The method line names the source of the known period only: the same line as for that period alone.
+    const known = fill(doc('::interestoverzicht'), { ...be, factuur: { ...be.factuur, vervaldatum: '2026-01-31' }, data: { verzending: '2026-04-30' } }).blocks[0];
+    expect(listLines(list).at(-1)).toBe(listLines(known).at(-1));
+  });
+
+  it('two periods with different sources name both, joined by a semicolon', () => {
+    // 1st semester 2023 (its Staatsblad notice) and 2nd semester 2023 (another source).
+    const twoPeriods = fill(doc('::interestoverzicht'), { ...be, factuur: { ...be.factuur, vervaldatum: '2022-12-31' }, data: { verzending: '2023-07-31' } }).blocks[0];
+    const first = fill(doc('::interestoverzicht'), { ...be, factuur: { ...be.factuur, vervaldatum: '2022-12-31' }, data: { verzending: '2023-06-30' } }).blocks[0];
+    const second = fill(doc('::interestoverzicht'), { ...be, factuur: { ...be.factuur, vervaldatum: '2023-06-30' }, data: { verzending: '2023-07-31' } }).blocks[0];
+    const source = (b: FilledBlock | undefined) => listLines(b).at(-1)!.replace(/^.*? Bron: /, '').replace(/\.$/, '');
+    expect(source(first)).not.toBe(source(second));
+    expect(source(twoPeriods)).toBe(`${source(first)}; ${source(second)}`);
   });
 
   it('without the dates it shows the pending sentence with the fields still needed', () => {
