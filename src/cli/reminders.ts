@@ -208,7 +208,8 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     place: 'computer',
     ...(formats ? { formats } : {}),
   };
-  const check = checkBulkInput(input);
+  // The warnings come from a dry fill of every message (each is filled once more): only when they are shown.
+  const check = checkBulkInput(input, { warnings: !options.stil });
   if (check.errors.length) throw new CliError(1, `De herinneringen kunnen niet gemaakt worden:\n${check.errors.map((e) => `  - ${e}`).join('\n')}`);
   if (!options.stil) for (const w of check.warnings.slice(0, 10)) io.stderr.write(`Let op: ${w}.\n`);
 
