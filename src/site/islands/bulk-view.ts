@@ -16,7 +16,7 @@ import {
   type StepChoice,
 } from '../../bulk/index.ts';
 import { formatDateShort, formatMoney } from '../../model/format.ts';
-import type { BulkOverview, CustomerPage, RowPage } from '../lib/bulk-view-model.ts';
+import type { BulkOverview, CustomerPage, RowPage, RowView } from '../lib/bulk-view-model.ts';
 
 import { h } from '../lib/element.ts';
 
@@ -94,6 +94,26 @@ export function renderMapping(container: HTMLElement, overview: BulkOverview, ma
   container.replaceChildren(...cards);
 }
 
+// ---------------------------------------------------------------- tables a batch at a time
+
+/** Rows drawn per task: a table of a few hundred rows is never one long task on the page. */
+const BATCH = 40;
+const drawing = new WeakMap<HTMLElement, number>();
+const latest = new WeakMap<HTMLElement, readonly PlannedCustomer[]>();
+
+/** Appends `count` rows to `body`, BATCH per task; a newer table in `container` stops the old one. */
+function fillBody(container: HTMLElement, body: HTMLElement, count: number, make: (index: number) => HTMLElement): void {
+  const ticket = (drawing.get(container) ?? 0) + 1;
+  drawing.set(container, ticket);
+  const step = (from: number) => {
+    if (drawing.get(container) !== ticket) return;
+    const to = Math.min(count, from + BATCH);
+    body.append(...Array.from({ length: to - from }, (_, k) => make(from + k)));
+    if (to < count) window.setTimeout(() => step(to), 0);
+  };
+  step(0);
+}
+
 // ---------------------------------------------------------------- rows
 
 function message(issue: CellIssue): HTMLElement {
@@ -116,7 +136,7 @@ export function renderRows(container: HTMLElement, page: RowPage, headers: reado
       return h('th', { scope: 'col', class: field ? undefined : 'is-unused' }, header, h('span', { class: 'bk-col-field' }, field ? `→ ${BULK_FIELD_INFO[field].label.toLowerCase()}` : 'niet gebruikt'));
     }),
   );
-  const body = shown.map((info) => {
+  const rowOf = (info: RowView) => {
     const skipped = info.status === 'fout' || info.status === 'klant-overgeslagen';
     const statusClass = skipped ? 'bk-status bk-status--fout' : info.status === 'ok' ? 'bk-status bk-status--ok' : 'bk-status';
     return h(
@@ -136,11 +156,12 @@ export function renderRows(container: HTMLElement, page: RowPage, headers: reado
         );
       }),
     );
-  });
+  };
   const { total, matching } = page;
   const caption = h('caption', {}, matching === total ? `${plural(total, 'rij', 'rijen')} uit uw bestand` : `${plural(matching, 'rij', 'rijen')} van de ${total.toLocaleString('nl-BE')}`, shown.length < matching ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : '');
-  const table = h('table', { class: 'bk-table bk-rows' }, caption, h('thead', {}, head), h('tbody', {}, ...body));
-  container.replaceChildren(matching ? table : h('p', { class: 'bk-empty' }, 'Geen rijen om te tonen met deze keuze.'));
+  const body = h('tbody', {});
+  container.replaceChildren(matching ? h('table', { class: 'bk-table bk-rows' }, caption, h('thead', {}, head), body) : h('p', { class: 'bk-empty' }, 'Geen rijen om te tonen met deze keuze.'));
+  fillBody(container, body, shown.length, (i) => rowOf(shown[i]!));
 }
 
 // ---------------------------------------------------------------- customers
@@ -230,12 +251,16 @@ export function renderCustomers(container: HTMLElement, page: CustomerPage, work
   const { customers: shown, total } = page;
   const caption = h('caption', {}, `${plural(total, 'klant', 'klanten')}${shown.length < total ? ` (de eerste ${shown.length.toLocaleString('nl-BE')} getoond)` : ''}`);
   const head = h('tr', {}, ...['Klant', 'Facturen', 'Openstaand', 'Te laat', 'Stap vandaag', 'Resultaat'].map((t) => h('th', { scope: 'col' }, t)));
-  const table = h('table', { class: 'bk-table bk-customers' }, caption, h('thead', {}, head), h('tbody', {}, ...shown.map((c, i) => customerRow(c, i, workflow, choice, overrides))));
-  container.replaceChildren(total ? table : h('p', { class: 'bk-empty' }, 'Geen klanten: geen enkele rij is bruikbaar.'));
+  const body = h('tbody', {});
+  container.replaceChildren(total ? h('table', { class: 'bk-table bk-customers' }, caption, h('thead', {}, head), body) : h('p', { class: 'bk-empty' }, 'Geen klanten: geen enkele rij is bruikbaar.'));
+  latest.set(container, shown);
+  // Rows still to come are drawn from the latest plan (a per-customer choice may replan meanwhile).
+  fillBody(container, body, shown.length, (i) => customerRow(latest.get(container)![i]!, i, workflow, choice, overrides));
 }
 
 /** After a per-customer choice: new result cells, the selects (and the focus) stay. */
 export function updateCustomerResults(container: HTMLElement, customers: readonly PlannedCustomer[]): void {
+  latest.set(container, customers);
   const byKey = new Map(customers.map((c) => [c.group.key, c]));
   for (const row of container.querySelectorAll<HTMLTableRowElement>('tr[data-key]')) {
     const c = byKey.get(row.dataset['key']!);
