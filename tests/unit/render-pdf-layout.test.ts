@@ -202,6 +202,10 @@ describe('hard breaks of a token wider than the line', () => {
     const lines = layout.wrap([{ text: name, missing: 'x' }], style, w('[factuur.vervaldatumvanhetdocument'));
     expect(texts(lines)).toEqual(['[factuur.', 'vervaldatumvanhetdocument]']);
     expect(lines.every((l) => l.spans[0]!.missing)).toBe(true);
+    // A piece that starts with the group's dot does not break right after it.
+    const dotFirst = layout.wrap([{ text: `[abcdefghij.${'k'.repeat(40)}]`, missing: 'x' }], style, w('[abcdefghij') + 0.1);
+    expect(lineText(dotFirst[0]!)).toBe('[abcdefghij');
+    expect(lineText(dotFirst[1]!).startsWith('.kkk')).toBe(true);
     // Other separators in a field name follow the 60 % rule.
     const dashed = layout.wrap([{ text: '[ab-cdefghijklmnopqrstuvwxyz]', missing: 'x' }], style, w('[ab-cdefghijklm'));
     expect(lineText(dashed[0]!)).toBe('[ab-cdefghijklm');
