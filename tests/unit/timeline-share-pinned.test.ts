@@ -5,10 +5,18 @@
  * which a link made by today's encoder would never show. timeline-share-reorder.test.ts proves
  * that such a reordering does break them.
  */
+import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, TONES } from '../../src/content/schema.ts';
 import { ANCHORS, PAUSE_REASONS, decodeState, encodeState, PlanError, validatePlan } from '../../src/timeline/index.ts';
+import { SHARE_DICTIONARY } from '../../src/timeline/share-dictionary.ts';
 import { PINNED } from '../helpers/pinned-share-links.ts';
+
+const DICT = new TextEncoder().encode(SHARE_DICTIONARY);
+/** The JSON inside a committed link, as bytes. */
+const inside = (link: string) => inflateSync(Buffer.from(link.slice(1), 'base64url'), { dictionary: DICT });
+/** Bytes packed as a format-1 link, the way the encoder packs them. */
+const pack = (bytes: Uint8Array) => `1${Buffer.from(deflateSync(bytes, { level: 9, dictionary: DICT })).toString('base64url')}`;
 
 describe('committed share links', () => {
   it('has links of every kind: empty, playbooks, edited, Dutch, every field set', () => {
@@ -72,4 +80,39 @@ describe('committed share links', () => {
       expect((opened as PlanError).message).toMatch(/onvolledig of beschadigd/);
     });
   }
+
+  describe('a committed link rebuilt with a fault inside', () => {
+    const standaard = PINNED.find((l) => l.name === 'standaard')!;
+    const json = new TextDecoder().decode(inside(standaard.link));
+
+    it('unchanged, it opens as before (the rebuilding itself changes nothing)', () => {
+      expect(decodeState(pack(new TextEncoder().encode(json)))).toEqual(standaard.plan);
+    });
+
+    it('broken UTF-8 in a text never opens as garbled text', () => {
+      const bytes = new TextEncoder().encode(json.replace('Standaardklanten', 'Standaardklant\u0000\u0000'));
+      const at = bytes.indexOf(0);
+      bytes[at] = 0xc3; // a lead byte followed by no continuation byte
+      bytes[at + 1] = 0x28;
+      expect((decodeState(pack(bytes)) as PlanError).message).toMatch(/^Deze deellink is onvolledig of beschadigd\./);
+    });
+
+    it('JSON that is not a plan in the link format is a damaged link', () => {
+      for (const text of ['{"plan":1}', '[1]', json.replace(/^\[1,/, '[2,')]) {
+        expect((decodeState(pack(new TextEncoder().encode(text))) as PlanError).message, text.slice(0, 20)).toMatch(/^Deze deellink is onvolledig of beschadigd\./);
+      }
+    });
+
+    it('a plan in the link format that does not add up says why, once, in Dutch', () => {
+      const compact = JSON.parse(json) as unknown[];
+      compact[4] = [
+        [9565, 9575, 2],
+        [9570, 9580, 2],
+      ];
+      // Day 9565 after 2000-01-01 is 2026-03-10: two pauses that overlap.
+      expect((decodeState(pack(new TextEncoder().encode(JSON.stringify(compact)))) as PlanError).message).toBe(
+        'Deze deellink bevat een planning die niet klopt. De pauzes vanaf 2026-03-10 en vanaf 2026-03-15 overlappen; er kan maar één pauze tegelijk lopen.',
+      );
+    });
+  });
 });

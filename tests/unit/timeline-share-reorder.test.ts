@@ -4,11 +4,21 @@
  * reordered (same entries, other order) and checks that a committed link no longer opens as its
  * plan; the control loads it unchanged and every link opens.
  */
+import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Plan } from '../../src/timeline/index.ts';
 import { PINNED } from '../helpers/pinned-share-links.ts';
 
 type Decode = (state: string) => Plan | Error;
+
+/** A committed link's compact JSON, and a function that packs a changed one the way the encoder does. */
+function unpack(link: string, dictionary: string): [unknown[], (compact: unknown[]) => string] {
+  const dict = new TextEncoder().encode(dictionary);
+  const json = new TextDecoder().decode(inflateSync(Buffer.from(link.slice(1), 'base64url'), { dictionary: dict }));
+  const relink = (compact: unknown[]) => `1${Buffer.from(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9, dictionary: dict })).toString('base64url')}`;
+  return [JSON.parse(json) as unknown[], relink];
+}
 
 async function freshDecoder(): Promise<Decode> {
   vi.resetModules();
@@ -27,7 +37,17 @@ afterEach(() => {
 
 describe('reordering what a share link depends on breaks the committed links', () => {
   it('control: unchanged, every committed link opens', async () => {
-    expect(stillOpening(await freshDecoder())).toEqual(PINNED.map((l) => l.name));
+    const decode = await freshDecoder();
+    expect(stillOpening(decode)).toEqual(PINNED.map((l) => l.name));
+    // The module loaded afresh keeps its frozen dictionary and its Dutch errors.
+    const { SHARE_DICTIONARY, SHARE_DICTIONARY_SHA256 } = await import('../../src/timeline/share-dictionary.ts');
+    expect(createHash('sha256').update(SHARE_DICTIONARY).digest('hex')).toBe(SHARE_DICTIONARY_SHA256);
+    expect((decode('1!!!') as Error).message).toBe('Deze deellink is onvolledig of beschadigd. Kopieer de volledige link opnieuw, of vraag de afzender om een nieuwe link.');
+    // A segment number one past the list is a damaged link, not a plan that "does not add up".
+    const [compact, relink] = unpack(PINNED[1]!.link, SHARE_DICTIONARY);
+    const meta = compact[1] as unknown[];
+    meta[2] = 4;
+    expect((decode(relink(compact)) as Error).message).toMatch(/^Deze deellink is onvolledig of beschadigd\./);
   });
 
   it('the dictionary with its pieces in another order (same bytes)', async () => {
