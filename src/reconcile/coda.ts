@@ -8,7 +8,7 @@
 import { formatMoney } from '../model/format.ts';
 import type { Payment } from './types.ts';
 import { ReadError } from './ubl.ts';
-import { ddmmyy, findStructured, normalizeAccount } from './values.ts';
+import { belgianAccountIban, ddmmyy, findStructured, normalizeAccount } from './values.ts';
 
 /** 1-based, inclusive positions as the standard numbers them. */
 const f = (line: string, from: number, to: number) => line.slice(from - 1, to);
@@ -80,7 +80,7 @@ export function readCoda(text: string, bestand: string): CodaStatement[] {
       const valuta = (structure === '0' ? f(line, 19, 21) : f(line, 40, 42)).trim() || 'EUR';
       const date = ddmmyy(f(line, 59, 64)) ?? fileDate;
       const seq = f(line, 126, 128).trim() || f(line, 3, 5).trim();
-      current = { rekening: normalizeAccount(acc.trim()), valuta, uittreksel: `${date.slice(0, 4)}/${seq}`, payments: [], opmerkingen: [] };
+      current = { rekening: belgianAccountIban(normalizeAccount(acc.trim())), valuta, uittreksel: `${date.slice(0, 4)}/${seq}`, payments: [], opmerkingen: [] };
     } else if (rec === '2' && current) {
       if (sub === '1') {
         const cents = Number(f(line, 33, 47));
@@ -120,7 +120,7 @@ export function readCoda(text: string, bestand: string): CodaStatement[] {
         if (!last.structured) last.text.push(f(line, 11, 63));
       } else if (sub === '3' && last) {
         const acc = f(line, 11, 44).trim();
-        if (acc) last.counterAccount = normalizeAccount(acc);
+        if (acc) last.counterAccount = belgianAccountIban(normalizeAccount(acc));
         const name = f(line, 48, 82).trim();
         if (name) last.counterName = name;
         if (!last.structured) last.text.push(f(line, 83, 125));

@@ -87,6 +87,25 @@ export function normalizeAccount(raw: string): string {
   return normalizeIban(raw).replace(/[^A-Z0-9]/g, '');
 }
 
+/** Remainder of a long digit string divided by 97, a few digits at a time (no BigInt needed). */
+function mod97(digits: string): number {
+  let rest = 0;
+  for (let i = 0; i < digits.length; i += 7) rest = Number(`${rest}${digits.slice(i, i + 7)}`) % 97;
+  return rest;
+}
+
+/**
+ * An old Belgian account number (12 digits, as CODA structure 0 gives it) as its IBAN, so the same
+ * account in a camt file (always an IBAN) is recognised; anything else is returned as it is.
+ */
+export function belgianAccountIban(account: string): string {
+  if (!/^\d{12}$/.test(account)) return account;
+  const check = mod97(account.slice(0, 10)) || 97;
+  if (check !== Number(account.slice(10))) return account;
+  // "BE" is 11 14 in the IBAN check, followed by 00.
+  return `BE${String(98 - mod97(`${account}111400`)).padStart(2, '0')}${account}`;
+}
+
 /** Lower case, no accents, no legal form, single spaces: for comparing names. */
 export function nameKey(name: string): string {
   return normalizeName(name)

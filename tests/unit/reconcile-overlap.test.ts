@@ -70,3 +70,32 @@ describe('overlapping statements across formats', () => {
     expect(second.files[0]).toMatchObject({ betalingen: 0, dubbel: 2 });
   });
 });
+
+describe('an old Belgian account number in CODA', () => {
+  it('becomes its IBAN, so a camt.053 file of the same account is recognised', async () => {
+    const { belgianAccountIban } = await import('../../src/reconcile/values.ts');
+    const { isValidIban } = await import('../../src/model/payment-ids.ts');
+    // BE68 5390 0754 7034 is the IBAN of account 539-0075470-34.
+    expect(belgianAccountIban('539007547034')).toBe(ACCOUNT);
+    expect(belgianAccountIban('001234567803')).toMatch(/^BE\d{2}001234567803$/);
+    expect(isValidIban(belgianAccountIban('001234567803'))).toBe(true);
+    // Wrong check digits, or not 12 digits: left as given.
+    expect(belgianAccountIban('539007547035')).toBe('539007547035');
+    expect(belgianAccountIban('NL91ABNA0417164300')).toBe('NL91ABNA0417164300');
+  });
+
+  it('a structure-0 CODA file and a camt.053 file of that account count a movement once', () => {
+    const text = codaFile({ account: ACCOUNT, holder: 'ATELIER TIJDIG BV', date: '181126', seq: 50, movements: [garage] });
+    const lines = text.split('\r\n');
+    // Record 1 in structure 0: the 12-digit account in positions 6-17, the currency in 19-21.
+    const rec1 = lines[1]!.split('');
+    rec1[1] = '0';
+    for (let i = 5; i < 39; i++) rec1[i] = ' ';
+    [...'539007547034'].forEach((c, i) => (rec1[5 + i] = c));
+    [...'EUR'].forEach((c, i) => (rec1[18 + i] = c));
+    lines[1] = rec1.join('');
+    const old: InputFile = { name: 'oud.cod', bytes: latin1(lines.join('\r\n')) };
+    const read = readFiles([old, camt([garageCamt])]);
+    expect(read.payments.map((p) => [p.bestand, p.rekening])).toEqual([['oud.cod', ACCOUNT]]);
+  });
+});
