@@ -53,6 +53,28 @@ test('switching country and customer type shows the text for that case', async (
   await expect(page.getByRole('button', { name: /PDF/ })).toBeEnabled();
 });
 
+test('the example button fills examples that fit the chosen case', async ({ page }) => {
+  if (!switching) throw new Error('no e-mail template with texts for all four cases');
+  await page.goto(`/sjablonen/${switching.id}/`);
+  await field(page, 'dossier.jurisdictie').selectOption('nl');
+  await expect(field(page, 'afzender.iban')).toHaveAttribute('placeholder', /^bv\. NL/);
+  await page.locator('[data-action="example"]').click();
+  // A Dutch sender: a Dutch IBAN and a betalingskenmerk, not the Flemish bakery's +++…+++ communication.
+  await expect(field(page, 'afzender.iban')).toHaveValue(/^NL\d\d/);
+  await expect(field(page, 'betaling.mededeling')).toHaveValue(/^[^+]+$/);
+  await expect(page.locator('[data-out="text"]')).not.toContainText('+++');
+
+  // A consumer is a private person: no contact person is made up. (The example sender was
+  // remembered as the user's own details: forget them first.)
+  await page.goto(`/sjablonen/${switching.id}/`);
+  await page.locator('[data-action="forget"]').click();
+  await field(page, 'dossier.klanttype').selectOption('consument');
+  await page.locator('[data-action="example"]').click();
+  await expect(field(page, 'afzender.iban')).toHaveValue(/^BE\d\d/);
+  await expect(field(page, 'klant.naam')).not.toHaveValue('');
+  await expect(field(page, 'klant.contactpersoon')).toHaveValue('');
+});
+
 test('a case the template has no text for is named, and nothing can be downloaded', async ({ page }) => {
   if (!businessOnly) throw new Error('no template written for Belgian businesses only');
   await page.goto(`/sjablonen/${businessOnly.id}/`);

@@ -4,6 +4,7 @@
  * buttons that change many fields at once (example, clear).
  */
 import type { FillData } from '../../content/schema.ts';
+import type { LegalCase } from '../../jurisdiction/ids.ts';
 import { parseInput, showFieldError } from '../lib/field-dom.ts';
 import type { Parsed } from '../lib/field-input.ts';
 import { REMEMBERED_GROUPS, type FieldSpec, type WorkbenchData } from '../lib/workbench-types.ts';
@@ -31,7 +32,7 @@ export interface WorkbenchForm {
   clearCustomer(): void;
 }
 
-export function formController(form: HTMLFormElement, model: Pick<WorkbenchData, 'fields' | 'examples'>): WorkbenchForm {
+export function formController(form: HTMLFormElement, model: Pick<WorkbenchData, 'fields' | 'examples' | 'caseExamples'>): WorkbenchForm {
   const inputs = new Map<string, Input>();
   for (const field of model.fields) {
     const input = form.elements.namedItem(field.path);
@@ -40,6 +41,22 @@ export function formController(form: HTMLFormElement, model: Pick<WorkbenchData,
   const fields = model.fields.filter((f) => inputs.has(f.path));
   const parse = (field: FieldSpec) => parseInput(field, inputs.get(field.path)!);
   const showError = (field: FieldSpec, message: string | null) => showFieldError(field, inputs.get(field.path)!, message);
+  // The examples of the case chosen in the form: a Dutch or consumer letter gets examples that fit it.
+  const examples = (): Readonly<Record<string, string>> => {
+    const chosen = `${inputs.get('dossier.jurisdictie')?.value}-${inputs.get('dossier.klanttype')?.value}` as LegalCase;
+    return model.caseExamples?.[chosen] ?? model.examples;
+  };
+  const showExamples = () => {
+    const current = examples();
+    for (const [path, input] of inputs) {
+      if (!(input instanceof HTMLInputElement) || input.type === 'date' || !(path in current)) continue;
+      input.placeholder = current[path] ? `bv. ${current[path]}` : '';
+    }
+  };
+  form.addEventListener('change', (event) => {
+    const target = event.target;
+    if (target === inputs.get('dossier.jurisdictie') || target === inputs.get('dossier.klanttype')) showExamples();
+  });
 
   return {
     element: form,
@@ -72,10 +89,11 @@ export function formController(form: HTMLFormElement, model: Pick<WorkbenchData,
         input instanceof HTMLSelectElement ? [...input.options].some((o) => o.selected !== o.defaultSelected) : input.value !== input.defaultValue,
       ),
     fillExamples() {
+      const current = examples();
       for (const field of fields) {
         const input = inputs.get(field.path)!;
-        const example = model.examples[field.path];
-        if (!input.value && example !== undefined) input.value = example;
+        const example = current[field.path];
+        if (!input.value && example) input.value = example;
         showError(field, null);
       }
     },

@@ -10,6 +10,8 @@ import { fill } from '../../model/fill.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../model/types.ts';
 import { formatMoney, formatPercent } from '../../model/format.ts';
 import { GROUP_ORDER } from './labels.ts';
+import { sampleFillDataFor } from '../../content/sample.ts';
+import type { LegalCase } from '../../jurisdiction/ids.ts';
 import type { FieldSpec } from './workbench-types.ts';
 
 /** What the law computes interest and compensation from (src/model/compute.ts statutoryInterest). */
@@ -116,13 +118,39 @@ export function formGroups(doc: TemplateDoc): FieldGroup[] {
   return GROUP_ORDER.map((group) => ({ group, fields: fields.filter((f) => f.group === group) })).filter((g) => g.fields.length);
 }
 
+/** A value as a user would type it: "1.240,50", "10,5", "2026-10-31". */
+function asTyped(field: PlaceholderField, value: string | number): string {
+  if (field.kind === 'bedrag' && typeof value === 'number') return formatMoney(value).replace(/^€\s*/, '');
+  if (field.kind === 'percentage' && typeof value === 'number') return formatPercent(value).replace(/\s*%$/, '');
+  return String(value);
+}
+
 /** The example as a user would type it: "1.240,50", "10,5", "2026-10-31". */
 export function exampleInput(path: string): string | undefined {
   const field = PLACEHOLDERS.get(path);
-  if (!field) return undefined;
-  if (field.kind === 'bedrag' && typeof field.voorbeeld === 'number') return formatMoney(field.voorbeeld).replace(/^€\s*/, '');
-  if (field.kind === 'percentage' && typeof field.voorbeeld === 'number') return formatPercent(field.voorbeeld).replace(/\s*%$/, '');
-  return String(field.voorbeeld);
+  return field ? asTyped(field, field.voorbeeld) : undefined;
+}
+
+/**
+ * Per legal case, the examples of `paths` taken from that case's sample data (a Dutch address, IBAN
+ * and betalingskenmerk; a private person as the consumer), "" where the case has none, so a
+ * consumer letter gets no contact person. A page switching cases shows the examples of the case chosen.
+ */
+export function caseExamples(paths: readonly string[], cases: readonly LegalCase[]): Partial<Record<LegalCase, Record<string, string>>> {
+  const out: Partial<Record<LegalCase, Record<string, string>>> = {};
+  for (const legalCase of cases) {
+    const sample = sampleFillDataFor(legalCase) as Record<string, Record<string, string | number> | undefined>;
+    const examples: Record<string, string> = {};
+    for (const path of paths) {
+      const field = PLACEHOLDERS.get(path);
+      if (!field) continue;
+      const [group, name] = path.split('.') as [string, string];
+      const value = sample[group]?.[name];
+      examples[path] = value === undefined ? '' : asTyped(field, value);
+    }
+    out[legalCase] = examples;
+  }
+  return out;
 }
 
 /** What a browser form needs of its fields: plain specs, and each example as a user would type it. */

@@ -15,7 +15,7 @@ import type { CompiledEmail } from '../../render/html/types.ts';
 import { renderText } from '../../render/text/index.ts';
 import { styleElementHashes } from './csp.ts';
 import { PLACEHOLDERS } from '../../content/schema.ts';
-import { browserFields, constraints, formGroups, type FieldGroup, type FormFieldSpec } from './form-fields.ts';
+import { browserFields, caseExamples, constraints, formGroups, type FieldGroup, type FormFieldSpec } from './form-fields.ts';
 import { GROUP_ORDER } from './labels.ts';
 import { printPreviewHtml } from './print-preview.ts';
 import type { WorkbenchData } from './workbench-types.ts';
@@ -59,9 +59,12 @@ export async function templatePage(doc: TemplateDoc, templates: readonly Templat
   const filled = fill(doc, { dossier });
   const own: CompiledEmail | null = compiled[family.indexOf(doc)] ?? null;
   const email = own ? fillEmail(own, { dossier }) : null;
-  const { fields, examples } = browserFields(groups.flatMap((g) => g.fields));
-  examples['dossier.jurisdictie'] = jurisdictie;
-  examples['dossier.klanttype'] = klanttype;
+  const { fields } = browserFields(groups.flatMap((g) => g.fields));
+  const caseExamplesOfPage = caseExamples(
+    fields.map((f) => f.path),
+    LEGAL_CASES.filter((c) => cases[c] >= 0),
+  );
+  const examples = caseExamplesOfPage[initial]!;
   const styleHashes = new Set<string>();
   for (const c of compiled) {
     if (!c) continue;
@@ -70,7 +73,7 @@ export async function templatePage(doc: TemplateDoc, templates: readonly Templat
   return {
     groups,
     initialCase: initial,
-    data: { doc, family, cases, compiled: null, familyCompiled: compiled, fields, formats: formatsOffered(doc.kind), examples },
+    data: { doc, family, cases, compiled: null, familyCompiled: compiled, fields, formats: formatsOffered(doc.kind), examples, caseExamples: caseExamplesOfPage },
     blank: { email, text: renderText(filled), print: printPreviewHtml(filled) },
     styleHashes: [...styleHashes],
   };

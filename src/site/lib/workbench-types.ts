@@ -32,8 +32,10 @@ export interface WorkbenchData {
   familyCompiled: (CompiledEmail | null)[];
   fields: FieldSpec[];
   formats: DownloadFormat[];
-  /** Example values per path, for the "fill in an example" button. */
+  /** Example values per path for the case the page opens on, for the "fill in an example" button. */
   examples: Record<string, string>;
+  /** The same per case the page has a text for: a Dutch or consumer letter gets examples that fit it. */
+  caseExamples: Partial<Record<LegalCase, Record<string, string>>>;
 }
 
 /** What the previews show and a download is made from: one fill of the form's data for its case. */
