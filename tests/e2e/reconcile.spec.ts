@@ -99,6 +99,25 @@ test('the lists download as CSV and the open invoices go to bulk mode', async ({
   await expect(page).toHaveURL(/\/meerdere-facturen\/\?van=afletteren$/);
   await expect(page.locator('[data-fact="name"]')).toHaveText('openstaande-facturen-na-afletteren.csv');
   await expect(page.locator('[data-status]')).toContainText('3 facturen van 3 klanten');
+  // The original PDFs went along in this browser's IndexedDB, with what identifies each invoice.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<[string, string, number, number, string][]>((resolve, reject) => {
+        const open = indexedDB.open('tijdig-afletteren');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('bijlagen').objectStore('bijlagen').get('open-facturen');
+          get.onsuccess = () => {
+            const pdfs = (get.result as { pdfs: Map<string, { naam: string; bytes: Uint8Array; openstaand: number; klant: string }> }).pdfs;
+            resolve([...pdfs].map(([nummer, p]) => [nummer, p.naam, p.openstaand, p.bytes.length, String.fromCharCode(...p.bytes.slice(0, 5))]));
+          };
+        };
+      }),
+  );
+  expect(stored.map(([nummer, naam, openstaand, , head]) => [nummer, naam, openstaand, head]).sort()).toEqual([
+    ['F2026-0102', 'F2026-0102.pdf', 30500, '%PDF-'],
+    ['F2026-0103', 'F2026-0103.pdf', 217800, '%PDF-'],
+  ]);
   // Read once: a reload does not bring the hand-over back.
   await page.reload();
   await expect(page.locator('[data-file-info]')).toBeHidden();
