@@ -217,7 +217,9 @@ export function sourceTitle(source: Source): string {
 /** "Forfaitaire schadevergoeding (vast bedrag)"; no second "(minimum)" when the label already says it. */
 export function costLabel(item: CostItem): string {
   const nature = NATURE_LABEL[item.nature];
-  return item.label.toLowerCase().includes(nature) ? item.label : `${item.label} (${nature})`;
+  if (item.label.toLowerCase().includes(nature)) return item.label;
+  // "… (staffel)" becomes "… (staffel, maximum)": one bracket, not two in a row.
+  return item.label.endsWith(')') ? `${item.label.slice(0, -1)}, ${nature})` : `${item.label} (${nature})`;
 }
 
 /** Sources without duplicates, in order of first use. */

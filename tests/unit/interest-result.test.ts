@@ -251,3 +251,12 @@ describe('the form', () => {
     expect(disclaimerForAnnex(null)).toBe('');
   });
 });
+
+describe('a Dutch consumer debt', () => {
+  it('labels the collection costs with one bracket: "(staffel, maximum)"', () => {
+    const c = calc({ land: 'nl', klant: 'consument', vervaldag: '2026-01-31', betaaldag: '2026-04-30' });
+    const labels = totalRows(c).map((r) => r.label);
+    expect(labels).toContain('Buitengerechtelijke incassokosten (staffel, maximum)');
+    for (const label of labels) expect(label, label).not.toMatch(/\)\s*\(/);
+  });
+});
