@@ -99,6 +99,9 @@ test('the lists download as CSV and the open invoices go to bulk mode', async ({
   await expect(page).toHaveURL(/\/meerdere-facturen\/\?van=afletteren$/);
   await expect(page.locator('[data-fact="name"]')).toHaveText('openstaande-facturen-na-afletteren.csv');
   await expect(page.locator('[data-status]')).toContainText('3 facturen van 3 klanten');
+  // Each customer's group from its payment behaviour picks its playbook: these paid late, so the bad payers' one.
+  await expect(page.locator('tr[data-key]').filter({ hasText: 'Drukkerij Claes NV' })).toContainText('Draaiboek Slechte betalers voor deze klant (uit het bestand)');
+  await expect(page.getByRole('combobox', { name: 'Stap voor Drukkerij Claes NV' }).locator('option')).toContainText([/^Automatisch: /, /D-5/]);
   // The original PDFs went along in this browser's IndexedDB, with what identifies each invoice.
   const stored = await page.evaluate(
     () =>

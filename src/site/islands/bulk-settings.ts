@@ -102,6 +102,8 @@ export function initSettings(ctx: BulkContext, events: SettingsEvents): Settings
       return {
         today,
         workflow: workflow(),
+        // A "Draaiboek" column (from the reconcile page) may pick another playbook per customer.
+        workflows: model.workflows,
         jurisdiction: jurisdictie,
         klanttype,
         choice: parseChoice(choiceSelect.value),

@@ -96,8 +96,8 @@ export function renderMapping(container: HTMLElement, overview: BulkOverview, ma
 
 // ---------------------------------------------------------------- tables a batch at a time
 
-/** Rows drawn per task: a table of a few hundred rows is never one long task on the page. */
-const BATCH = 40;
+/** Rows built per task (a page of rows is one batch): a table of a few hundred rows is never one long task. */
+const BATCH = 50;
 const drawing = new WeakMap<HTMLElement, number>();
 const latest = new WeakMap<HTMLElement, readonly PlannedCustomer[]>();
 
@@ -242,7 +242,8 @@ function customerRow(c: PlannedCustomer, index: number, workflow: Workflow, choi
     ),
     h('td', { class: 'bk-num', 'data-col': 'openstaand' }, formatMoney(g.totalOpen)),
     h('td', { 'data-col': 'te-laat' }, lateText(g.daysLate), h('span', { class: 'bk-sub' }, `Vervaldag ${formatDateShort(g.oldestDue)}`)),
-    h('td', { 'data-col': 'stap' }, stepSelect(c, index, workflow, choice, overrides[g.key])),
+    // A customer with its own playbook (a "Draaiboek" column) chooses among that playbook's steps.
+    h('td', { 'data-col': 'stap' }, stepSelect(c, index, c.workflow ?? workflow, c.workflow ? 'automatisch' : choice, overrides[g.key])),
     resultCell(c),
   );
 }
