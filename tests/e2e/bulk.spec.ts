@@ -444,6 +444,8 @@ test('never a lawyer letter as a first message; a legal step is made only after 
 });
 
 test('no axe violations on the page, empty and with a file loaded', async ({ page }) => {
+  // Three full axe scans of a page with two tables: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await open(page);
   const axe = () => new AxeBuilder({ page }).withTags(TAGS).analyze();
   const report = (result: Awaited<ReturnType<typeof axe>>) => result.violations.map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);

@@ -96,8 +96,8 @@ export function renderMapping(container: HTMLElement, overview: BulkOverview, ma
 
 // ---------------------------------------------------------------- tables a batch at a time
 
-/** Rows drawn per task: a table of a few hundred rows is never one long task on the page. */
-const BATCH = 40;
+/** Rows built per task (a page of rows is one batch): a table of a few hundred rows is never one long task. */
+const BATCH = 50;
 const drawing = new WeakMap<HTMLElement, number>();
 const latest = new WeakMap<HTMLElement, readonly PlannedCustomer[]>();
 
