@@ -101,9 +101,7 @@ export function initSettings(ctx: BulkContext, events: SettingsEvents): Settings
       const { jurisdictie, klanttype } = controller.dossier();
       return {
         today,
-        workflow: workflow(),
-        // A "Draaiboek" column (from the reconcile page) may pick another playbook per customer.
-        workflows: model.workflows,
+        workflow: workflow(), workflows: model.workflows, // every playbook a "Draaiboek" column may name
         jurisdiction: jurisdictie,
         klanttype,
         choice: parseChoice(choiceSelect.value),
