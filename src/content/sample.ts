@@ -41,7 +41,7 @@ const CONSUMER_CUSTOMER: Record<'be' | 'nl', Overrides> = {
 };
 
 const CONSUMER_INVOICE: Overrides = {
-  factuur: { omschrijving: 'de bruidstaart en het gebak voor uw feest op 3 oktober 2026' },
+  factuur: { omschrijving: 'de bruidstaart en het gebak voor uw trouwfeest' },
   afspraak: { betwisting: 'het aantal geleverde taartjes' },
 };
 

@@ -11,6 +11,8 @@ export const NL_NL: Locale = {
     payment: { ...COMMON_NL.payment, interest: 'Wettelijke (handels)rente', compensation: 'Incassokosten', reference: 'Betalingskenmerk' },
     interest: {
       ...INTEREST_COMMON,
+      // "30 dagen tegen 4 %": Dutch usage (Flemish writes "aan 4 %").
+      at: 'tegen',
       on: 'over',
       pending: 'Wettelijke rente vanaf de dag na de vervaldatum ({{datum factuur.vervaldatum}}) tot de datum van deze brief ({{datum data.verzending}}) over {{bedrag berekend.totaalOpen}}: {{bedrag kosten.interest}}',
       unknownRate: 'rentepercentage nog niet bekend',

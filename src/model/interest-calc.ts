@@ -133,11 +133,14 @@ export function fromReason(calc: Calculation): string {
 
 // ---------------------------------------------------------------- words
 
-/** Belgian and Dutch usage differ: "interest"/"interestvoet" in Belgium, "rente"/"rentevoet" in the Netherlands. */
-export function words(jurisdiction: Jurisdiction): { interest: string; Interest: string; rate: string; Rate: string; period: string } {
+/**
+ * Belgian and Dutch usage differ: "interest"/"interestvoet", "vervaldag", "30 dagen aan 8 % op € 100" in
+ * Belgium; "rente"/"rentevoet", "vervaldatum", "30 dagen tegen 8 % over € 100" in the Netherlands.
+ */
+export function words(jurisdiction: Jurisdiction): { interest: string; Interest: string; rate: string; Rate: string; period: string; due: string; at: string; on: string } {
   return jurisdiction === 'be'
-    ? { interest: 'interest', Interest: 'Interest', rate: 'interestvoet', Rate: 'Interestvoet', period: 'semester' }
-    : { interest: 'rente', Interest: 'Rente', rate: 'rentevoet', Rate: 'Rentevoet', period: 'halfjaar' };
+    ? { interest: 'interest', Interest: 'Interest', rate: 'interestvoet', Rate: 'Interestvoet', period: 'semester', due: 'Vervaldag', at: 'aan', on: 'op' }
+    : { interest: 'rente', Interest: 'Rente', rate: 'rentevoet', Rate: 'Rentevoet', period: 'halfjaar', due: 'Vervaldatum', at: 'tegen', on: 'over' };
 }
 
 /** "1e semester 2026" (BE), "2e halfjaar 2025" (NL), "2026" (BE wettelijke interestvoet, per year). */

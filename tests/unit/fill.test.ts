@@ -373,9 +373,9 @@ describe('::interestoverzicht', () => {
     expect(text(list.items.at(-1)!)).toMatch(/^Berekening: enkelvoudige interest, werkelijke dagen \/ 365, per periode afgerond op de cent\. Bron: \p{L}[^;]{9,}\.$/u);
   });
 
-  it('in Dutch usage for the Netherlands: "over" the base', () => {
+  it('in Dutch usage for the Netherlands: "tegen" a rate, "over" the base', () => {
     const list = fill(doc('::interestoverzicht'), { ...be, dossier: { jurisdictie: 'nl', klanttype: 'onderneming' } }).blocks[0];
-    expect(listLines(list)[0]).toMatch(/^1 december 2025 – 31 december 2025: 31 dagen aan [\d,]+ % over € 1\.000,00 = € [\d,]+$/);
+    expect(listLines(list)[0]).toMatch(/^1 december 2025 – 31 december 2025: 31 dagen tegen [\d,]+ % over € 1\.000,00 = € [\d,]+$/);
     expect(listLines(list).at(-1)).toMatch(/^Berekening: werkelijke dagen \/ 365/);
   });
 

@@ -4,6 +4,7 @@
  * Amounts are worked out by hand: simple interest, days / 365, rounded per period to the cent.
  */
 import { describe, expect, it } from 'vitest';
+import { annexDocument } from '../../src/render/pdf/annex.ts';
 import { calculate, parseForm, type FieldName, type RawForm } from '../../src/site/lib/interest-calc.ts';
 import {
   breakdownRows,
@@ -258,5 +259,24 @@ describe('a Dutch consumer debt', () => {
     const labels = totalRows(c).map((r) => r.label);
     expect(labels).toContain('Buitengerechtelijke incassokosten (staffel, maximum)');
     for (const label of labels) expect(label, label).not.toMatch(/\)\s*\(/);
+  });
+});
+
+describe('the printable annex in the words of its country', () => {
+  const lines = (c: ReturnType<typeof calc>) =>
+    annexDocument(c, { disclaimer: '', createdOn: TODAY })
+      .blocks.flatMap((b) => (b.type === 'list' ? b.items.map((runs) => runs.map((r) => r.text).join('')) : []));
+
+  it('Belgium: "Vervaldag", "aan" a rate "op" the base', () => {
+    const all = lines(calc());
+    expect(all).toContain('Vervaldag: 31 januari 2026');
+    expect(all.some((l) => /dagen aan 10,5\s%\sop €\s1\.000,00 = /.test(l))).toBe(true);
+  });
+
+  it('the Netherlands: "Vervaldatum", "tegen" a rate "over" the base', () => {
+    const all = lines(calc({ land: 'nl', klant: 'consument' }));
+    expect(all).toContain('Vervaldatum: 31 januari 2026');
+    expect(all.some((l) => /dagen tegen [\d,]+\s%\sover €\s1\.000,00 = /.test(l))).toBe(true);
+    expect(all.join('\n')).not.toMatch(/Vervaldag:| aan [\d,]+\s%\sop /);
   });
 });

@@ -199,7 +199,7 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     type: 'list',
     items: [
       [t('Openstaand bedrag (hoofdsom): '), t(formatMoney(input.principalCents), true)],
-      [t(`Vervaldag: ${formatDateLong(input.dueDate)}`)],
+      [t(`${w.due}: ${formatDateLong(input.dueDate)}`)],
       [t(`${w.Interest} berekend vanaf ${formatDateLong(calc.from)} (${fromReason(calc)}) tot en met ${formatDateLong(input.until)} (${input.untilIsToday ? 'de datum van deze berekening' : 'de betaaldatum'}): ${interest.days} ${interest.days === 1 ? 'dag' : 'dagen'}`)],
       [t(`Toepasselijk recht: ${JURISDICTION_NAME[input.jurisdiction]}; de schuldenaar is ${CUSTOMER_NAME[input.customerType]}`)],
       [t(`Soort ${w.interest}: ${calc.kindLabel}`)],
@@ -212,7 +212,7 @@ export function annexDocument(calc: Calculation, options: Pick<AnnexOptions, 'di
     items: interest.breakdown.map((line): Run[] => {
       const period = `${formatDateLong(line.periodStart)} – ${formatDateLong(line.periodEnd)} (${periodName(calc, line)}): ${line.days} ${line.days === 1 ? 'dag' : 'dagen'}`;
       if (line.unknown) return [t(`${period}. ${w.Rate} `), t('onbekend', true), t(`. ${unknownSentence(calc, line)}`)];
-      return [t(`${period} aan ${formatPercent(line.ratePercent)} op ${formatMoney(line.baseCents)} = `), t(formatMoney(line.amountCents), true), t(`.${tail(index, line.sources, line.status)}`)];
+      return [t(`${period} ${w.at} ${formatPercent(line.ratePercent)} ${w.on} ${formatMoney(line.baseCents)} = `), t(formatMoney(line.amountCents), true), t(`.${tail(index, line.sources, line.status)}`)];
     }),
   });
   paragraph(t(`Totaal ${w.interest}: `), t(interest.totalCents === null ? 'onbekend' : formatMoney(interest.totalCents), true), t(interest.totalCents === null ? `, omdat de ${w.rate} niet voor elke periode bekend is.` : '.'));
