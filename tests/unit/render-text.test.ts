@@ -6,6 +6,7 @@ import { placeholdersIn } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { renderText } from '../../src/render/text/index.ts';
+import { wrap } from '../../src/render/text/wrap.ts';
 import { testTemplate } from '../helpers/template.ts';
 
 const fixture = (id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = ''): TemplateDoc =>
@@ -178,6 +179,18 @@ describe('plain text layout', () => {
     const link = `https://betalen.goudenkorst.be/${'x'.repeat(90)}`;
     const text = renderText(fill(FIXTURES[0]!, { ...sampleFillData(), betaling: { link } }));
     expect(text).toContain(`Nu online betalen:\n${link}\n`);
+  });
+
+  it('never starts a line with an amount cut from its "€" or a lone "%"', () => {
+    // Every split point of a sentence with an amount and a rate: no line ends in "€" or starts with "%".
+    const sentence = 'Wij rekenen de wettelijke rente van 10,5 % aan op het openstaande bedrag van € 1.240,50 sinds de vervaldatum.';
+    for (let max = 12; max <= 72; max++) {
+      const lines = wrap(sentence, '', '', max);
+      for (const line of lines) {
+        expect(line, `max ${max}: ${lines.join(' | ')}`).not.toMatch(/€$|^%/);
+      }
+      expect(lines.join(' ')).toBe(sentence);
+    }
   });
 
   it('wraps lists with a hanging indent and marks the deadline', () => {

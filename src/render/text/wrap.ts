@@ -10,12 +10,25 @@ export const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0,
 /** Collapses every whitespace run (including newlines inside values) to one space. */
 export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
+/** Words, with "€" kept with the amount after it and "%" with the number before it: "€ 1.240,50", "10,5 %". */
+function unbreakable(text: string): string[] {
+  const words: string[] = [];
+  let afterEuro = false;
+  for (const word of squash(text).split(' ').filter(Boolean)) {
+    if (afterEuro || (word === '%' && words.length)) words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+    afterEuro = !afterEuro && /^-?€$/.test(word);
+  }
+  return words;
+}
+
 /**
  * Greedy wrap at `max` columns. `first` prefixes the first line, `rest` the others (hanging indent).
- * A word longer than the line (a URL) gets a line of its own and is left whole.
+ * A word longer than the line (a URL) gets a line of its own and is left whole; an amount is never
+ * split from its "€" or "%".
  */
 export function wrap(text: string, first = '', rest = first, max = WIDTH): string[] {
-  const words = squash(text).split(' ').filter(Boolean);
+  const words = unbreakable(text);
   const lines: string[] = [];
   let line = '';
   let prefix = first;
