@@ -1,6 +1,7 @@
 /**
  * The bulk page's tables and the mapping form, built as DOM nodes (every value from the file goes
- * in as text, never as HTML). Pure views: islands/bulk.ts owns the state and the events.
+ * in as text, never as HTML), from the pages the worker hands over (lib/bulk-view-model.ts).
+ * Views only: the controllers (bulk-plan.ts, bulk-mapping.ts) own the state and the events.
  */
 import type { Channel, Workflow } from '../../content/schema.ts';
 import {
