@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { prebuiltFrame } from './src/site/lib/prebuilt-frame.mjs';
 import { browserHolidays } from './src/site/lib/timeline-holidays.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -40,24 +41,6 @@ function tijdigFonts() {
   };
 }
 
-/**
- * In the browser bundle, src/model/parse.ts gets Handlebars' parser only (lib/handlebars-parse-only.mjs):
- * it calls Handlebars.parse and nothing else. Build-time code keeps the full package.
- * @returns {import('vite').Plugin}
- */
-function handlebarsParseOnly() {
-  const shim = join(root, 'src', 'site', 'lib', 'handlebars-parse-only.mjs');
-  return {
-    name: 'tijdig-handlebars-parse-only',
-    enforce: 'pre',
-    applyToEnvironment: (environment) => environment.name === 'client',
-    resolveId(source, importer) {
-      if (source === 'handlebars' && importer?.split('\\').join('/').endsWith('/src/model/parse.ts')) return shim;
-      return null;
-    },
-  };
-}
-
 export default defineConfig({
   // Placeholder origin: set TIJDIG_SITE to the real one when it is known.
   site: process.env.TIJDIG_SITE ?? 'https://tijdig.example',
@@ -83,13 +66,14 @@ export default defineConfig({
       // content/fields.ts (fill on the template page) then ships without zod (~27 KiB gzip).
       rollupOptions: { treeshake: { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) } },
     },
+    // prebuiltFrame: the letter frame parsed at build time, so no parser ships (src/site/lib/prebuilt-frame.mjs);
     // browserHolidays: BE/NL holidays as a table instead of date-holidays (src/site/lib/timeline-holidays.mjs).
-    plugins: [handlebarsParseOnly(), browserHolidays()],
+    plugins: [prebuiltFrame(), browserHolidays()],
     // Web Workers (islands/*-worker.ts) are browser code too: the same two swaps, and ES modules so a
     // worker can load its renderers on demand with import().
     worker: {
       format: 'es',
-      plugins: () => [handlebarsParseOnly(), browserHolidays()].map(({ applyToEnvironment: _, ...plugin }) => plugin),
+      plugins: () => [prebuiltFrame(), browserHolidays()].map(({ applyToEnvironment: _, ...plugin }) => plugin),
     },
   },
   devToolbar: { enabled: false },

@@ -9,6 +9,8 @@
 // - js.<page type>.onDemand: gzip bytes of what it may import later (dynamic import(), e.g. the
 //   PDF and DOCX renderers on a template page), the largest page of the type;
 // - js.unattributed: scripts in dist/ that no page reaches, so no page budget counts them;
+// - js.template.firstInput: gzip bytes a template page has loaded once the user types, before a
+//   download (the page plus the fill engine it imports on the first touch of the form);
 // - pdf.firstDownloadBytes: what a template page fetches for its first PDF (the on-demand scripts
 //   on the way to the PDF renderer and the Latin subset fonts), gzip;
 // - dist.bytes: everything under dist/; pack.zipBytes: dist/downloads/tijdig-alles.zip;
@@ -191,6 +193,35 @@ figures.set(
   'js.unattributed',
   distProblem ? { missing: distProblem } : { value: unattributed.reduce((n, f) => n + gzipBytes(f), 0), note: unattributed.length ? unattributed.map(rel).join(', ') : `all ${scripts.length} scripts reached from a page` },
 );
+
+// ---------------------------------------------------------------- template page once the user types
+
+/**
+ * js.template.firstInput: what a template page has loaded once the user starts on the form, before
+ * any download: the page's own scripts plus the fill engine it imports then (the on-demand chunk of
+ * src/site/lib/workbench-engine.ts, named after it by the bundler) with its static imports.
+ */
+function firstInputJs(page: string): { value: number; note: string } {
+  const html = readFileSync(page, 'utf8');
+  const entries = tags(html, 'script').flatMap(({ attrs }) => (attrs.get('src') ? [resolveUrl(attrs.get('src')!, page)] : []));
+  for (const { attrs } of tags(html, 'link')) if (/\bmodulepreload\b/i.test(attrs.get('rel') ?? '') && attrs.get('href')) entries.push(resolveUrl(attrs.get('href')!, page));
+  const initial = closure(entries);
+  const engines = [...initial].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)].map((m) => resolveUrl(m[1]!, file))).filter((f) => /^workbench-engine[.-]/.test(f.split(sep).pop()!));
+  if (!engines.length) throw new Error(`${rel(page)} imports no workbench-engine chunk: was src/site/lib/workbench-engine.ts renamed or inlined?`);
+  const engine = new Set([...closure(engines, new Set(initial))].filter((f) => !initial.has(f)));
+  const sum = (set: Set<string>) => [...set].reduce((n, f) => n + gzipBytes(f), 0);
+  return { value: sum(initial) + sum(engine), note: `${rel(page)}: ${(sum(initial) / 1024).toFixed(1)} KiB page + ${(sum(engine) / 1024).toFixed(1)} KiB fill engine (${engine.size} files)` };
+}
+
+if (distProblem) figures.set('js.template.firstInput', { missing: distProblem });
+else {
+  try {
+    const measured = pages.filter((p) => typeOf.get(p) === 'template').map(firstInputJs);
+    figures.set('js.template.firstInput', measured.length ? measured.reduce((a, b) => (b.value > a.value ? b : a)) : { missing: 'no template page in dist/' });
+  } catch (error) {
+    figures.set('js.template.firstInput', { missing: (error as Error).message });
+  }
+}
 
 // ---------------------------------------------------------------- first PDF download
 

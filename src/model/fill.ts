@@ -6,11 +6,11 @@
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
 import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
 import { casesOf } from './variants.ts';
-import { locale as localeById, LOCALES, type LocaleLabels } from '../locale/index.ts';
+import { locale as localeById, type LocaleLabels } from '../locale/index.ts';
+import { FRAMES } from './frame.ts';
 import { calculate, installmentPlan, openInvoices, type Computed, type Figures } from './compute.ts';
 import type { InterestResult } from '../legal/interest.ts';
 import { formatDateLong, formatMoney, formatPercent } from './format.ts';
-import { parseInline, type ParseIssue } from './parse.ts';
 import { formatIban, isValidIban, normalizeIban, parseStructuredCommunication } from './payment-ids.ts';
 import type { Block, EpcPayment, FilledBlock, FilledDocument, Inline, InvoiceRow, Run, TemplateDoc } from './types.ts';
 
@@ -37,47 +37,8 @@ export interface FillOptions {
 /** What a fill resolves once: the case, its locale and the computed figures. */
 export type Resolved = Pick<FilledDocument, 'jurisdiction' | 'customerType' | 'legalCase' | 'locale' | 'figures'>;
 
-/** Frame texts shared by every letter, parsed once with the same parser as the templates. */
-const frameIssues: ParseIssue[] = [];
-const frame = (source: string) => parseInline(source, 'briefkader', frameIssues);
-/** The letter frame in the words of a locale, parsed once per locale. */
-interface Frame {
-  attention: Inline[];
-  sender: Inline[][];
-  recipient: Inline[][];
-  placeAndDate: Inline[];
-  signature: Inline[][];
-  reference: Inline[];
-  interestPending: Inline[];
-}
-const frames = new Map<LocaleLabels, Frame>();
-function frameFor(labels: LocaleLabels): Frame {
-  let f = frames.get(labels);
-  if (f) return f;
-  const attention = frame(`${labels.attention} {{klant.contactpersoon}}`);
-  f = {
-    attention,
-    sender: [
-      frame('**{{afzender.naam}}**'),
-      frame('{{afzender.straat}}'),
-      frame('{{afzender.postcode}} {{afzender.gemeente}}'),
-      frame('{{afzender.ondernemingsnummer}}'),
-      frame(`${labels.vat} {{afzender.btwNummer}}`),
-      frame('{{afzender.telefoon}} · {{afzender.email}}'),
-    ],
-    recipient: [frame('{{klant.naam}}'), attention, frame('{{klant.straat}}'), frame('{{klant.postcode}} {{klant.gemeente}}')],
-    placeAndDate: frame('{{afzender.gemeente}}, {{datum data.verzending}}'),
-    signature: [frame('{{ondertekenaar.naam}}'), frame('{{ondertekenaar.functie}}'), frame('{{afzender.naam}}')],
-    reference: frame(`${labels.yourCustomerNumber}: {{klant.klantnummer}} · ${labels.ourInvoice}: {{factuur.nummer}}`),
-    interestPending: frame(labels.interest.pending),
-  };
-  frames.set(labels, f);
-  return f;
-}
-// Parse every locale's frame once at load, so FRAME_PARSE_ISSUES covers them all.
-for (const l of Object.values(LOCALES)) frameFor(l.labels);
-/** Exposed so a test can prove the frame itself parses cleanly. */
-export const FRAME_PARSE_ISSUES: readonly ParseIssue[] = frameIssues;
+/** Exposed so a test can prove the letter frame parses cleanly. */
+export { FRAME_PARSE_ISSUES } from './frame.ts';
 
 /** Which computed amount a ::betaalgegevens block asks for. */
 const AMOUNT_PATH = { open: 'berekend.totaalOpen', metKosten: 'berekend.totaalTeBetalen', saldo: 'berekend.saldo', termijn: 'berekend.termijnbedrag' } as const;
@@ -162,7 +123,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
   const data: FillData = { ...withCase(typedData, resolved), kosten: figures.costs };
   const locale = localeById(resolved.locale);
   const labels = locale.labels;
-  const FRAME = frameFor(labels);
+  const FRAME = FRAMES[locale.id];
   const explained = explainedGaps(typedData, figures, labels);
   const resolve =
     options.placeholder ??
@@ -295,7 +256,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
     letter: {
       sender: FRAME.sender.map(runs),
       // "t.a.v." only when a contact person is known; the name line already says who it is for.
-      recipient: FRAME.recipient.filter((line) => line !== FRAME.attention || !data.klant?.naam || Boolean(data.klant.contactpersoon)).map(runs),
+      recipient: [FRAME.recipientName, ...(!data.klant?.naam || data.klant.contactpersoon ? [FRAME.attention] : []), ...FRAME.recipientAddress].map(runs),
       placeAndDate: runs(FRAME.placeAndDate),
       reference: runs(FRAME.reference),
     },
