@@ -23,8 +23,10 @@ export {
 export type { Change, Editor, Plan, SettingsInput, StepContent, Validate } from './plan.ts';
 export { Anchor, Pause, PauseReason, PlanMeta, PlanSchema, PlanSettings, PlanStep, Repeat, applyChange, changePlan, validatePlan } from './plan-schema.ts';
 
-export { caseCatalog, computeSchedule, describeTemplate, isFormalNotice, isWritten } from './schedule.ts';
+export { caseCatalog, computeSchedule, describeTemplate, fourteenDayLetterBasis, isFormalNotice, isWritten } from './schedule.ts';
+export { COLLECTION_COST_PATHS, PAY_BY_PATH, statesFourteenDayTerms } from './veertiendagenbrief.ts';
 export type {
+  FourteenDayLetterBasis,
   RunningTerm,
   Schedule,
   ScheduledStep,

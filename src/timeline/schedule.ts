@@ -18,7 +18,8 @@
  * NL: day after receipt) and ending on a working day:
  * - `custom`: the step's own `termDays`;
  * - `statutory`: for a consumer, the first written reminder after the due date gets the statutory
- *   14 days (BE Boek XIX waiting period; NL: we take it to be the veertiendagenbrief);
+ *   14 days (BE Boek XIX waiting period; NL: 14 days as good practice; whether a step is the
+ *   veertiendagenbrief that allows collection costs is read from its text, fourteenDayLetterBasis);
  * - `notice`: a formal notice (registered letter or purpose 'ingebrekestelling') gets
  *   `settings.noticeTermDays`;
  * - `until-next-step`: any other written reminder runs until the day before the next step. That is
@@ -39,6 +40,7 @@ import type { IsoDate, LegalNote } from '../legal/types.ts';
 import type { TemplateDoc } from '../model/types.ts';
 import { nonWorkingReason } from './format.ts';
 import { DEFAULT_TERM_DAYS, nominalOffsets, type Plan, type PlanStep } from './plan.ts';
+import { statesFourteenDayTerms } from './veertiendagenbrief.ts';
 
 // ---------------------------------------------------------------- templates
 
@@ -48,6 +50,8 @@ export interface TemplateInfo {
   readonly purpose: Purpose;
   /** The template asks for interest and compensation (a `paymentDetails` block `withCosts`). */
   readonly claimsCosts: boolean;
+  /** Its text for a Dutch consumer can be the veertiendagenbrief (`statesFourteenDayTerms`). */
+  readonly fourteenDayLetter: boolean;
   readonly kind: TemplateKind;
 }
 
@@ -55,7 +59,13 @@ export type TemplateCatalog = readonly TemplateInfo[] | ReadonlyMap<string, Temp
 
 /** The descriptor of a parsed template. */
 export function describeTemplate(doc: TemplateDoc): TemplateInfo {
-  return { id: doc.id, purpose: doc.purpose, kind: doc.kind, claimsCosts: doc.blocks.some((b) => b.type === 'paymentDetails' && b.withCosts) };
+  return {
+    id: doc.id,
+    purpose: doc.purpose,
+    kind: doc.kind,
+    claimsCosts: doc.blocks.some((b) => b.type === 'paymentDetails' && b.withCosts),
+    fourteenDayLetter: statesFourteenDayTerms(doc),
+  };
 }
 
 /**
@@ -200,13 +210,25 @@ export function sentInOrder(steps: readonly ScheduledStep[]): ScheduledStep[] {
 }
 
 /**
- * NL consumer: a written step after the due date that may serve as the veertiendagenbrief. A step
- * that gives an explicit term shorter than 14 days cannot.
+ * Why a step counts as a veertiendagenbrief: 'template' when its template is one of ours whose
+ * text states the exact collection costs and the pay-by date 14 days after receipt; 'assumed' for
+ * a user's own text (no template chosen, or an id the catalog does not know), which we cannot read.
  */
-export const canBeFourteenDayLetter =
+export type FourteenDayLetterBasis = 'template' | 'assumed';
+
+/**
+ * NL consumer: can this step serve as the veertiendagenbrief? Only a written step, sent after the
+ * due date, that gives no explicit term shorter than 14 days; of our templates only those whose
+ * text says so. null when it cannot.
+ */
+export const fourteenDayLetterBasis =
   (dueDate: IsoDate) =>
-  (s: ScheduledStep): boolean =>
-    s.status === 'planned' && isWritten(s.step.kanaal) && s.date! > dueDate && (s.step.termDays === undefined || s.step.termDays >= DEFAULT_TERM_DAYS);
+  (s: ScheduledStep): FourteenDayLetterBasis | null => {
+    if (s.status !== 'planned' || !isWritten(s.step.kanaal) || s.date! <= dueDate) return null;
+    if (s.step.termDays !== undefined && s.step.termDays < DEFAULT_TERM_DAYS) return null;
+    if (s.template) return s.template.fourteenDayLetter ? 'template' : null;
+    return 'assumed';
+  };
 
 /** The statutory 14-day term started by a written step (BE Boek XIX, NL veertiendagenbrief). */
 export function statutoryTerm(s: ScheduledStep, plan: Plan): StepTerm | null {
@@ -408,7 +430,7 @@ function moneyFor(plan: Plan, sent: readonly ScheduledStep[], firstReminder: Sch
   const waitEnd = customerType === 'consumer' && firstReminder ? statutoryTerm(firstReminder, plan)?.earliestNextStep ?? null : null;
   // NL consumer: collection costs only after the term of a veertiendagenbrief; the earliest one that ends.
   const letterEnds = sent
-    .filter(canBeFourteenDayLetter(dueDate))
+    .filter((s) => fourteenDayLetterBasis(dueDate)(s) !== null)
     .map((s) => statutoryTerm(s, plan)?.earliestNextStep)
     .filter((d): d is IsoDate => d !== undefined)
     .sort();

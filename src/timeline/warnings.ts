@@ -14,9 +14,10 @@ import type { Source } from '../legal/types.ts';
 import { CHANNEL_NOUN, TONE_WORD, days, longDate } from './format.ts';
 import { DEFAULT_TERM_DAYS, type Plan } from './plan.ts';
 import {
-  canBeFourteenDayLetter,
   computeSchedule,
+  fourteenDayLetterBasis,
   isFormalNotice,
+  isWritten,
   legalChannel,
   sentInOrder,
   statutoryTerm,
@@ -230,31 +231,66 @@ const beTermTooShort: Rule = {
   },
 };
 
-/** NL consumer: collection costs only after a veertiendagenbrief whose term has ended. */
+/** "stap 1", "stap 1 en stap 3", "stap 1, stap 2 en stap 3". */
+const inWords = (parts: readonly string[]): string => (parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`);
+
+/** Why we count a step with the user's own text as the veertiendagenbrief: said wherever it matters. */
+const assumedSentence = (l: ScheduledStep): string =>
+  `${Name(l)} gebruikt geen tekst van ons voor een Nederlandse consument; wat erin staat, kunnen wij niet nagaan, dus gaan we ervan uit dat het een veertiendagenbrief is.`;
+
+/**
+ * NL consumer: collection costs only after a veertiendagenbrief whose term has ended. Of our
+ * templates only a text that states the costs and the 14 days counts (fourteenDayLetterBasis); a
+ * step with the user's own text is assumed to be one, and the warning says so.
+ */
 const nlFourteenDayLetter: Rule = {
   id: 'nl-veertiendagenbrief',
   check: ({ plan, sent }) => {
     if (plan.settings.jurisdiction !== 'nl' || plan.settings.customerType !== 'consumer') return [];
     const due = plan.settings.dueDate;
+    const basisOf = fourteenDayLetterBasis(due);
+    const sources = NL.fourteenDayLetterDays.sources;
     const out: Warning[] = [];
     sent.forEach((s, i) => {
       if (!claimsCosts(s) || s.date! <= due) return;
-      const letters = sent
-        .slice(0, i)
-        .filter(canBeFourteenDayLetter(due))
-        .map((l) => ({ l, t: statutoryTerm(l, plan)! }))
+      const before = sent.slice(0, i);
+      const letters = before
+        .flatMap((l) => {
+          const basis = basisOf(l);
+          return basis ? [{ l, basis, t: statutoryTerm(l, plan)! }] : [];
+        })
         .sort((a, b) => (a.t.earliestNextStep < b.t.earliestNextStep ? -1 : 1));
+      const ended = letters.filter((x) => x.t.earliestNextStep <= s.date!);
+      if (ended.some((x) => x.basis === 'template')) return;
+      const assumed = ended[0];
+      if (assumed) {
+        out.push(
+          warn(
+            'nl-veertiendagenbrief',
+            s,
+            'info',
+            `${Name(s)} brengt incassokosten in rekening na de termijn van ${name(assumed.l)}. ${assumedSentence(assumed.l)} ` +
+              `Controleer dat die brief het exacte bedrag aan incassokosten noemt en de klant ${DEFAULT_TERM_DAYS} dagen geeft om te betalen, te rekenen vanaf de dag na ontvangst. Anders mag u bij een consument nog geen incassokosten vragen.`,
+            sources,
+          ),
+        );
+        return;
+      }
       const best = letters[0];
-      if (best && best.t.earliestNextStep <= s.date!) return;
-      const sources = NL.fourteenDayLetterDays.sources;
       if (!best) {
+        // Our written reminders after the due date that are no veertiendagenbrief: say why they do not count.
+        const ordinary = before.filter((l) => l.template !== null && !l.template.fourteenDayLetter && isWritten(l.step.kanaal) && l.date! > due);
+        const names = inWords(ordinary.map(short));
+        const why = ordinary.length
+          ? ` ${names.charAt(0).toUpperCase()}${names.slice(1)} ${ordinary.length === 1 ? 'telt' : 'tellen'} niet als veertiendagenbrief: ${ordinary.length === 1 ? 'die tekst noemt' : 'die teksten noemen'} niet het exacte bedrag aan incassokosten en de uiterste betaaldatum, ${DEFAULT_TERM_DAYS} dagen na ontvangst.`
+          : '';
         out.push(
           warn(
             'nl-veertiendagenbrief',
             s,
             'error',
-            `${Name(s)} brengt incassokosten in rekening, maar er gaat geen veertiendagenbrief aan vooraf. ` +
-              `Bij een consument mag u incassokosten pas vragen nadat u de klant na de vervaldag een aanmaning heeft gestuurd die ${DEFAULT_TERM_DAYS} dagen geeft om te betalen, te rekenen vanaf de dag na ontvangst, en die het exacte bedrag aan incassokosten noemt. ` +
+            `${Name(s)} brengt incassokosten in rekening, maar er gaat geen veertiendagenbrief aan vooraf.${why} ` +
+              `Bij een consument mag u incassokosten pas vragen nadat u de klant na de vervaldatum een aanmaning heeft gestuurd die ${DEFAULT_TERM_DAYS} dagen geeft om te betalen, te rekenen vanaf de dag na ontvangst, en die het exacte bedrag aan incassokosten noemt. ` +
               'Voeg zo’n aanmaning toe en plan deze stap na het einde van die termijn.',
             sources,
           ),
@@ -267,6 +303,7 @@ const nlFourteenDayLetter: Rule = {
           s,
           'error',
           `${Name(s)} brengt op ${longDate(s.date!)} incassokosten in rekening, maar de veertiendagenbrief (${name(best.l)}, verstuurd op ${longDate(best.l.date!)}) geeft de klant tot en met ${longDate(best.t.end)} om te betalen. ` +
+            `${best.basis === 'assumed' ? `${assumedSentence(best.l)} ` : ''}` +
             `${startSentence(best.l, best.t, plan)} Plan ${short(s)} op ${longDate(best.t.earliestNextStep)} of later, en noem in de veertiendagenbrief het exacte bedrag aan incassokosten.`,
           sources,
         ),

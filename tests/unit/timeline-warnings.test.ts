@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Purpose, TemplateKind } from '../../src/content/schema.ts';
 import { BE_B2C, NL, SOURCES, addDays } from '../../src/legal/index.ts';
 import { LEGAL_CASES, type LegalCase } from '../../src/jurisdiction/ids.ts';
+import { candidatesFor } from '../../src/model/variants.ts';
+import type { Block, Inline } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
+import { statutoryTerm } from '../../src/timeline/schedule.ts';
 import {
   CONTENT_VOCABULARY,
   PlanError,
@@ -20,8 +23,10 @@ import {
   computeSchedule,
   createSettings,
   describeTemplate,
+  fourteenDayLetterBasis,
   planFromWorkflow,
   planRows,
+  statesFourteenDayTerms,
   validatePlan,
   warningsFor,
   type Plan,
@@ -37,7 +42,7 @@ import {
 const settings = (over: Partial<SettingsInput> = {}) =>
   createSettings({ invoiceDate: '2026-02-02', dueDate: '2026-03-04', amountCents: 100_000, customerType: 'business', jurisdiction: 'be', workingDaysOnly: false, ...over });
 
-const T = (id: string, kind: TemplateKind, purpose: Purpose, claimsCosts = false): TemplateInfo => ({ id, kind, purpose, claimsCosts });
+const T = (id: string, kind: TemplateKind, purpose: Purpose, claimsCosts = false, fourteenDayLetter = false): TemplateInfo => ({ id, kind, purpose, claimsCosts, fourteenDayLetter });
 const TEMPLATES: TemplateInfo[] = [
   T('vooraf', 'email', 'preventief'),
   T('vooraf-kosten', 'email', 'preventief', true),
@@ -47,6 +52,8 @@ const TEMPLATES: TemplateInfo[] = [
   T('tweede-kosten', 'email', 'tweede-herinnering', true),
   T('laatste-kosten', 'email', 'laatste-herinnering', true),
   T('brief-herinnering', 'brief', 'herinnering'),
+  // States the collection costs and the pay-by date 14 days after receipt.
+  T('veertiendagenbrief', 'brief', 'herinnering', false, true),
   T('ingebrekestelling', 'brief', 'ingebrekestelling', true),
   T('bellen', 'belscript', 'telefonisch-contact'),
   T('advocaat', 'brief', 'overdracht', true),
@@ -198,20 +205,78 @@ describe('nl-veertiendagenbrief: Dutch consumer collection costs need a complete
 
   it('fires while the term of the letter runs, counted from the day after receipt', () => {
     // Letter Thursday 5 March → received Tuesday 10 March → term 11–24 March → costs from 25 March.
-    const at = (offset: number) => only(plan([step(1, 'brief-herinnering'), step(offset, 'laatste-kosten')], nl), 'nl-veertiendagenbrief');
+    const at = (offset: number) => only(plan([step(1, 'veertiendagenbrief'), step(offset, 'laatste-kosten')], nl), 'nl-veertiendagenbrief');
     expect(at(20)[0]!.message).toContain('tot en met dinsdag 24 maart 2026');
     expect(at(20)[0]!.message).toContain('Plan stap 2 op woensdag 25 maart 2026 of later');
+    expect(at(20)[0]!.message).not.toContain('gaan we ervan uit');
     expect(at(21)).toEqual([]);
   });
 
   it('does not count a letter that gives fewer than 14 days', () => {
-    const p = plan([step(1, 'brief-herinnering', { termDays: 7 }), step(30, 'laatste-kosten')], nl);
+    const p = plan([step(1, 'veertiendagenbrief', { termDays: 7 }), step(30, 'laatste-kosten')], nl);
     expect(only(p, 'nl-veertiendagenbrief')[0]!.message).toContain('geen veertiendagenbrief');
+  });
+
+  it('does not count one of our reminders whose text is no veertiendagenbrief, and says why', () => {
+    const p = plan([step(1, 'brief-herinnering'), step(5, 'herinnering'), step(30, 'laatste-kosten')], nl);
+    const [w] = only(p, 'nl-veertiendagenbrief');
+    wellFormed(w!);
+    expect(w!.severity).toBe('error');
+    expect(w!.message).toContain('geen veertiendagenbrief aan vooraf');
+    expect(w!.message).toContain('Stap 1 en stap 2 tellen niet als veertiendagenbrief: die teksten noemen niet het exacte bedrag aan incassokosten');
+    // The same plan with a veertiendagenbrief as step 1 is fine.
+    expect(only(plan([step(1, 'veertiendagenbrief'), step(5, 'herinnering'), step(30, 'laatste-kosten')], nl), 'nl-veertiendagenbrief')).toEqual([]);
+  });
+
+  it.each([
+    ['no template chosen', ''],
+    ['a template we do not know', 'mijn-eigen-brief'],
+  ])('a step with the user’s own text (%s) is assumed to be one, and the warning says so', (_, template) => {
+    const own = (offset: number) => plan([step(1, template, { kanaal: 'brief' }), step(offset, 'laatste-kosten')], nl);
+    // Inside its term: the same error as for a real veertiendagenbrief, with the assumption named.
+    const [inside] = only(own(20), 'nl-veertiendagenbrief');
+    wellFormed(inside!);
+    expect(inside!.severity).toBe('error');
+    expect(inside!.message).toContain('tot en met dinsdag 24 maart 2026');
+    expect(inside!.message).toContain(`Stap 1 ("${`Stap ${template}`.trim()}") gebruikt geen tekst van ons voor een Nederlandse consument`);
+    expect(inside!.message).toContain('gaan we ervan uit dat het een veertiendagenbrief is');
+    // After its term: no error, but a note that asks the user to check the letter.
+    const [after] = only(own(21), 'nl-veertiendagenbrief');
+    wellFormed(after!);
+    expect(after!.severity).toBe('info');
+    expect(after!.message).toContain('gaan we ervan uit dat het een veertiendagenbrief is');
+    expect(after!.message).toContain('het exacte bedrag aan incassokosten noemt');
+    // A real veertiendagenbrief ended as well: nothing to assume, nothing to say.
+    expect(only(plan([step(1, 'veertiendagenbrief'), step(2, template, { kanaal: 'brief' }), step(30, 'laatste-kosten')], nl), 'nl-veertiendagenbrief')).toEqual([]);
   });
 
   it('is quiet for businesses and in Belgium', () => {
     expect(only(plan([step(10, 'laatste-kosten')], { jurisdiction: 'nl' }), 'nl-veertiendagenbrief')).toEqual([]);
     expect(only(plan([step(10, 'laatste-kosten')], { customerType: 'consumer' }), 'nl-veertiendagenbrief')).toEqual([]);
+  });
+});
+
+describe('statesFourteenDayTerms: a text is a veertiendagenbrief only when it says so', () => {
+  const ph = (path: string): Inline => ({ type: 'placeholder', path });
+  const para = (...content: Inline[]): Block => ({ type: 'paragraph', content });
+  const costs = para({ type: 'text', value: 'Incassokosten: ' }, ph('berekend.incassokostenTotaal'));
+  const payBy = { type: 'deadline', content: [{ type: 'text', value: 'Uiterlijk op ' }, ph('berekend.betaalUiterlijk')] } as const satisfies Block;
+  const doc = (blocks: Block[], cases: LegalCase[] = ['nl-consument']) => ({ subject: [], preheader: [], blocks, cases });
+
+  it('needs both the exact collection costs and the pay-by date 14 days after receipt', () => {
+    expect(statesFourteenDayTerms(doc([costs, payBy]))).toBe(true);
+    expect(statesFourteenDayTerms(doc([para(ph('berekend.incassokosten')), payBy]))).toBe(true);
+    // ::betaalgegevens met-kosten prints the costs too.
+    expect(statesFourteenDayTerms(doc([{ type: 'paymentDetails', withCosts: true }, payBy]))).toBe(true);
+    expect(statesFourteenDayTerms(doc([costs]))).toBe(false);
+    expect(statesFourteenDayTerms(doc([payBy, { type: 'paymentDetails', withCosts: false }]))).toBe(false);
+    // A date the user types ("uiterlijk op …") is no term counted from receipt.
+    expect(statesFourteenDayTerms(doc([costs, para(ph('data.nieuweTermijn'))]))).toBe(false);
+  });
+
+  it('only for a text written for a Dutch consumer', () => {
+    expect(statesFourteenDayTerms(doc([costs, payBy], ['nl-onderneming', 'be-consument']))).toBe(false);
+    expect(describeTemplate({ ...doc([costs, payBy]), id: 'x', kind: 'brief', purpose: 'herinnering' } as never).fourteenDayLetter).toBe(true);
   });
 });
 
@@ -374,6 +439,62 @@ describe('the real seed playbooks', () => {
     expect(info('be-onderneming', 'wanbetaler-d27-ingebrekestelling')).toMatchObject({ kind: 'brief', purpose: 'ingebrekestelling', claimsCosts: true });
     // The step keeps its base id; the description is the variant's.
     for (const c of LEGAL_CASES) expect(catalogs.get(c)!.every((t) => !templates.find((d) => d.id === t.id)?.variantOf)).toBe(true);
+  });
+
+  it('reads from the text for a Dutch consumer which templates are a veertiendagenbrief: exactly the three written as one', () => {
+    const letters = catalogs.get('nl-consument')!.filter((t) => t.fourteenDayLetter).map((t) => t.id);
+    expect(letters.sort()).toEqual(['standaard-d5-eerste-herinnering', 'vip-d55-ingebrekestelling', 'wanbetaler-d3-eerste-herinnering']);
+    for (const id of letters) expect(candidatesFor(templates, id, 'nl-consument')[0]!.id, id).toMatch(/^nl-.*-veertiendagenbrief$/);
+  });
+
+  describe('the Dutch consumer: which step of a playbook is the veertiendagenbrief', () => {
+    const nlConsumer = (id: string) => planFromWorkflow(seed(id), settings({ ...split('nl-consument'), dueDate: '2026-03-04', invoiceDate: '2026-02-02', workingDaysOnly: true }));
+    const schedule = (p: Plan) => computeSchedule(p, catalogs.get('nl-consument')!);
+    const basis = (p: Plan) => schedule(p).steps.map((s) => [s.nominalOffset, fourteenDayLetterBasis(p.settings.dueDate)(s)]);
+
+    it('VIP: the friendly D+10 e-mail is not one; the D+55 veertiendagenbrief is', () => {
+      expect(basis(nlConsumer('vip'))).toEqual([
+        [10, null],
+        [15, null],
+        [25, null],
+        [30, null],
+        [45, null],
+        [55, 'template'],
+      ]);
+    });
+
+    it('standard: the D+5 veertiendagenbrief is', () => {
+      const b = basis(nlConsumer('standaard'));
+      expect(b.find(([offset]) => offset === 5)).toEqual([5, 'template']);
+      expect(b.filter(([, x]) => x !== null)).toEqual([[5, 'template']]);
+    });
+
+    it('VIP: collection costs asked after the D+10 e-mail get the error, and the WIK costs wait for the D+55 letter', () => {
+      const p = nlConsumer('vip');
+      // Step 5 (D+45) swapped for the aanmaning that asks costs.
+      const steps = p.steps.map((s, i) => (i === 4 ? { ...s, template: 'standaard-d30-laatste-waarschuwing' } : s));
+      const edited = { ...p, steps };
+      const ws = buildTimeline(edited, catalogs.get('nl-consument')!).warnings.filter((w) => w.id === 'nl-veertiendagenbrief');
+      expect(ws.map((w) => [w.stepIndex, w.severity])).toEqual([[4, 'error']]);
+      expect(ws[0]!.message).toContain('geen veertiendagenbrief aan vooraf');
+      expect(ws[0]!.message).toContain('Stap 1 en stap 3 tellen niet als veertiendagenbrief');
+      // The costs in the schedule follow the same reading: not due on D+45, due from the end of the D+55 letter's term.
+      const s = schedule(p).steps;
+      const wik = (i: number) => s[i]!.costs!.items.find((c) => c.id === 'nl-wik')!;
+      const letterTerm = statutoryTerm(s[5]!, p)!.earliestNextStep;
+      expect(wik(4).due).toBe(false);
+      expect(wik(5).dueFrom).toBe(letterTerm);
+      expect(wik(5).dueFrom! > s[5]!.date!).toBe(true);
+    });
+
+    it('a step with the user’s own text keeps the old reading: any written step after the due date may be one', () => {
+      const p = nlConsumer('vip');
+      const steps = p.steps.map((s, i) => (i === 0 ? { ...s, template: '' } : s));
+      expect(basis({ ...p, steps })[0]).toEqual([10, 'assumed']);
+      const calls = p.steps.map((s, i) => (i === 1 ? { ...s, template: '' } : s));
+      // A phone call carries no term, own text or not.
+      expect(basis({ ...p, steps: calls })[1]).toEqual([15, null]);
+    });
   });
 
   it('every built-in playbook declares at least its Belgian business case', () => {

@@ -17,6 +17,7 @@ import { PLAN_PATHS, type CatalogTemplate, type TemplateData, type TimelineData 
 const askedPaths = (doc: TemplateDoc): string[] => [...usedPaths(doc)].filter((p) => !PLAN_PATHS.has(p) && !p.startsWith('berekend.'));
 
 export function catalogEntry(doc: TemplateDoc): CatalogTemplate {
+  const { claimsCosts, fourteenDayLetter } = describeTemplate(doc);
   return {
     id: doc.id,
     file: doc.id,
@@ -27,7 +28,8 @@ export function catalogEntry(doc: TemplateDoc): CatalogTemplate {
     purpose: doc.purpose,
     registered: doc.registered,
     jurisdiction: doc.jurisdiction ?? null,
-    claimsCosts: describeTemplate(doc).claimsCosts,
+    claimsCosts,
+    fourteenDayLetter,
     subject: doc.subject,
     fields: askedPaths(doc),
   };

@@ -27,6 +27,8 @@ export interface CatalogTemplate {
   jurisdiction: Jurisdiction | null;
   /** Asks interest and compensation (the timeline core's `claimsCosts`). */
   claimsCosts: boolean;
+  /** This text can be the veertiendagenbrief to a Dutch consumer (the core's `fourteenDayLetter`, read from the text at build time). */
+  fourteenDayLetter: boolean;
   /** Subject (email) or "Betreft" line (letter), still with placeholders: filled in the browser for the calendar. */
   subject: Inline[];
   /** Form fields (placeholder paths) this template needs that the plan itself does not supply. */
