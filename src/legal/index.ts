@@ -10,8 +10,10 @@ export type { SourceId } from './sources.ts';
 export { addDays, addYears, daysBetween, easterSunday, isIsoDate, isLeapYear, isWeekend, weekday } from './dates.ts';
 
 export { BE_COMMERCIAL_RATES, BE_LEGAL_RATES, NL_COMMERCIAL_RATES, NL_LEGAL_RATES, RATE_TABLES, ratePeriodOn, rateTable } from './rates.ts';
-export { RATES_CHECKED_ON, RATE_SOURCES } from './rate-data.ts';
-export type { RateRow } from './rate-data.ts';
+export { ECB_MRO_KNOWN_THROUGH, ECB_MRO_ROWS, FORMULA_SOURCES, RATES_CHECKED_ON, RATE_SOURCES } from './rate-data.ts';
+export type { EcbRow, RateRow } from './rate-data.ts';
+export { ecbRateOn, referenceRate, statutoryCommercialRate } from './ecb.ts';
+export type { EcbRateOn } from './ecb.ts';
 export type { InterestKind, RatePeriod, RateTable, RateTableId } from './rates.ts';
 
 export { BE_B2B, BE_B2C, NL } from './rules.ts';

@@ -1,7 +1,8 @@
 /**
  * Interest-rate tables built from the rows in rate-data.ts (recorded in docs/legal-facts.md §1.2,
  * §2.6, §3.2 and §3.3). We store published values and never compute a rate from the ECB rate: the
- * formula is text for the user who must type a rate not yet published. A period whose rate nobody
+ * formula is text for the user who must type a rate not yet published (ecb.ts applies it only to
+ * check the rows). A period whose rate nobody
  * has published is stored with `ratePercent: null` and status 'unknown', so a calculation says so.
  */
 import { addDays } from './dates.ts';
@@ -81,7 +82,7 @@ export const BE_COMMERCIAL_RATES: RateTable = Object.freeze({
   formula: 'de rentevoet van de Europese Centrale Bank voor haar basisherfinancieringstransacties (de laatste vóór 1 januari of 1 juli), plus 8 procentpunt, naar boven afgerond op een half procent',
   reference: S.fodFinancien,
   sources: Object.freeze([S.fodFinancien, S.staatsblad2023H1]),
-  formulaSources: Object.freeze([S.embuildVlaamsBrabant, S.schoupsRatesRise, S.mondaq]),
+  formulaSources: Object.freeze([S.wet2aug2002, S.ecbKeyRates]),
   periods: periods(BE_COMMERCIAL_ROWS, 'half-year', 'semester'),
 });
 
@@ -111,7 +112,7 @@ export const NL_COMMERCIAL_RATES: RateTable = Object.freeze({
   formula: 'de rente van de Europese Centrale Bank voor haar basisherfinancieringstransacties (de laatste vóór 1 januari of 1 juli), plus 8 procentpunt, zonder afronding (art. 6:120 lid 2 BW)',
   reference: S.rijksoverheidWettelijkeRente,
   sources: Object.freeze([S.rijksoverheidWettelijkeRente, S.bw6]),
-  formulaSources: Object.freeze([S.bw6, S.abenslag]),
+  formulaSources: Object.freeze([S.bw6, S.ecbKeyRates]),
   periods: periods(NL_COMMERCIAL_ROWS, 'half-year', 'start'),
 });
 

@@ -117,7 +117,7 @@ export const NL = Object.freeze({
   /** A large company paying an SME may agree at most 30 days (6:119a lid 6). */
   largeToSmeMaxTermDays: fact(30, 'verified', 'high', [S.executiveFinance, S.tweedeKamer35769], '2022-07-01'),
   /** Both rates compound yearly: after each full year the interest is added to the principal. */
-  yearlyCompounding: fact(true, 'verified', 'high', [S.wetboekplus119a, S.deBloggendeAdvocaat]),
+  yearlyCompounding: fact(true, 'verified', 'high', [S.bw6]),
   /** B2B: at least EUR 40 collection costs, without a reminder, from the day after the due date (6:96 lid 4). */
   b2bMinimumCollectionCents: fact(4000, 'verified', 'high', [S.wetboekplus96]),
   /** WIK scale (Besluit vergoeding voor buitengerechtelijke incassokosten, Stb. 2012, 141, art. 2). */

@@ -29,7 +29,7 @@ export interface Source {
   readonly url: string | null;
   /** Section of docs/legal-facts.md that records the fact, e.g. "legal-facts.md §1.2". */
   readonly ref: string;
-  /** An official publication (Staatsblad, FOD, wetten.overheid.nl, Rijksoverheid), not a secondary report. */
+  /** An official publication (Staatsblad, FOD, wetten.overheid.nl, Rijksoverheid, ECB), not a secondary report. */
   readonly official?: boolean;
   /** Language of the page: a Dutch letter only ever shows a Dutch-language source. */
   readonly language?: 'nl' | 'fr' | 'en' | 'de';

@@ -9,6 +9,7 @@ import {
   BE_COMMERCIAL_RATES,
   BE_LEGAL_RATES,
   EXPLANATIONS,
+  FORMULA_SOURCES,
   NL_COMMERCIAL_RATES,
   NL_LEGAL_RATES,
   RATES_CHECKED_ON,
@@ -47,8 +48,9 @@ describe('the tables reach the running period', () => {
 });
 
 describe('sources of the rates', () => {
-  it.each(RATE_TABLES.flatMap((t) => t.periods.map((p) => [`${t.id} ${p.label}`, t, p] as const)))('%s: verified exactly when an official publication is cited', (_name, _t, p) => {
-    const official = p.sources.some((s) => s.official === true);
+  it.each(RATE_TABLES.flatMap((t) => t.periods.map((p) => [`${t.id} ${p.label}`, t, p] as const)))('%s: verified exactly when an official publication of the figure is cited', (_name, _t, p) => {
+    // The law and the ECB table are official too, but they give the formula, not the published figure.
+    const official = p.sources.some((s) => s.official === true && !FORMULA_SOURCES.includes(s));
     if (p.status === 'verified') expect(official).toBe(true);
     if (p.ratePercent !== null && official) expect(p.status).toBe('verified');
     if (p.status !== 'verified') expect(p.status === 'unknown').toBe(p.ratePercent === null);
@@ -75,9 +77,13 @@ describe('sources of the rates', () => {
   });
 
   it('a period reported only in French shows the official Dutch page in a letter, never the French one', () => {
+    const y2026 = ratePeriodOn(BE_LEGAL_RATES, '2026-01-01');
+    expect(y2026?.sources.every((s) => s.language === 'fr')).toBe(true);
+    expect(lettersSources(y2026?.sources ?? [], BE_LEGAL_RATES)).toEqual([BE_LEGAL_RATES.reference]);
+    // A commercial row reported in French shows the Dutch text of the law that defines the rate.
     const h2 = ratePeriodOn(BE_COMMERCIAL_RATES, '2024-07-01');
-    expect(h2?.sources.every((s) => s.language === 'fr')).toBe(true);
-    expect(lettersSources(h2?.sources ?? [], BE_COMMERCIAL_RATES)).toEqual([BE_COMMERCIAL_RATES.reference]);
+    expect(h2?.sources.filter((s) => !s.official).every((s) => s.language === 'fr')).toBe(true);
+    expect(lettersSources(h2?.sources ?? [], BE_COMMERCIAL_RATES)).toEqual([SOURCES.wet2aug2002]);
     // Dutch sources keep their order, official ones first.
     const h1 = ratePeriodOn(BE_COMMERCIAL_RATES, '2020-07-01');
     expect(lettersSources(h1?.sources ?? [], BE_COMMERCIAL_RATES)[0]).toBe(SOURCES.fodFinancien);
