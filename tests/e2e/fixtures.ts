@@ -42,7 +42,13 @@ export const test = base.extend<{ watch: Watch }>({
         report(`dialog ${dialog.type()}: ${dialog.message()}`);
         void dialog.dismiss();
       });
+      // Which page each request belongs to: a request of a page the test has already left may be
+      // dropped by the browser (a module the page was still loading); that is no fault of the site.
+      let pageNumber = 0;
+      const pageOf = new WeakMap<object, number>();
       page.on('request', (request) => {
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) pageNumber++;
+        pageOf.set(request, pageNumber);
         const url = request.url();
         requests.push(url);
         if (/^(data|blob|about):/.test(url)) return;
@@ -52,7 +58,8 @@ export const test = base.extend<{ watch: Watch }>({
         // A download navigation is "aborted" by design once the file is handed over, and the
         // browser drops a favicon fetch still in flight when the test moves to the next page.
         if (/^blob:/.test(request.url())) return;
-        if (/\/favicon\.svg$/.test(request.url()) && request.failure()?.errorText === 'net::ERR_ABORTED') return;
+        const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+        if (aborted && (/\/favicon\.svg$/.test(request.url()) || (pageOf.get(request) ?? pageNumber) < pageNumber)) return;
         report(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
       });
       page.on('response', (response) => {

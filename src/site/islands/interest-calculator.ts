@@ -27,6 +27,7 @@ import {
 } from '../lib/interest-result.ts';
 import { loadPdfFonts } from './fonts.ts';
 import { showError } from '../lib/field-dom.ts';
+import { saveFile } from '../lib/save-file.ts';
 
 /** The page's elements, found once. */
 interface Page {
@@ -265,7 +266,7 @@ async function annex(page: Page, state: State): Promise<void> {
     const [{ renderAnnexPdf, annexFileName }, fonts] = await Promise.all([import('../../render/pdf/annex.ts'), loadPdfFonts([JSON.stringify(calc), disclaimer])]);
     const bytes = await renderAnnexPdf(calc, { fonts, disclaimer, createdOn: localToday() });
     const name = annexFileName(calc);
-    download(bytes, name);
+    saveFile(new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
     say(page, `${name} is gedownload.`);
   } catch (error) {
     console.warn('Tijdig: bijlage maken mislukt', error);
@@ -275,18 +276,6 @@ async function annex(page: Page, state: State): Promise<void> {
     page.annexButton.removeAttribute('aria-disabled');
     page.annexButton.removeAttribute('aria-busy');
   }
-}
-
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function say(page: Page, message: string): void {

@@ -15,6 +15,7 @@ import type { CsvKind, WorkerRequest, WorkerResponse } from './reconcile-worker.
 import { dropZone, h } from '../lib/element.ts';
 import { MAX_ROWS, invoiceRow, paymentRow, plural, table } from './reconcile-tables.ts';
 import { renderAgeing, renderBehaviour } from './reconcile-overview.ts';
+import { saveFile } from '../lib/save-file.ts';
 
 type Result = Extract<WorkerResponse, { type: 'result' }>;
 type CsvReply = Extract<WorkerResponse, { type: 'csv' }>;
@@ -38,15 +39,6 @@ interface Page {
   setBusy(busy: boolean): void;
 }
 
-function download(data: BlobPart, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The status line: a new text node each time, so screen readers announce a repeated message too. */
 function speaker(status: HTMLElement): (message: string) => void {
   return (message) => {
@@ -65,7 +57,7 @@ function workerReplies(page: Page, worker: Worker, draw: () => void, pendingCsv:
       console.warn('Tijdig: afletteren mislukt', msg.message);
     } else if (msg.type === 'pdfs') {
       if (!msg.count) return page.say('Geen enkele open factuur had een PDF in haar XML-bestand.');
-      download(msg.zip as Uint8Array<ArrayBuffer>, 'originele-facturen-open.zip', 'application/zip');
+      saveFile(new Blob([msg.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'originele-facturen-open.zip');
       page.say(`originele-facturen-open.zip is gedownload: ${plural(msg.count, 'PDF', "PDF's")}${msg.missing ? `; ${plural(msg.missing, 'open factuur had', 'open facturen hadden')} geen PDF` : ''}.`);
     } else if (msg.type === 'csv') {
       pendingCsv.get(msg.kind)?.(msg);
@@ -154,7 +146,7 @@ function downloadsControl(page: Page, csvFromWorker: (kind: CsvKind, playbooks?:
   for (const [action, kind, name, count] of lists) {
     page.$<HTMLButtonElement>(`[data-action="${action}"]`).addEventListener('click', async () => {
       const r = await csvFromWorker(kind);
-      download(r.csv, name, 'text/csv;charset=utf-8');
+      saveFile(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }), name);
       page.say(`${name} is gedownload (${count(r.count)}).`);
     });
   }
@@ -172,7 +164,7 @@ function downloadsControl(page: Page, csvFromWorker: (kind: CsvKind, playbooks?:
     const r = await csvFromWorker('bulk', page.last ? playbooksPerCustomer(page.last.behaviour, page.model, page.segmentChoice) : undefined);
     if (!r.count) return page.say('Er staat geen factuur meer open: er is niets om aan te manen.');
     if (!handOff(r.csv)) {
-      download(r.csv, 'openstaande-facturen.csv', 'text/csv;charset=utf-8');
+      saveFile(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }), 'openstaande-facturen.csv');
       return page.say('Deze browser bewaart niets voor de volgende pagina. Het bestand is gedownload: laad het op de pagina Meerdere facturen.');
     }
     window.location.assign(handButton.dataset.href!);

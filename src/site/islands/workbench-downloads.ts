@@ -5,19 +5,7 @@
 import type { DownloadFormat, WorkbenchState } from '../lib/workbench-types.ts';
 import type { WorkbenchForm } from './workbench-form.ts';
 import type { Preview } from './workbench-preview.ts';
-
-/** Offers a made file to the browser as a download. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../lib/save-file.ts';
 
 export function downloadsController(root: HTMLElement, form: WorkbenchForm, preview: Preview, say: (message: string) => void): void {
   /** The unprintable characters the user already saw named for a PDF. */
@@ -59,7 +47,7 @@ export function downloadsController(root: HTMLElement, form: WorkbenchForm, prev
       if (format === 'pdf' && !(await pdfMayGo(state, pdfGaps))) return;
       const { doc, filled, email, text, jurisdiction, data } = state;
       const file = await makeFile(format, { doc, filled, email, text, jurisdiction, data });
-      save(file.blob, file.name);
+      saveFile(file.blob, file.name);
       say(`${file.name} is gedownload.`);
     } catch (error) {
       console.warn('Tijdig: bestand maken mislukt', error);
