@@ -17,9 +17,9 @@
  * delivery as the legal module does it (BE: day after an e-mail, third working day after a letter;
  * NL: day after receipt) and ending on a working day:
  * - `custom`: the step's own `termDays`;
- * - `statutory`: for a consumer, the first written reminder after the due date gets the statutory
- *   14 days (BE Boek XIX waiting period; NL: 14 days as good practice; whether a step is the
- *   veertiendagenbrief that allows collection costs is read from its text, fourteenDayLetterBasis);
+ * - `statutory`: 14 days for a consumer: BE, the first written reminder after the due date (Boek
+ *   XIX waiting period); NL, a veertiendagenbrief, read from its text (fourteenDayLetterBasis), or
+ *   the first written reminder when it is the user's own text, which we assume to be one;
  * - `notice`: a formal notice (registered letter or purpose 'ingebrekestelling') gets
  *   `settings.noticeTermDays`;
  * - `until-next-step`: any other written reminder runs until the day before the next step. That is
@@ -355,6 +355,11 @@ export function computeSchedule(plan: Plan, templates?: TemplateCatalog): Schedu
   const sent = sentInOrder(base);
   const firstReminder = sent.find((s) => isWritten(s.step.kanaal) && s.date! > due) ?? null;
   const consumer = settings.customerType === 'consumer';
+  const letterBasis = fourteenDayLetterBasis(due);
+  // The statutory 14 days: BE, the first reminder (Boek XIX); NL, a veertiendagenbrief, and the
+  // first reminder when it is the user's own text (assumed to be one, as the warnings say).
+  const statutory = (s: ScheduledStep): boolean =>
+    consumer && (settings.jurisdiction === 'nl' ? letterBasis(s) === 'template' || (s === firstReminder && letterBasis(s) === 'assumed') : s === firstReminder);
 
   // Terms, in sending order so "until the next step" can look ahead.
   const terms = new Map<ScheduledStep, StepTerm | null>();
@@ -366,7 +371,7 @@ export function computeSchedule(plan: Plan, templates?: TemplateCatalog): Schedu
     let t: StepTerm | null = null;
     if (s.date! > due) {
       if (channel && s.step.termDays !== undefined) t = s.step.termDays > 0 ? term('custom', s.date!, channel, plan, s.step.termDays) : null;
-      else if (channel && consumer && s === firstReminder) t = term('statutory', s.date!, channel, plan, DEFAULT_TERM_DAYS);
+      else if (channel && statutory(s)) t = term('statutory', s.date!, channel, plan, DEFAULT_TERM_DAYS);
       else if (channel && isFormalNotice(s)) t = term('notice', s.date!, channel, plan, settings.noticeTermDays);
       else {
         const next = sent.slice(i + 1).find((n) => n.date! > s.date!);

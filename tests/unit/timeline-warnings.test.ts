@@ -487,10 +487,28 @@ describe('the real seed playbooks', () => {
       expect(wik(5).dueFrom! > s[5]!.date!).toBe(true);
     });
 
+    it('the statutory 14 days go to the veertiendagenbrief, not to the friendly first e-mail', () => {
+      const origins = (p: Plan) => schedule(p).steps.map((s) => [s.nominalOffset, s.term?.origin ?? null, s.term?.days ?? null]);
+      // An 8-day notice term (common in Belgium) does not shorten the veertiendagenbrief.
+      const vip = origins({ ...nlConsumer('vip'), settings: { ...nlConsumer('vip').settings, noticeTermDays: 8 } });
+      expect(vip[0]!.slice(0, 2)).toEqual([10, 'until-next-step']);
+      expect(vip[5]).toEqual([55, 'statutory', 14]);
+      expect(origins(nlConsumer('standaard'))[1]).toEqual([5, 'statutory', 14]);
+      // A Belgian consumer's first reminder keeps its 14 days (Boek XIX), whatever its text.
+      const be = planFromWorkflow(seed('vip'), settings({ ...split('be-consument'), dueDate: '2026-03-04', invoiceDate: '2026-02-02' }));
+      expect(computeSchedule(be, catalogs.get('be-consument')!).steps[0]!.term!.origin).toBe('statutory');
+      // So a formal notice a week after the friendly e-mail meets no "term still running" warning.
+      const p = nlConsumer('vip');
+      const early = { ...p, steps: p.steps.map((x, i) => (i === 1 ? { ...p.steps[5]!, offset: 17 } : x)).slice(0, 2) };
+      expect(buildTimeline(early, catalogs.get('nl-consument')!).warnings.filter((w) => w.id === 'binnen-termijn')).toEqual([]);
+    });
+
     it('a step with the user’s own text keeps the old reading: any written step after the due date may be one', () => {
       const p = nlConsumer('vip');
       const steps = p.steps.map((s, i) => (i === 0 ? { ...s, template: '' } : s));
       expect(basis({ ...p, steps })[0]).toEqual([10, 'assumed']);
+      // As the first reminder it gets the statutory 14 days, as before.
+      expect(schedule({ ...p, steps }).steps[0]!.term!.origin).toBe('statutory');
       const calls = p.steps.map((s, i) => (i === 1 ? { ...s, template: '' } : s));
       // A phone call carries no term, own text or not.
       expect(basis({ ...p, steps: calls })[1]).toEqual([15, null]);
