@@ -85,7 +85,7 @@ export const EXPLANATIONS: readonly Explanation[] = Object.freeze(
           'Die rentevoet wordt elk semester bekendgemaakt in het Belgisch Staatsblad.',
         status: BE_B2B.noticeRequired.status,
         caveats: [{ text: 'Loopt de achterstand over meer semesters, dan rekenen we elk semester met de rentevoet van dat semester, zoals gangbare rekentools. De wettekst die dat voorschrijft, is niet nagekeken.', status: BE_B2B.rateFollowsRunningSemester.status }],
-        sources: uniq(BE_B2B.noticeRequired.sources, [S.embuildVlaamsBrabant, S.staatsblad2023H1]),
+        sources: uniq(BE_B2B.noticeRequired.sources, [S.wet2aug2002, S.staatsblad2023H1]),
       },
       {
         id: 'be-b2b-forfaitaire-schadevergoeding',

@@ -30,7 +30,6 @@ export const RATE_SOURCES = {
   wet2aug2002: src(BE_RATE, 'Wet van 2 augustus 2002 betreffende de bestrijding van de betalingsachterstand bij handelstransacties, art. 2 en 5 (Belgisch Staatsblad 7 augustus 2002)', 'https://etaamb.openjustice.be/nl/wet-van-02-augustus-2002_n2002009716.html', true, 'nl'),
   staatsblad2023H1: src(BE_RATE, 'Belgisch Staatsblad 17 maart 2023, mededeling over de interestvoet bij betalingsachterstand in handelstransacties, 1e semester 2023 (numac 2023041019)', 'https://etaamb.openjustice.be/nl/mededeling_n2023041019.html', true, 'nl'),
   // Belgium: secondary, for the formula and for figures not yet seen in an official publication
-  embuildVlaamsBrabant: src(BE_RATE, 'Embuild Vlaams-Brabant: interestvoet betalingsachterstand van 8 naar 10,5 %', 'https://vlaamsbrabant.embuild.be/nl/interestvoet-betalingsachterstand-van-8-naar-105', false, 'nl'),
   mondaq: src(BE_RATE, 'Mondaq: Belgian late-payment interest rate', 'https://www.mondaq.com/financial-services/1302262/', false, 'en'),
   woltersKluwer: src(BE_RATE, 'Wolters Kluwer: betalingsachterstand bij handelstransacties', 'https://www.wolterskluwer.com/nl-be/expert-insights/late-payment-in-commercial-transactions', false, 'nl'),
   vanOstaeyen: src(BE_RATE, 'Van Ostaeyen: intrestvoet betalingsachterstand handelstransacties blijft 8 %', 'https://vanostaeyen.eu/blog/intrestvoet-betalingsachterstand-handelstransacties-blijft-8', false, 'nl'),

@@ -113,7 +113,7 @@ export const NL = Object.freeze({
   /** Without an agreed date: 30 days after receipt of the invoice (or goods, if later). */
   defaultTermDays: fact(30, 'verified', 'high', [S.wetboekplus119a]),
   /** Agreed B2B terms above 60 days are valid only if not grossly unfair (6:119a lid 5). */
-  longTermScrutinyAboveDays: fact(60, 'unverified', 'medium', [S.beverwijkVanGilst]),
+  longTermScrutinyAboveDays: fact(60, 'unverified', 'medium', [S.bw6], null, null, 'Article cited from secondary summaries; its text was not read.'),
   /** A large company paying an SME may agree at most 30 days (6:119a lid 6). */
   largeToSmeMaxTermDays: fact(30, 'verified', 'high', [S.executiveFinance, S.tweedeKamer35769], '2022-07-01'),
   /** Both rates compound yearly: after each full year the interest is added to the principal. */

@@ -57,7 +57,6 @@ export const SOURCES = {
   // Netherlands: terms, costs, default
   executiveFinance: src(NL_TERMS, 'Executive Finance: wettelijke betaaltermijn aan mkb gehalveerd', 'https://executivefinance.nl/2022/06/wettelijke-betaaltermijn-aan-mkb-gehalveerd/'),
   tweedeKamer35769: src(NL_TERMS, 'Tweede Kamer: kamerstuk 35 769 (betaaltermijn grote ondernemingen aan mkb)', 'https://www.tweedekamer.nl/kamerstukken/detail?did=2021D10214&id=2021Z04656', 'nl', true),
-  beverwijkVanGilst: src(NL_TERMS, 'Beverwijk Van Gilst: maximumbetalingstermijn tussen bedrijven', null),
   wetboekplus96: src(NL_COSTS, 'Wetboekplus: art. 6:96 BW (vermogensschade)', 'https://wetboekplus.nl/burgerlijk-wetboek-boek-6-artikel-96-vermogensschade/'),
   stb2012141: src(NL_COSTS, 'Stb. 2012, 141: Besluit vergoeding voor buitengerechtelijke incassokosten', 'https://zoek.officielebekendmakingen.nl/stb-2012-141.html', 'nl', true),
   nvi: src(NL_COSTS, 'NVI: zijn er direct incassokosten verschuldigd?', 'https://nvi.nl/veelgestelde-vragen/zijn-er-direct-incassokosten-verschuldigd'),
