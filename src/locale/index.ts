@@ -14,5 +14,6 @@ export function locale(id: string): Locale {
   return found;
 }
 
-export type { Locale, LocaleId, LocaleLabels, PaymentLabels } from './types.ts';
+export type { ByCustomer, Locale, LocaleId, LocaleLabels, PaymentLabels } from './types.ts';
+export { forCustomer } from './types.ts';
 export { LOCALE_IDS } from './ids.ts';

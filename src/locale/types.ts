@@ -5,9 +5,18 @@
  */
 import type { LocaleId } from './ids.ts';
 
+/** A label that differs between letters to a business and to a consumer (customer types as the content writes them). */
+export type ByCustomer<T> = T | Readonly<Record<'onderneming' | 'consument', T>>;
+
+/** The label for `customerType`, whether or not it differs per customer. */
+export function forCustomer<T>(label: ByCustomer<T>, customerType: 'onderneming' | 'consument'): T {
+  return typeof label === 'object' && label !== null && 'onderneming' in label ? label[customerType] : (label as T);
+}
+
 export interface PaymentLabels {
   open: string;
-  interest: string;
+  /** NL: "Wettelijke handelsrente" between businesses, "Wettelijke rente" for a consumer. */
+  interest: ByCustomer<string>;
   compensation: string;
   received: string;
   toPay: string;
@@ -54,7 +63,8 @@ export interface LocaleLabels {
     at: string;
     on: string;
     unknownRate: string;
-    method: string;
+    /** How the interest was computed, with the article for this customer type. */
+    method: ByCustomer<string>;
     source: string;
     /** In place of one rate when several applied: each rate with its last day, the last one "daarna". */
     severalRates: (parts: readonly { rate: string; until: string }[]) => string;

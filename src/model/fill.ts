@@ -6,7 +6,7 @@
 import { PLACEHOLDERS, type FillData, type FormatHelper, type Jurisdiction } from '../content/schema.ts';
 import { renderContext, type CustomerType } from '../jurisdiction/index.ts';
 import { casesOf } from './variants.ts';
-import { locale as localeById, type LocaleLabels } from '../locale/index.ts';
+import { forCustomer, locale as localeById, type LocaleLabels } from '../locale/index.ts';
 import { FRAMES } from './frame.ts';
 import { calculate, installmentPlan, openInvoices, type Computed, type Figures } from './compute.ts';
 import type { InterestResult } from '../legal/interest.ts';
@@ -172,7 +172,7 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
           ...(block.withCosts
             ? [
                 { label: pay.open, value: money('berekend.totaalOpen') },
-                { label: pay.interest, value: money('kosten.interest') },
+                { label: forCustomer(pay.interest, resolved.customerType), value: money('kosten.interest') },
                 { label: pay.compensation, value: money('kosten.forfait') },
               ]
             : []),
@@ -214,7 +214,9 @@ export function fill(doc: TemplateDoc, typedData: FillData, options: FillOptions
           return [{ text: `${period} ${w.at} ${formatPercent(line.ratePercent)} ${w.on} ${formatMoney(line.baseCents)} = ` }, { text: formatMoney(line.amountCents), strong: true }];
         });
         const sources = [...new Set(result.breakdown.flatMap((l) => (l.unknown ? [] : [l.source.title])))];
-        items.push([{ text: `${labels.interest.method}${sources.length ? ` ${labels.interest.source}: ${sources.join('; ')}.` : ''}` }]);
+        // A source title may end in its own "?" or ".": no second full stop after it.
+        const sourceLine = sources.length ? ` ${labels.interest.source}: ${sources.join('; ')}`.replace(/([^?.!])$/, '$1.') : '';
+        items.push([{ text: `${forCustomer(labels.interest.method, resolved.customerType)}${sourceLine}` }]);
         return [...intro, { type: 'list', items }];
       }
       case 'installmentPlan': {

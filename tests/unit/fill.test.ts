@@ -231,8 +231,11 @@ describe('payment details', () => {
 
   it('Dutch words for the Netherlands', () => {
     const nl = lines('::betaalgegevens met-kosten', { ...base, dossier: { jurisdictie: 'nl' }, betaling: { mededeling: 'F-2026-0153' } });
-    expect(nl.map((l) => l[0])).toEqual(['Openstaand', 'Wettelijke (handels)rente', 'Incassokosten', 'Te betalen', 'Rekeningnummer (IBAN)', 'BIC', 'Begunstigde', 'Betalingskenmerk']);
+    expect(nl.map((l) => l[0])).toEqual(['Openstaand', 'Wettelijke handelsrente', 'Incassokosten', 'Te betalen', 'Rekeningnummer (IBAN)', 'BIC', 'Begunstigde', 'Betalingskenmerk']);
     expect(nl.at(-1)).toEqual(['Betalingskenmerk', 'F-2026-0153']);
+    // A Dutch consumer owes the wettelijke rente (art. 6:119 BW), not the handelsrente.
+    const consumer = lines('::betaalgegevens met-kosten', { ...base, dossier: { jurisdictie: 'nl', klanttype: 'consument' } });
+    expect(consumer[1]![0]).toBe('Wettelijke rente');
   });
 
   it('a total that would leave out an unknown part says so and stays marked', () => {

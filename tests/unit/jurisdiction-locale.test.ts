@@ -27,7 +27,7 @@ describe('profiles and locales', () => {
     const be = LOCALES['nl-BE'].labels;
     const nl = LOCALES['nl-NL'].labels;
     expect([be.payment.reference, nl.payment.reference]).toEqual(['Gestructureerde mededeling', 'Betalingskenmerk']);
-    expect([be.payment.interest, nl.payment.interest]).toEqual(['Nalatigheidsinteresten', 'Wettelijke (handels)rente']);
+    expect([be.payment.interest, nl.payment.interest]).toEqual(['Nalatigheidsinteresten', { onderneming: 'Wettelijke handelsrente', consument: 'Wettelijke rente' }]);
     expect([be.payment.compensation, nl.payment.compensation]).toEqual(['Forfaitaire schadevergoeding', 'Incassokosten']);
     // The due-date column: "vervaldag" in Belgium, "vervaldatum" in the Netherlands.
     expect([be.invoiceColumns[2], nl.invoiceColumns[2]]).toEqual(['Vervaldag', 'Vervaldatum']);

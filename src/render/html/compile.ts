@@ -26,6 +26,8 @@ export interface CompileOptions {
  * later) is rendered when filling, by fill() itself.
  */
 const SLOTTED_BLOCKS: ReadonlySet<Block['type']> = new Set(['heading', 'paragraph', 'list', 'deadline', 'signature', 'paymentDetails', 'paymentButton']);
+// Payment details with costs name the interest by customer type (NL: handelsrente or wettelijke rente).
+const slotted = (b: Block): boolean => SLOTTED_BLOCKS.has(b.type) && !(b.type === 'paymentDetails' && b.withCosts);
 
 interface MjmlError {
   formattedMessage?: string;
@@ -59,7 +61,7 @@ async function compileVariant(doc: TemplateDoc, jurisdiction: Jurisdiction): Pro
   const run = (blocks: Block[]) => fill({ ...doc, blocks }, data, { jurisdiction, placeholder });
   // One fill() per block: a block may fill into several blocks (or none), so outputs are kept per source block.
   const dynamic: Block[] = [];
-  const body: BodyPart[] = doc.blocks.map((b) => (SLOTTED_BLOCKS.has(b.type) ? { blocks: run([b]).blocks } : { dynamic: dynamic.push(b) - 1 }));
+  const body: BodyPart[] = doc.blocks.map((b) => (slotted(b) ? { blocks: run([b]).blocks } : { dynamic: dynamic.push(b) - 1 }));
 
   let source: ReturnType<typeof toMjml>;
   try {
