@@ -194,6 +194,26 @@ describe('PlanState', () => {
   });
 });
 
+describe('the veertiendagenbrief, as the page knows it from its build-time catalog', () => {
+  it('marks only the Dutch consumer veertiendagenbrief texts, and warns as the Node catalog does', async () => {
+    const { CONTENT_VOCABULARY, buildTimeline } = await import('../../src/timeline/defaults.ts');
+    const { buildTimelineWith } = await import('../../src/timeline/warnings.ts');
+    const { caseCatalog } = await import('../../src/timeline/schedule.ts');
+    const shipped = JSON.parse(JSON.stringify(entries)) as CatalogTemplate[];
+    expect(shipped.filter((t) => t.fourteenDayLetter).map((t) => t.id).sort()).toEqual(['nl-standaard-d5-veertiendagenbrief', 'nl-vip-d55-veertiendagenbrief', 'nl-wanbetaler-d3-veertiendagenbrief']);
+    const catalog = new Map<string, CatalogTemplate>();
+    fillCatalog(catalog, shipped, 'nl-consument');
+    expect(catalog.get('vip-d10-vriendelijke-herinnering')?.fourteenDayLetter).toBe(false);
+    expect(catalog.get('vip-d55-ingebrekestelling')?.fourteenDayLetter).toBe(true);
+    // The VIP playbook with a costs step at D+45: the page and the Node side both say no veertiendagenbrief came before.
+    const vip = planFromWorkflow(workflows.find((w) => w.id === 'vip')!, createSettings({ ...SETTINGS, jurisdiction: 'nl', customerType: 'consumer' }));
+    const plan = { ...vip, steps: vip.steps.map((s, i) => (i === 4 ? { ...s, template: 'standaard-d30-laatste-waarschuwing' } : s)) };
+    const page = buildTimelineWith(plan, [...catalog.values()], CONTENT_VOCABULARY).warnings;
+    expect(page.filter((w) => w.id === 'nl-veertiendagenbrief').map((w) => [w.stepIndex, w.severity])).toEqual([[4, 'error']]);
+    expect(page).toEqual(buildTimeline(plan, caseCatalog(templates, 'nl-consument')).warnings);
+  });
+});
+
 describe('the vocabulary the page gets as data', () => {
   it('gives the same schedule and warnings as the content schema, after a trip through JSON', async () => {
     const { CONTENT_VOCABULARY, buildTimeline } = await import('../../src/timeline/defaults.ts');
