@@ -174,9 +174,9 @@ test.describe('interest calculator', () => {
         await expect(out.locator('[data-unknown]')).toHaveCount(0);
         await expect(page.locator('[data-summary]')).toContainText(c.total);
       }
-      // Unverified facts say so, with a Dutch source next to them: 2026 H1 was reported only in
-      // French, so the row points to the FOD Financiën page where the rate is published.
-      if (c.name === CASES[0]!.name) await expect(rows.first().locator('.interest__sources')).toContainText('FOD Financiën');
+      // Unverified facts say so, with an official Dutch source next to them: for 2026 H1 no Staatsblad
+      // notice was seen, so the row cites the law that sets the rate (ECB rate + 8 points).
+      if (c.name === CASES[0]!.name) await expect(rows.first().locator('.interest__sources')).toContainText('Wet van 2 augustus 2002');
     });
   }
 
