@@ -3,6 +3,7 @@
  * result box after a run, with a link to download the zip again and what the messages still lack.
  */
 import { h } from '../lib/element.ts';
+import { saveFile } from '../lib/save-file.ts';
 import type { BulkContext } from './bulk-context.ts';
 import type { PackedZip } from './bulk-worker.ts';
 import { capitalize, plural } from './bulk-view.ts';
@@ -32,14 +33,9 @@ export function initDownloads(ctx: BulkContext): DownloadsController {
   const box = ctx.$<HTMLElement>('[data-run-result]');
   let last: string | null = null;
 
-  const save = (blob: Blob, name: string): string => {
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    return url;
-  };
+  // The URL stays alive: the result offers the same zip again through a link.
+  const save = (blob: Blob, name: string): string => saveFile(blob, name, { keep: true });
+
 
   return {
     save,

@@ -3,6 +3,8 @@
  * markup, and no `style` attribute is ever written (the CSP has no 'unsafe-inline'): positions are
  * set as CSS custom properties through the CSSOM, which the policy allows.
  */
+import { saveFile } from '../lib/save-file.ts';
+
 export type Child = Node | string | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | null | undefined>;
 
@@ -49,12 +51,7 @@ export function setValue(input: HTMLInputElement | HTMLSelectElement, value: str
   return true;
 }
 
-/** Saves bytes as a file through a temporary object URL (revoked once the download has started). */
+/** Saves bytes as a file (site/lib/save-file.ts). */
 export function download(data: BlobPart, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([data], { type }), name);
 }
