@@ -37,6 +37,17 @@ test('every page loads without console errors, failed or third-party requests', 
     // Every executable script is a same-origin file: no inline script.
     const inline = await page.locator('script:not([src]):not([type="application/json"])').count();
     expect(inline, `${path} inline scripts`).toBe(0);
+    // A link never runs into the word before or after it ("eerst opAfletteren"): the template
+    // engine drops a line break between text and a tag unless a space is written out.
+    const glued = await page.locator('main a').evaluateAll((links) =>
+      links.flatMap((a) => {
+        const before = a.previousSibling?.nodeType === Node.TEXT_NODE ? (a.previousSibling.textContent ?? '') : '';
+        const after = a.nextSibling?.nodeType === Node.TEXT_NODE ? (a.nextSibling.textContent ?? '') : '';
+        const text = a.textContent ?? '';
+        return (/\p{L}$/u.test(before) && /^\p{L}/u.test(text)) || (/\p{L}$/u.test(text) && /^\p{L}/u.test(after)) ? [`${before.slice(-20)}[${text}]${after.slice(0, 20)}`] : [];
+      }),
+    );
+    expect(glued, `${path} links glued to a word`).toEqual([]);
   }
   expect(watch.requests.every((url) => /^(data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1')).toBe(true);
 });
