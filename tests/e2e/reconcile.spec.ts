@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
 import JSZip from 'jszip';
+import { simpleParser } from 'mailparser';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures.ts';
 
@@ -121,6 +122,21 @@ test('the lists download as CSV and the open invoices go to bulk mode', async ({
     ['F2026-0102', 'F2026-0102.pdf', 30500, '%PDF-'],
     ['F2026-0103', 'F2026-0103.pdf', 217800, '%PDF-'],
   ]);
+  // The pack made from the hand-over carries each invoice's original PDF: attached to its e-mail, or
+  // beside its letter; read back from the zip with mailparser and pdftotext.
+  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
+  const [packDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Maak het pakket' }).click()]);
+  const pack = await JSZip.loadAsync(await readFile((await packDownload.path())!));
+  const names = Object.keys(pack.files).filter((n) => !pack.files[n]!.dir);
+  const originals: string[] = [];
+  for (const name of names.filter((n) => n.endsWith('.eml'))) {
+    const mail = await simpleParser(Buffer.from(await pack.file(name)!.async('uint8array')));
+    for (const a of mail.attachments) if (a.contentType === 'application/pdf') originals.push(`${a.filename} ${a.content.subarray(0, 5).toString('latin1')}`);
+  }
+  for (const name of names.filter((n) => /f2026-01\d\d\.pdf$/i.test(n))) originals.push(`${name.split('/').pop()} ${(await pack.file(name)!.async('string')).slice(0, 5)}`);
+  // Which invoice each original is, by its number in the file name (an e-mail attachment or a file beside a letter).
+  expect(originals.map((o) => o.replace(/^.*(f2026-01\d\d)\.pdf/i, (_, n: string) => n.toUpperCase())).sort()).toEqual(['F2026-0102 %PDF-', 'F2026-0103 %PDF-']);
+
   // Read once: a reload does not bring the hand-over back.
   await page.reload();
   await expect(page.locator('[data-file-info]')).toBeHidden();
