@@ -21,6 +21,12 @@ const filesCache = new WeakMap<FontFace, Map<string, EmbeddedFiles>>();
 const FILES_CACHE_LIMIT = 16;
 const hex4 = (n: number) => (HEX[n] ??= n.toString(16).padStart(4, '0'));
 
+/** A byte of a literal string: "(", ")" and "\\" escaped, CR escaped so that no reader turns it into LF (PDF 32000-1 §7.3.4.2). */
+const literalByte = (b: number) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b));
+const CID_BYTES: string[] = [];
+/** A CID as two bytes of a literal string. */
+const cidBytes = (cid: number) => (CID_BYTES[cid] ??= literalByte(cid >> 8) + literalByte(cid & 0xff));
+
 export class DocFont {
   readonly face: FontFace;
   /** Original glyph id per CID; CID 0 is .notdef. */
@@ -33,22 +39,34 @@ export class DocFont {
     this.face = face;
   }
 
-  /** Hex string of CIDs for cleaned text (every character has a glyph). */
+  /**
+   * The CIDs of cleaned text (every character has a glyph) as a PDF literal string, "(...)", two
+   * bytes per CID: characters 0-255 that the caller writes as Latin-1 bytes. Half the bytes of a
+   * hex string, so the content stream deflates in about two thirds of the time.
+   */
   encode(text: string): string {
-    let out = '';
-    for (const ch of text) {
+    let out = '(';
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
       // Text is cleaned before layout; should a character without a glyph slip through, draw "?".
-      const gid = this.face.glyph(ch.codePointAt(0)!) || this.face.glyph(0x3f);
+      const gid = this.face.glyph(cp) || this.face.glyph(0x3f);
       let cid = this.cid.get(gid);
       if (cid === undefined) {
         cid = this.glyphs.length;
         this.glyphs.push(gid);
-        this.text.push(ch);
+        this.text.push(String.fromCodePoint(cp));
         this.cid.set(gid, cid);
       }
-      out += hex4(cid);
+      out += cidBytes(cid);
     }
-    return out;
+    return `${out})`;
   }
 
   get used(): boolean {

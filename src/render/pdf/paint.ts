@@ -32,7 +32,13 @@ const deflate = (data: Uint8Array) => zlibSync(data, { level: 6 });
 
 const FONT_NAMES = { regular: 'F1', bold: 'F2' } as const;
 type FontKey = keyof typeof FONT_NAMES;
-const encoder = new TextEncoder();
+
+/** Content stream text as bytes: ASCII operators, and text strings whose characters are bytes (DocFont.encode). */
+function latin1(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
 
 function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint8Array; uses: FontKey[] } {
   const H = A4.height;
@@ -92,13 +98,13 @@ function paintPage(page: Page, fonts: Record<FontKey, DocFont>): { content: Uint
       if (f !== font) out.push((font = f));
       const c = `${color(op.color)} rg`;
       if (c !== fill) out.push((fill = c));
-      out.push(`1 0 0 1 ${num(op.x)} ${num(H - op.y)} Tm <${fonts[op.font].encode(op.text)}> Tj`);
+      out.push(`1 0 0 1 ${num(op.x)} ${num(H - op.y)} Tm ${fonts[op.font].encode(op.text)} Tj`);
     }
     if (inText) out.push('ET');
   };
   shapes(page.bg);
   texts(page.fg);
-  return { content: encoder.encode(out.join('\n')), uses: [...uses].sort() };
+  return { content: latin1(out.join('\n')), uses: [...uses].sort() };
 }
 
 function metadataDate(meta: Metadata): Date {
