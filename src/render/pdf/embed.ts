@@ -33,10 +33,12 @@ export class DocFont {
   private readonly glyphs: number[] = [0];
   /** The text each CID stands for (first code point seen), for ToUnicode. */
   private readonly text: string[] = [''];
-  private readonly cid = new Map<number, number>();
+  /** CID per original glyph id; 0 until used. */
+  private readonly cid: Int32Array;
 
   constructor(face: FontFace) {
     this.face = face;
+    this.cid = new Int32Array(face.tables.numGlyphs);
   }
 
   /**
@@ -57,12 +59,12 @@ export class DocFont {
       }
       // Text is cleaned before layout; should a character without a glyph slip through, draw "?".
       const gid = this.face.glyph(cp) || this.face.glyph(0x3f);
-      let cid = this.cid.get(gid);
-      if (cid === undefined) {
+      let cid = this.cid[gid]!;
+      if (cid === 0) {
         cid = this.glyphs.length;
         this.glyphs.push(gid);
         this.text.push(String.fromCodePoint(cp));
-        this.cid.set(gid, cid);
+        this.cid[gid] = cid;
       }
       out += cidBytes(cid);
     }
