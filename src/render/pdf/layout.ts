@@ -135,11 +135,15 @@ export class TextLayout {
       const text = this.clean(run.text, font);
       const missing = run.missing !== undefined;
       const href = run.href && /^(https:\/\/|mailto:)/.test(run.href) ? run.href : undefined;
-      for (const part of text.split(/( +)/)) {
-        if (!part) continue;
-        const space = part[0] === ' ';
-        const t = space ? ' ' : part;
+      // Words and runs of spaces (one space token each), scanned by hand: no regex and no array
+      // of parts for every run.
+      for (let i = 0; i < text.length; ) {
+        const space = text.charCodeAt(i) === 32;
+        let j = i + 1;
+        while (j < text.length && (text.charCodeAt(j) === 32) === space) j++;
+        const t = space ? ' ' : text.slice(i, j);
         out.push({ text: t, font, width: this.measure(t, font, style.size), space, missing, href });
+        i = j;
       }
     }
     return out;
