@@ -9,8 +9,9 @@
  * a display list), document.ts / playbook.ts (what goes where), embed.ts + paint.ts (display list →
  * PDF objects), writer.ts (the file itself), latin.ts (which documents the browser's Latin font
  * subset can draw). No pdf-lib or fontkit: their text, font embedding and object tree cost most of
- * a letter's time and most of the browser's download. A one-page letter takes
- * about 1.5 ms after warm-up on a busy 2-core machine.
+ * a letter's time and most of the browser's download. The bench's two-page letter takes about
+ * 1.1-1.2 ms after warm-up (10th percentile, 2-core machine); deflating the page content streams
+ * is still about a third of it (scripts/profile-pdf.ts shows where the time goes).
  */
 import type { Workflow } from '../../content/schema.ts';
 import type { FilledDocument, TemplateDoc } from '../../model/types.ts';
