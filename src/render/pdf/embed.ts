@@ -49,14 +49,9 @@ export class DocFont {
   encode(text: string): string {
     let out = '(';
     for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low < 0xe000) {
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          i++;
-        }
-      }
+      // A code point, surrogate pairs joined (a lone surrogate stays itself, as before).
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
       // Text is cleaned before layout; should a character without a glyph slip through, draw "?".
       const gid = this.face.glyph(cp) || this.face.glyph(0x3f);
       let cid = this.cid[gid]!;

@@ -129,14 +129,9 @@ class Face implements FontFace {
       w = 0;
       const adv = this.tables.advance;
       for (let i = 0; i < text.length; i++) {
-        let cp = text.charCodeAt(i);
-        if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
-          const low = text.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low < 0xe000) {
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-            i++;
-          }
-        }
+        // A code point, surrogate pairs joined (a lone surrogate stays itself, as before).
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
         w += adv[this.glyph(cp)]!;
       }
       if (text.length <= CACHED_WORD_LENGTH) {
