@@ -116,32 +116,41 @@ function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
   return best;
 }
 
-function bucketRecords(records: readonly InvoiceRecord[]): { key: string; records: InvoiceRecord[] }[] {
-  const byNumber = new Map<string, InvoiceRecord[]>();
-  const numberByName = new Map<string, Set<string>>();
-  const withoutNumber: InvoiceRecord[] = [];
-  for (const r of records) {
-    if (r.klantnummer && normalizeCustomerNumber(r.klantnummer)) {
-      const key = `nr:${normalizeCustomerNumber(r.klantnummer)}`;
-      (byNumber.get(key) ?? byNumber.set(key, []).get(key)!).push(r);
-      const name = normalizeName(r.naam);
-      (numberByName.get(name) ?? numberByName.set(name, new Set()).get(name)!).add(key);
-    } else withoutNumber.push(r);
-  }
+/** The key of a row with a customer number ("nr:…"), or null. */
+export function numberKey(record: Pick<InvoiceRecord, 'klantnummer'>): string | null {
+  const number = record.klantnummer ? normalizeCustomerNumber(record.klantnummer) : '';
+  return number ? `nr:${number}` : null;
+}
+
+/** What a row without a customer number becomes: part of a numbered customer, or of a customer by name and address. */
+export interface NameKeys {
+  /** Rows that join the one numbered customer of their name: after that customer's own rows, in file order. */
+  joins: { record: InvoiceRecord; key: string }[];
+  /** Customers by name and address, in the order grouping makes them; `records` in the group's own order. */
+  groups: { key: string; records: InvoiceRecord[] }[];
+}
+
+/**
+ * Keys for the rows without a customer number (in file order), given every numbered key per
+ * normalised name in the file. Only rows of the same name meet here, so a caller may do this one
+ * name at a time (the command line does, per bucket of names on disk).
+ */
+export function nameKeys(withoutNumber: readonly InvoiceRecord[], numberByName: ReadonlyMap<string, ReadonlySet<string>>): NameKeys {
+  const joins: NameKeys['joins'] = [];
   // A row without a number joins the numbered customer of the same name, when there is exactly one.
   const byName = new Map<string, Map<string, InvoiceRecord[]>>();
   for (const r of withoutNumber) {
     const name = normalizeName(r.naam);
     const numbered = numberByName.get(name);
     if (numbered?.size === 1) {
-      byNumber.get([...numbered][0]!)!.push(r);
+      joins.push({ record: r, key: [...numbered][0]! });
       continue;
     }
     const email = (r.emails[0] ?? '').toLowerCase();
     const emails = byName.get(name) ?? byName.set(name, new Map()).get(name)!;
     (emails.get(email) ?? emails.set(email, []).get(email)!).push(r);
   }
-  const buckets = [...byNumber].map(([key, list]) => ({ key, records: list }));
+  const groups: NameKeys['groups'] = [];
   for (const [name, emails] of byName) {
     // Rows without an address join the one address this name has, if it has exactly one.
     const noEmail = emails.get('');
@@ -150,9 +159,26 @@ function bucketRecords(records: readonly InvoiceRecord[]): { key: string; record
       emails.get(addressed[0]!)!.push(...noEmail);
       emails.delete('');
     }
-    for (const [email, list] of emails) buckets.push({ key: `naam:${name}|${email}`, records: list });
+    for (const [email, list] of emails) groups.push({ key: `naam:${name}|${email}`, records: list });
   }
-  return buckets;
+  return { joins, groups };
+}
+
+function bucketRecords(records: readonly InvoiceRecord[]): { key: string; records: InvoiceRecord[] }[] {
+  const byNumber = new Map<string, InvoiceRecord[]>();
+  const numberByName = new Map<string, Set<string>>();
+  const withoutNumber: InvoiceRecord[] = [];
+  for (const r of records) {
+    const key = numberKey(r);
+    if (key) {
+      (byNumber.get(key) ?? byNumber.set(key, []).get(key)!).push(r);
+      const name = normalizeName(r.naam);
+      (numberByName.get(name) ?? numberByName.set(name, new Set()).get(name)!).add(key);
+    } else withoutNumber.push(r);
+  }
+  const { joins, groups } = nameKeys(withoutNumber, numberByName);
+  for (const { record, key } of joins) byNumber.get(key)!.push(record);
+  return [...[...byNumber].map(([key, list]) => ({ key, records: list })), ...groups];
 }
 
 // ---------------------------------------------------------------- references
@@ -188,7 +214,8 @@ function note(row: number, field: CellIssue['field'], message: string, value = '
   return { row, field, column: null, columnIndex: null, value, severity: 'waarschuwing', message };
 }
 
-function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions): CustomerGroup {
+/** One customer from its rows (in grouping's order: they decide ties between disagreeing rows). */
+export function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions): CustomerGroup {
   const notes: CellIssue[] = [];
   const first = records[0]!;
   // Customer details: the value most rows agree on, with a warning when rows disagree.
@@ -274,36 +301,55 @@ function makeGroup(key: string, records: InvoiceRecord[], options: GroupOptions)
   return group;
 }
 
+/** Generated references to check for sharing: the file's own references are left as they are. */
+export const generatedReference = (g: CustomerGroup): string | null => (g.mededeling && g.mededelingBron !== 'bestand' ? g.mededeling : null);
+
+/** A generated reference that `customers` customers would share is not used. */
+export function dropSharedReference(g: CustomerGroup, customers: number): void {
+  g.notes.push(note(g.rows[0]!, 'mededeling', `de gemaakte mededeling ${g.mededeling} zou voor ${customers} klanten gelden; niet gebruikt`));
+  delete g.mededeling;
+  g.mededelingBron = null;
+}
+
+/** How invoice numbers are compared across customers. */
+export const invoiceNumberKey = (nummer: string): string => nummer.trim().toLowerCase();
+
+/** The group's invoice numbers to compare, each once, with the first invoice that has it. */
+export function invoiceNumbers(g: CustomerGroup): Map<string, CustomerInvoice> {
+  const out = new Map<string, CustomerInvoice>();
+  for (const i of [...g.invoices, ...g.notYetDue]) if (!out.has(invoiceNumberKey(i.nummer))) out.set(invoiceNumberKey(i.nummer), i);
+  return out;
+}
+
+/** One invoice number for two customers: a typo or a merged export; either way one of the letters is wrong. `names`: every customer with it, in grouping's order. */
+export function noteSharedInvoice(g: CustomerGroup, invoice: CustomerInvoice, names: readonly string[]): void {
+  const others = names.filter((n) => n !== g.klant.naam);
+  g.notes.push(note(invoice.row, 'factuurnummer', `factuurnummer ${invoice.nummer} staat ook bij ${others.join(', ') || 'een andere klant'}; kijk na welke klant deze factuur echt kreeg`, invoice.nummer));
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+/** The order of customers in a run: by name, then key. */
+export const compareGroups = (a: Pick<CustomerGroup, 'klant' | 'key'>, b: Pick<CustomerGroup, 'klant' | 'key'>): number =>
+  collator.compare(a.klant.naam ?? '', b.klant.naam ?? '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /** Groups valid invoices per customer, sorted by customer name (then key), so the output order is stable. */
 export function groupInvoices(records: readonly InvoiceRecord[], options: GroupOptions): CustomerGroup[] {
   const groups = bucketRecords(records).map(({ key, records: list }) => makeGroup(key, list, options));
   // Two customers may still end up with the same generated reference (e.g. numbers differing only in letters).
   const refs = new Map<string, CustomerGroup[]>();
-  for (const g of groups) if (g.mededeling && g.mededelingBron !== 'bestand') (refs.get(g.mededeling) ?? refs.set(g.mededeling, []).get(g.mededeling)!).push(g);
-  for (const list of refs.values()) {
-    if (list.length < 2) continue;
-    for (const g of list) {
-      g.notes.push(note(g.rows[0]!, 'mededeling', `de gemaakte mededeling ${g.mededeling} zou voor ${list.length} klanten gelden; niet gebruikt`));
-      delete g.mededeling;
-      g.mededelingBron = null;
-    }
-  }
-  // One invoice number for two customers: a typo or a merged export; either way one of the letters is wrong.
-  const byNumber = new Map<string, CustomerGroup[]>();
   for (const g of groups) {
-    for (const nummer of new Set([...g.invoices, ...g.notYetDue].map((i) => i.nummer.trim().toLowerCase()))) (byNumber.get(nummer) ?? byNumber.set(nummer, []).get(nummer)!).push(g);
+    const ref = generatedReference(g);
+    if (ref) (refs.get(ref) ?? refs.set(ref, []).get(ref)!).push(g);
   }
+  for (const list of refs.values()) if (list.length > 1) for (const g of list) dropSharedReference(g, list.length);
+  const byNumber = new Map<string, { g: CustomerGroup; invoice: CustomerInvoice }[]>();
+  for (const g of groups) for (const [nummer, invoice] of invoiceNumbers(g)) (byNumber.get(nummer) ?? byNumber.set(nummer, []).get(nummer)!).push({ g, invoice });
   for (const list of byNumber.values()) {
     if (list.length < 2) continue;
-    const names = list.map((g) => g.klant.naam ?? g.key);
-    for (const g of list) {
-      const invoice = [...g.invoices, ...g.notYetDue].find((i) => byNumber.get(i.nummer.trim().toLowerCase()) === list)!;
-      const others = names.filter((n) => n !== g.klant.naam);
-      g.notes.push(note(invoice.row, 'factuurnummer', `factuurnummer ${invoice.nummer} staat ook bij ${others.join(', ') || 'een andere klant'}; kijk na welke klant deze factuur echt kreeg`, invoice.nummer));
-    }
+    const names = list.map(({ g }) => g.klant.naam ?? g.key);
+    for (const { g, invoice } of list) noteSharedInvoice(g, invoice, names);
   }
-  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-  return groups.sort((a, b) => collator.compare(a.klant.naam ?? '', b.klant.naam ?? '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups.sort(compareGroups);
 }
 
 // ---------------------------------------------------------------- fill data

@@ -153,54 +153,90 @@ const PLACEHOLDER_LABEL = (path: string) => PLACEHOLDERS.get(path)?.label ?? pat
 
 const formatsFor = (input: Pick<BuildBulkInput, 'formats'>, channel: Channel): readonly Format[] => input.formats?.[channel] ?? FORMATS_FOR_CHANNEL[channel];
 
+/** What the checks before a run need besides the customers. */
+export type CheckInput = Pick<BuildBulkInput, 'today' | 'uidDomain' | 'templates' | 'formats' | 'compiled' | 'fonts' | 'sender'>;
+
+/**
+ * The checks of checkBulkInput fed with customers in batches (in run order), so a run too large to
+ * hold plans every customer once for them: add() each batch, read `used` (the texts in use, with
+ * their channel: what to compile and whether fonts are needed), then result(). result() reads
+ * input.compiled and input.fonts when it is called.
+ */
+export function bulkChecker(input: CheckInput, options: { warnings?: boolean } = {}) {
+  const templates = new Map(input.templates.map((t) => [t.id, t]));
+  const used = new Map<string, Channel>();
+  const missing = new Map<string, number>();
+  let active = 0;
+  let anyEmail = false;
+  // A dry fill that throws is reported as before: only when nothing else stops the run.
+  let fillError: unknown = null;
+  return {
+    used: used as ReadonlyMap<string, Channel>,
+    add(customers: readonly PlannedCustomer[]): void {
+      for (const c of customers) {
+        if (c.status !== 'klaar') continue;
+        active++;
+        if (c.channel === 'email') anyEmail = true;
+        if (!c.template || !c.channel) continue;
+        const id = textId(input.templates, c);
+        used.set(id, c.channel);
+        if (options.warnings === false) continue;
+        // A dry fill per customer: which placeholders the messages would still show as "[pad]".
+        const doc = templates.get(id);
+        if (!doc || fillError) continue;
+        try {
+          for (const path of missingPaths(fill(doc, fillFor(c, input)))) missing.set(path, (missing.get(path) ?? 0) + 1);
+        } catch (error) {
+          fillError = error;
+        }
+      }
+    },
+    result(): { errors: string[]; warnings: string[] } {
+      const errors: string[] = [];
+      const warnings: string[] = [];
+      try {
+        assertIsoDate(input.today, 'de verzenddatum');
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+      if (input.uidDomain !== undefined && !/^[A-Za-z0-9.-]+$/.test(input.uidDomain)) errors.push('uidDomain moet een domeinnaam zijn');
+      let needsPdf = false;
+      for (const [id, channel] of used) {
+        const doc = templates.get(id);
+        if (!doc) {
+          errors.push(`het sjabloon "${id}" ontbreekt`);
+          continue;
+        }
+        if (!KINDS_FOR_CHANNEL[channel].includes(doc.kind)) errors.push(`het sjabloon "${id}" is een ${doc.kind} en past niet bij het kanaal ${CHANNEL_LABELS[channel]}`);
+        const formats = formatsFor(input, channel);
+        if (formats.some((f) => f === 'html' || f === 'eml') && doc.kind === 'email' && !input.compiled[id]) errors.push(`de gecompileerde e-mail voor "${id}" ontbreekt`);
+        if (formats.includes('pdf')) needsPdf = true;
+      }
+      if (needsPdf && !input.fonts) errors.push('de lettertypen voor de PDF-bestanden ontbreken');
+      const iban = input.sender.afzender?.iban;
+      if (iban && !isValidIban(iban)) errors.push('het IBAN van de afzender klopt niet (controlegetal); het zou in elke brief staan');
+      if (anyEmail && !input.sender.afzender?.email) warnings.push('het e-mailadres van de afzender ontbreekt: de e-mailconcepten hebben geen afzender');
+      if (!errors.length && options.warnings !== false) {
+        if (fillError) throw fillError;
+        for (const [path, count] of [...missing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+          const who = path.startsWith('afzender.') || path.startsWith('ondertekenaar.') ? 'uw gegevens' : `${count} van de ${active} ${active === 1 ? 'klant' : 'klanten'}`;
+          warnings.push(`${PLACEHOLDER_LABEL(path)} ontbreekt (${who}): de berichten tonen [${path}]`);
+        }
+      }
+      return { errors, warnings };
+    },
+  };
+}
+
 /**
  * Problems that stop the run (errors) and that the user should see first (warnings), in Dutch.
  * The warnings come from a dry fill of every customer's message (cheap: no rendering); pass
  * `{ warnings: false }` to skip it.
  */
 export function checkBulkInput(input: BuildBulkInput, options: { warnings?: boolean } = {}): { errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  try {
-    assertIsoDate(input.today, 'de verzenddatum');
-  } catch (error) {
-    errors.push((error as Error).message);
-  }
-  if (input.uidDomain !== undefined && !/^[A-Za-z0-9.-]+$/.test(input.uidDomain)) errors.push('uidDomain moet een domeinnaam zijn');
-  const templates = new Map(input.templates.map((t) => [t.id, t]));
-  const active = input.customers.filter((c) => c.status === 'klaar');
-  const used = new Map<string, Channel>();
-  for (const c of active) if (c.template && c.channel) used.set(textId(input.templates, c), c.channel);
-  let needsPdf = false;
-  for (const [id, channel] of used) {
-    const doc = templates.get(id);
-    if (!doc) {
-      errors.push(`het sjabloon "${id}" ontbreekt`);
-      continue;
-    }
-    if (!KINDS_FOR_CHANNEL[channel].includes(doc.kind)) errors.push(`het sjabloon "${id}" is een ${doc.kind} en past niet bij het kanaal ${CHANNEL_LABELS[channel]}`);
-    const formats = formatsFor(input, channel);
-    if (formats.some((f) => f === 'html' || f === 'eml') && doc.kind === 'email' && !input.compiled[id]) errors.push(`de gecompileerde e-mail voor "${id}" ontbreekt`);
-    if (formats.includes('pdf')) needsPdf = true;
-  }
-  if (needsPdf && !input.fonts) errors.push('de lettertypen voor de PDF-bestanden ontbreken');
-  const iban = input.sender.afzender?.iban;
-  if (iban && !isValidIban(iban)) errors.push('het IBAN van de afzender klopt niet (controlegetal); het zou in elke brief staan');
-  if (active.some((c) => c.channel === 'email') && !input.sender.afzender?.email) warnings.push('het e-mailadres van de afzender ontbreekt: de e-mailconcepten hebben geen afzender');
-  // A dry fill per customer: which placeholders the messages would still show as "[pad]".
-  if (!errors.length && options.warnings !== false) {
-    const missing = new Map<string, number>();
-    for (const c of active) {
-      const doc = templates.get(textId(input.templates, c));
-      if (!doc) continue;
-      for (const path of missingPaths(fill(doc, fillFor(c, input)))) missing.set(path, (missing.get(path) ?? 0) + 1);
-    }
-    for (const [path, count] of [...missing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-      const who = path.startsWith('afzender.') || path.startsWith('ondertekenaar.') ? 'uw gegevens' : `${count} van de ${active.length} ${active.length === 1 ? 'klant' : 'klanten'}`;
-      warnings.push(`${PLACEHOLDER_LABEL(path)} ontbreekt (${who}): de berichten tonen [${path}]`);
-    }
-  }
-  return { errors, warnings };
+  const checker = bulkChecker(input, options);
+  checker.add(input.customers);
+  return checker.result();
 }
 
 // ---------------------------------------------------------------- helpers
@@ -420,68 +456,84 @@ function* csvPieces(header: readonly string[], count: number, row: (index: numbe
   for (let from = 0; from === 0 || from < count; from += PIECE) {
     const rows: (readonly string[])[] = from === 0 ? [header] : [];
     for (let i = from; i < Math.min(count, from + PIECE); i++) rows.push(row(i));
-    const text = toCsv(rows, 'excel-nl');
-    yield from === 0 ? text : text.slice(1);
+    yield csvText(rows, from === 0);
   }
 }
 
-function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCustomer[]): Generator<string> {
-  return csvPieces(SUMMARY_HEADERS, rows.length, (i) => {
-    const r = rows[i]!;
-    const g = customers[i]!.group;
-    return [
-      r.map,
-      r.status,
-      r.klantnummer,
-      r.klant,
-      g.klant.contactpersoon ?? '',
-      g.emails.join(', '),
-      g.telefoon ?? '',
-      g.jurisdictie.toUpperCase(),
-      g.klanttype,
-      String(r.aantalFacturen),
-      r.facturen.join(', '),
-      formatDateShort(r.oudsteVervaldatum),
-      String(r.dagenTeLaat),
-      excelAmount(r.openstaand),
-      excelAmount(r.interest),
-      excelAmount(r.forfait),
-      excelAmount(r.totaalMetKosten),
-      r.kostenGevraagd ? 'ja' : 'nee',
-      r.stap,
-      r.kanaal ? CHANNEL_LABELS[r.kanaal] : '',
-      r.sjabloon,
-      // "+++…+++" would be read as a formula: the equivalent "***…***" notation needs no escaping.
-      r.mededeling.replace(/^\+{3}(.*)\+{3}$/, '***$1***'),
-      g.iban ?? '',
-      r.volgendeStap,
-      r.volgendeDatum ? formatDateShort(r.volgendeDatum) : '',
-      g.notYetDue.map((i) => `${i.nummer} (${excelAmount(i.openstaand)})`).join(', '),
-      r.opmerkingen.join(' | '),
-    ];
-  });
+/** Rows as toCsv writes them for Excel; pieces written one after another make one file when only the `first` has the BOM. */
+export function csvText(rows: readonly (readonly string[])[], first: boolean): string {
+  const text = toCsv(rows, 'excel-nl');
+  return first ? text : text.slice(1);
 }
 
+export const SUMMARY_HEADER: readonly string[] = SUMMARY_HEADERS;
+
+function summaryCsv(rows: readonly SummaryRow[], customers: readonly PlannedCustomer[]): Generator<string> {
+  return csvPieces(SUMMARY_HEADERS, rows.length, (i) => summaryCells(rows[i]!, customers[i]!));
+}
+
+/** One customer's line in 00_overzicht.csv. */
+export function summaryCells(r: SummaryRow, customer: PlannedCustomer): string[] {
+  const g = customer.group;
+  return [
+    r.map,
+    r.status,
+    r.klantnummer,
+    r.klant,
+    g.klant.contactpersoon ?? '',
+    g.emails.join(', '),
+    g.telefoon ?? '',
+    g.jurisdictie.toUpperCase(),
+    g.klanttype,
+    String(r.aantalFacturen),
+    r.facturen.join(', '),
+    formatDateShort(r.oudsteVervaldatum),
+    String(r.dagenTeLaat),
+    excelAmount(r.openstaand),
+    excelAmount(r.interest),
+    excelAmount(r.forfait),
+    excelAmount(r.totaalMetKosten),
+    r.kostenGevraagd ? 'ja' : 'nee',
+    r.stap,
+    r.kanaal ? CHANNEL_LABELS[r.kanaal] : '',
+    r.sjabloon,
+    // "+++…+++" would be read as a formula: the equivalent "***…***" notation needs no escaping.
+    r.mededeling.replace(/^\+{3}(.*)\+{3}$/, '***$1***'),
+    g.iban ?? '',
+    r.volgendeStap,
+    r.volgendeDatum ? formatDateShort(r.volgendeDatum) : '',
+    g.notYetDue.map((i) => `${i.nummer} (${excelAmount(i.openstaand)})`).join(', '),
+    r.opmerkingen.join(' | '),
+  ];
+}
+
+/** 00_meldingen.csv is in file order: by row, then column (a stable sort: the order found on ties). */
+export const compareIssues = (a: CellIssue, b: CellIssue): number => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1);
+export const ISSUE_HEADER: readonly string[] = ['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'];
+export const issueCells = (i: CellIssue): string[] => [String(i.row), i.column ?? '', i.value, i.severity, i.message];
+
 function issuesCsv(issues: readonly CellIssue[]): Generator<string> {
-  const sorted = [...issues].sort((a, b) => a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
-  return csvPieces(['Rij', 'Kolom', 'Waarde', 'Soort', 'Melding'], sorted.length, (n) => {
-    const i = sorted[n]!;
-    return [String(i.row), i.column ?? '', i.value, i.severity, i.message];
-  });
+  const sorted = [...issues].sort(compareIssues);
+  return csvPieces(ISSUE_HEADER, sorted.length, (n) => issueCells(sorted[n]!));
 }
 
 /** "Eigen draaiboek: VIP-klanten (3 klanten)" for customers whose rows named another playbook. */
-function ownPlaybooks(customers: readonly PlannedCustomer[]): string[] {
-  const counts = new Map<string, number>();
+/** Customers per own playbook title, in order of first appearance (for the LEESMIJ). */
+export function countOwnPlaybooks(customers: readonly PlannedCustomer[], counts = new Map<string, number>()): Map<string, number> {
   for (const c of customers) if (c.workflow) counts.set(c.workflow.titel, (counts.get(c.workflow.titel) ?? 0) + 1);
+  return counts;
+}
+
+function ownPlaybooks(counts: ReadonlyMap<string, number>): string[] {
   return [...counts].map(([titel, n]) => `Eigen draaiboek: ${titel} (${n === 1 ? '1 klant' : `${n} klanten`}), zoals uw bestand het per klant vraagt`);
 }
 
-function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: boolean): string {
+/** 00_LEESMIJ.txt; `playbooks` from countOwnPlaybooks over every customer. */
+export function readme(input: Pick<BuildBulkInput, 'today' | 'workflow' | 'place'>, counts: BulkResult['counts'], hasIssues: boolean, playbooks: ReadonlyMap<string, number>): string {
   const lines = [
     `Tijdig – betalingsherinneringen van ${formatDateShort(input.today)}`,
     `Draaiboek: ${input.workflow.titel}`,
-    ...ownPlaybooks(input.customers),
+    ...ownPlaybooks(playbooks),
     '',
     `Aangemaakt: ${counts.aangemaakt} klanten. Nog geen stap: ${counts.wachten}. Overgeslagen: ${counts.overgeslagen}.${counts.mislukt ? ` Mislukt: ${counts.mislukt}.` : ''}`,
     '',
@@ -505,47 +557,135 @@ function readme(input: BuildBulkInput, counts: BulkResult['counts'], hasIssues: 
 function icsEvents(input: BuildBulkInput, rows: readonly SummaryRow[], uidDomain: string, now: Date, from: number, to: number): IcsEvent[] {
   const events: IcsEvent[] = [];
   input.customers.slice(from, to).forEach((c, n) => {
-    const i = from + n;
-    if (!c.next || c.status === 'overgeslagen' || rows[i]!.status === 'mislukt') return;
-    const g = c.group;
-    const next = c.next;
-    const name = g.klant.naam ?? '';
-    const description = [
-      `Klant: ${name}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
-      `Openstaand: ${formatMoney(g.totalOpen)} (${g.invoices.length === 1 ? 'factuur' : 'facturen'} ${g.invoices.map((inv) => inv.nummer).join(', ')})`,
-      `Oudste vervaldatum: ${formatDateShort(g.oldestDue)}`,
-      ...(c.step ? [`Vandaag: ${offsetLabel(c.step.offset)} · ${c.step.titel} (${CHANNEL_LABELS[c.step.kanaal]})`] : []),
-      ...(g.klant.email ? [`E-mail: ${g.klant.email}`] : []),
-      ...(g.telefoon ? [`Telefoon: ${g.telefoon}`] : []),
-      '',
-      next.step ? `Wat u doet: ${CHANNEL_ACTIONS[next.step.kanaal]}` : 'Wat u doet: kijk na of de klant betaald heeft en beslis over de volgende stap.',
-      ...(next.step ? [`Sjabloon: ${next.step.template}`, `Reageert de klant? ${next.step.bijReactie}`] : []),
-      'Heeft de klant intussen betaald, dan vervalt deze stap.',
-    ].join('\n');
-    events.push({
-      uid: `tijdig-bulk-${slugify(g.key) || 'klant'}-${shortHash(g.key)}-${next.stepIndex === null ? 'opvolging' : `stap${next.stepIndex + 1}`}-${next.date}@${uidDomain}`,
-      date: next.date,
-      summary: `${name}: ${next.label}`,
-      description,
-      dtstamp: now,
-    });
+    const event = customerEvent(c, rows[from + n]!, uidDomain, now);
+    if (event) events.push(event);
   });
   return events;
 }
 
-/** planToIcs of every customer's next step, in pieces of PIECE customers: the same text, never all of it at once. */
-function* icsCalendar(input: BuildBulkInput, rows: readonly SummaryRow[], now: Date): Generator<string> {
-  const name = `Tijdig: ${input.workflow.titel} – volgende stappen`;
+/** The calendar event of a customer's next step, or null (skipped, failed, nothing next). */
+export function customerEvent(c: PlannedCustomer, row: SummaryRow, uidDomain: string, now: Date): IcsEvent | null {
+  if (!c.next || c.status === 'overgeslagen' || row.status === 'mislukt') return null;
+  const g = c.group;
+  const next = c.next;
+  const name = g.klant.naam ?? '';
+  const description = [
+    `Klant: ${name}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
+    `Openstaand: ${formatMoney(g.totalOpen)} (${g.invoices.length === 1 ? 'factuur' : 'facturen'} ${g.invoices.map((inv) => inv.nummer).join(', ')})`,
+    `Oudste vervaldatum: ${formatDateShort(g.oldestDue)}`,
+    ...(c.step ? [`Vandaag: ${offsetLabel(c.step.offset)} · ${c.step.titel} (${CHANNEL_LABELS[c.step.kanaal]})`] : []),
+    ...(g.klant.email ? [`E-mail: ${g.klant.email}`] : []),
+    ...(g.telefoon ? [`Telefoon: ${g.telefoon}`] : []),
+    '',
+    next.step ? `Wat u doet: ${CHANNEL_ACTIONS[next.step.kanaal]}` : 'Wat u doet: kijk na of de klant betaald heeft en beslis over de volgende stap.',
+    ...(next.step ? [`Sjabloon: ${next.step.template}`, `Reageert de klant? ${next.step.bijReactie}`] : []),
+    'Heeft de klant intussen betaald, dan vervalt deze stap.',
+  ].join('\n');
+  return {
+    uid: `tijdig-bulk-${slugify(g.key) || 'klant'}-${shortHash(g.key)}-${next.stepIndex === null ? 'opvolging' : `stap${next.stepIndex + 1}`}-${next.date}@${uidDomain}`,
+    date: next.date,
+    summary: `${name}: ${next.label}`,
+    description,
+    dtstamp: now,
+  };
+}
+
+/**
+ * 00_volgende-stappen.ics in parts: `opening`, then events(…) of each batch of events, then `end`;
+ * together the text planToIcs writes for all of them.
+ */
+export function calendarParts(workflow: Pick<Workflow, 'titel'>): { opening: string; events: (list: readonly IcsEvent[]) => string; end: string } {
+  const name = `Tijdig: ${workflow.titel} – volgende stappen`;
   const end = 'END:VCALENDAR\r\n';
   // planToIcs(events) is the calendar's opening lines, the events, then `end`.
   const opening = planToIcs([], name).slice(0, -end.length);
-  yield opening;
+  return { opening, events: (list) => (list.length ? planToIcs([...list], name).slice(opening.length, -end.length) : ''), end };
+}
+
+/** planToIcs of every customer's next step, in pieces of PIECE customers: the same text, never all of it at once. */
+function* icsCalendar(input: BuildBulkInput, rows: readonly SummaryRow[], now: Date): Generator<string> {
+  const parts = calendarParts(input.workflow);
+  yield parts.opening;
   for (let from = 0; from < input.customers.length; from += PIECE) {
     const events = icsEvents(input, rows, input.uidDomain ?? 'tijdig.local', now, from, from + PIECE);
-    if (events.length) yield planToIcs(events, name).slice(opening.length, -end.length);
+    if (events.length) yield parts.events(events);
   }
-  yield end;
+  yield parts.end;
 }
+
+/**
+ * One customer of a run: its overview row, and its files handed to `add` (a file that cannot be
+ * made or added marks the customer 'mislukt'). `position` (0-based) and `width` number its folder.
+ * The customer's notes for 00_meldingen.csv are customerIssues(customer).
+ */
+export async function makeCustomer(
+  customer: PlannedCustomer,
+  position: number,
+  width: number,
+  input: BuildBulkInput,
+  now: Date,
+  templates: ReadonlyMap<string, TemplateDoc>,
+  add: (name: string, data: ZipData, compress: boolean) => Promise<void>,
+): Promise<SummaryRow> {
+  const g = customer.group;
+  const data = fillFor(customer, input);
+  const row: SummaryRow = {
+    map: '',
+    status: customer.status === 'klaar' ? 'aangemaakt' : customer.status,
+    klantnummer: g.klant.klantnummer ?? '',
+    klant: g.klant.naam ?? '',
+    email: g.klant.email ?? '',
+    aantalFacturen: g.invoices.length,
+    facturen: g.invoices.map((inv) => inv.nummer),
+    oudsteVervaldatum: g.oldestDue,
+    dagenTeLaat: g.daysLate,
+    openstaand: g.totalOpen,
+    interest: null,
+    forfait: null,
+    totaalMetKosten: null,
+    kostenGevraagd: false,
+    stap: customer.step ? `${customer.workflow ? `${customer.workflow.titel}: ` : ''}${customer.stepIndex! + 1} van ${(customer.workflow ?? input.workflow).stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
+    kanaal: customer.channel,
+    sjabloon: customer.template ? textId(input.templates, customer) : '',
+    mededeling: g.mededeling ?? '',
+    volgendeStap: customer.status === 'overgeslagen' ? '' : (customer.next?.label ?? ''),
+    volgendeDatum: customer.status === 'overgeslagen' ? '' : (customer.next?.date ?? ''),
+    opmerkingen: [...customer.reasons],
+  };
+  const { computed, costs } = calculate(data);
+  row.interest = costs.interest ?? null;
+  row.forfait = costs.forfait ?? null;
+  row.totaalMetKosten = computed['berekend.totaalTeBetalen'] ?? null;
+  const refNote = referenceNote(g);
+  if (refNote) row.opmerkingen.push(refNote);
+  if (g.notYetDue.length) row.opmerkingen.push(`${g.notYetDue.length} nog niet vervallen ${g.notYetDue.length === 1 ? 'factuur' : 'facturen'} niet opgenomen`);
+  if (g.invoices.length > 1 && new Set(g.invoices.map((inv) => inv.vervaldatum)).size > 1 && data.kosten?.interest !== undefined) row.opmerkingen.push('interest per factuur berekend vanaf haar eigen vervaldatum');
+
+  if (customer.status === 'klaar') {
+    const doc = templates.get(textId(input.templates, customer))!;
+    row.kostenGevraagd = asksCosts(doc);
+    row.map = `${CHANNEL_FOLDER[customer.channel!]}/${String(position + 1).padStart(width, '0')}_${slugify(g.klant.naam ?? '') || 'klant'}`;
+    const parsed = FillData.safeParse(data);
+    if (!parsed.success) {
+      row.status = 'mislukt';
+      row.opmerkingen.push(`gegevens ongeldig: ${parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
+    } else {
+      try {
+        const made = await renderCustomer(customer, doc, data, row.map, input, now);
+        for (const f of made.files) await add(f.name, f.data, f.compress);
+        row.opmerkingen.push(...made.notes);
+      } catch (error) {
+        row.status = 'mislukt';
+        row.opmerkingen.push(`bestanden konden niet gemaakt worden: ${(error as Error).message}`);
+      }
+    }
+    if (row.status === 'mislukt') row.map = '';
+  }
+  return row;
+}
+
+/** A customer's lines in 00_meldingen.csv: grouping's notes, then the plan's. */
+export const customerIssues = (customer: PlannedCustomer): CellIssue[] => [...customer.group.notes, ...customer.issues];
 
 // ---------------------------------------------------------------- the run
 
@@ -577,65 +717,12 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   for (let i = 0; i < total; i++) {
     input.signal?.throwIfAborted();
     const customer = input.customers[i]!;
-    const g = customer.group;
-    allIssues.push(...g.notes, ...customer.issues);
-    const data = fillFor(customer, input);
-    const row: SummaryRow = {
-      map: '',
-      status: customer.status === 'klaar' ? 'aangemaakt' : customer.status,
-      klantnummer: g.klant.klantnummer ?? '',
-      klant: g.klant.naam ?? '',
-      email: g.klant.email ?? '',
-      aantalFacturen: g.invoices.length,
-      facturen: g.invoices.map((inv) => inv.nummer),
-      oudsteVervaldatum: g.oldestDue,
-      dagenTeLaat: g.daysLate,
-      openstaand: g.totalOpen,
-      interest: null,
-      forfait: null,
-      totaalMetKosten: null,
-      kostenGevraagd: false,
-      stap: customer.step ? `${customer.workflow ? `${customer.workflow.titel}: ` : ''}${customer.stepIndex! + 1} van ${(customer.workflow ?? input.workflow).stappen.length} · ${offsetLabel(customer.step.offset)} · ${customer.step.titel}` : '',
-      kanaal: customer.channel,
-      sjabloon: customer.template ? textId(input.templates, customer) : '',
-      mededeling: g.mededeling ?? '',
-      volgendeStap: customer.status === 'overgeslagen' ? '' : (customer.next?.label ?? ''),
-      volgendeDatum: customer.status === 'overgeslagen' ? '' : (customer.next?.date ?? ''),
-      opmerkingen: [...customer.reasons],
-    };
-    const { computed, costs } = calculate(data);
-    row.interest = costs.interest ?? null;
-    row.forfait = costs.forfait ?? null;
-    row.totaalMetKosten = computed['berekend.totaalTeBetalen'] ?? null;
-    const refNote = referenceNote(g);
-    if (refNote) row.opmerkingen.push(refNote);
-    if (g.notYetDue.length) row.opmerkingen.push(`${g.notYetDue.length} nog niet vervallen ${g.notYetDue.length === 1 ? 'factuur' : 'facturen'} niet opgenomen`);
-    if (g.invoices.length > 1 && new Set(g.invoices.map((inv) => inv.vervaldatum)).size > 1 && data.kosten?.interest !== undefined) row.opmerkingen.push('interest per factuur berekend vanaf haar eigen vervaldatum');
-
-    if (customer.status === 'klaar') {
-      const doc = templates.get(textId(input.templates, customer))!;
-      row.kostenGevraagd = asksCosts(doc);
-      row.map = `${CHANNEL_FOLDER[customer.channel!]}/${String(i + 1).padStart(width, '0')}_${slugify(g.klant.naam ?? '') || 'klant'}`;
-      const parsed = FillData.safeParse(data);
-      if (!parsed.success) {
-        row.status = 'mislukt';
-        row.opmerkingen.push(`gegevens ongeldig: ${parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
-      } else {
-        try {
-          const made = await renderCustomer(customer, doc, data, row.map, input, now);
-          for (const f of made.files) await add(f.name, f.data, f.compress);
-          row.opmerkingen.push(...made.notes);
-        } catch (error) {
-          row.status = 'mislukt';
-          row.opmerkingen.push(`bestanden konden niet gemaakt worden: ${(error as Error).message}`);
-        }
-      }
-      if (row.status === 'mislukt') row.map = '';
-    }
+    allIssues.push(...customerIssues(customer));
+    const row = await makeCustomer(customer, i, width, input, now, templates, add);
     counts[row.status]++;
     rows.push(row);
     if (clock() - slice > 10) {
-      yield { phase: 'klanten', done: i + 1, total, customer: g.klant.naam ?? null };
+      yield { phase: 'klanten', done: i + 1, total, customer: customer.group.klant.naam ?? null };
       await yieldToEventLoop();
       slice = clock();
     }
@@ -646,7 +733,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   await add('00_overzicht.csv', summaryCsv(rows, input.customers), true);
   await add('00_volgende-stappen.ics', icsCalendar(input, rows, now), true);
   if (allIssues.length) await add('00_meldingen.csv', issuesCsv(allIssues), true);
-  await add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0), true);
+  await add('00_LEESMIJ.txt', readme(input, counts, allIssues.length > 0, countOwnPlaybooks(input.customers)), true);
   let bytes: Uint8Array = new Uint8Array(0);
   if (sink) await sink.finish();
   else bytes = memory!.finish();
