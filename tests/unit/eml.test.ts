@@ -134,6 +134,41 @@ describe('.eml draft', () => {
     expect(qp.endsWith('tab=09')).toBe(true);
   });
 
+  it('quoted-printable writes exactly what a byte-by-byte encoder of the UTF-8 writes (property test)', () => {
+    // The plain reading of RFC 2045 §6.7 as a reference: every byte literal or =XX, soft break before
+    // a piece would pass 75 characters, a space or tab at a line's end escaped.
+    const reference = (text: string) =>
+      text
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => {
+          const bytes = new TextEncoder().encode(line);
+          const out: string[] = [];
+          let current = '';
+          bytes.forEach((byte, i) => {
+            const literal = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && i < bytes.length - 1);
+            const piece = literal ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+            if (current.length + piece.length > 75) {
+              out.push(`${current}=`);
+              current = '';
+            }
+            current += piece;
+          });
+          out.push(current);
+          return out.join('\r\n');
+        })
+        .join('\r\n');
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.string({ unit: fc.constantFrom('a', ' ', '\t', '=', '\n', 'é', '€', '😀', '\ud800', '\udc00'), maxLength: 200 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const text = pieces.join('');
+        expect(quotedPrintable(text)).toBe(reference(text));
+      }),
+      { numRuns: 400 },
+    );
+    expect(quotedPrintable('x'.repeat(151))).toBe(reference('x'.repeat(151)));
+  });
+
   it('refuses an invalid date', () => {
     expect(() => buildEml({ subject: 'x', text: 'x', html: 'x', date: new Date('nope') })).toThrow(RangeError);
   });

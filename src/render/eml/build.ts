@@ -41,37 +41,83 @@ export function base64(bytes: Uint8Array): string {
   return out;
 }
 
-const hex = (byte: number) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+/** "=XX" for every byte, made once. */
+const HEX = Array.from({ length: 256 }, (_, byte) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+/** Longest encoded line before its soft break "=" (76 characters in all). */
+const QP_WIDTH = 75;
 
 /**
  * Quoted-printable (RFC 2045 §6.7) over UTF-8. Line breaks become CRLF hard breaks; lines are cut
  * with soft breaks ("=") at 76 characters, never inside an =XX escape.
  */
 export function quotedPrintable(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => {
-      const bytes = encoder.encode(line);
-      const parts: string[] = [];
-      bytes.forEach((byte, i) => {
-        const last = i === bytes.length - 1;
-        const literal = (byte >= 33 && byte <= 126 && byte !== 61) || ((byte === 32 || byte === 9) && !last);
-        parts.push(literal ? String.fromCharCode(byte) : hex(byte));
-      });
-      const out: string[] = [];
-      let current = '';
-      for (const part of parts) {
-        if (current.length + part.length > 75) {
-          out.push(`${current}=`);
-          current = '';
+  return text.replace(/\r\n?/g, '\n').split('\n').map(quotedPrintableLine).join(CRLF);
+}
+
+/**
+ * One line, read as UTF-16 and written as UTF-8 escapes where needed. Runs of printable ASCII are
+ * copied as slices (a bulk run encodes megabytes of HTML: per-byte strings were a quarter of its time).
+ */
+function quotedPrintableLine(line: string): string {
+  const n = line.length;
+  const literal = (i: number) => {
+    const c = line.charCodeAt(i);
+    // A space or tab at the end of a line is escaped, so no transport strips it.
+    return (c >= 33 && c <= 126 && c !== 61) || ((c === 32 || c === 9) && i < n - 1);
+  };
+  let out = '';
+  let width = 0;
+  const escape = (byte: number) => {
+    if (width + 3 > QP_WIDTH) {
+      out += `=${CRLF}`;
+      width = 0;
+    }
+    out += HEX[byte]!;
+    width += 3;
+  };
+  let i = 0;
+  while (i < n) {
+    if (literal(i)) {
+      let end = i + 1;
+      while (end < n && literal(end)) end++;
+      while (i < end) {
+        if (width >= QP_WIDTH) {
+          out += `=${CRLF}`;
+          width = 0;
         }
-        current += part;
+        const take = Math.min(end - i, QP_WIDTH - width);
+        out += line.slice(i, i + take);
+        width += take;
+        i += take;
       }
-      out.push(current);
-      return out.join(CRLF);
-    })
-    .join(CRLF);
+      continue;
+    }
+    let cp = line.charCodeAt(i++);
+    if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
+      const low = line.charCodeAt(i);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    // A lone surrogate is written as U+FFFD, as TextEncoder does.
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+    if (cp < 0x80) escape(cp);
+    else if (cp < 0x800) {
+      escape(0xc0 | (cp >> 6));
+      escape(0x80 | (cp & 63));
+    } else if (cp < 0x10000) {
+      escape(0xe0 | (cp >> 12));
+      escape(0x80 | ((cp >> 6) & 63));
+      escape(0x80 | (cp & 63));
+    } else {
+      escape(0xf0 | (cp >> 18));
+      escape(0x80 | ((cp >> 12) & 63));
+      escape(0x80 | ((cp >> 6) & 63));
+      escape(0x80 | (cp & 63));
+    }
+  }
+  return out;
 }
 
 /** Header values: no CR/LF (no header injection) and no other control characters. */
@@ -118,12 +164,15 @@ function mailboxHeader(name: string, box: Mailbox | undefined): string | null {
 /** FNV-1a over the UTF-8 bytes, twice with different seeds: 16 hex digits, stable across runs. */
 function contentHash(parts: string[]): string {
   const bytes = encoder.encode(parts.join('\u0000'));
-  const fnv = (seed: number) => {
-    let h = seed >>> 0;
-    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-    return h.toString(16).padStart(8, '0');
-  };
-  return fnv(0x811c9dc5) + fnv(0x050c5d1f);
+  // Both seeds in one indexed pass (an iterator per byte cost a bulk run a tenth of its time).
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** RFC 5322 date in UTC ("Mon, 23 Nov 2026 10:00:00 +0000"). */
