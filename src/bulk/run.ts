@@ -15,7 +15,6 @@
  *   for await (const p of buildBulkSteps(input)) bar.value = p.done / p.total;   // or:
  *   const result = await buildBulk(input, (p) => (bar.value = p.done / p.total));
  */
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { FillData, KINDS_FOR_CHANNEL, PLACEHOLDERS, type Channel, type Workflow } from '../content/schema.ts';
 import { planToIcs, type IcsEvent } from '../export/ics.ts';
 import { toCsv } from '../export/csv.ts';
@@ -35,6 +34,7 @@ import { invoiceAttachments, type InvoicePdf } from './attachments.ts';
 import { customerFillData, referenceNote, type BulkSender } from './group.ts';
 import type { PlannedCustomer } from './plan.ts';
 import type { CellIssue } from './validate.ts';
+import { ZipWriter, type ZipData } from './zip-memory.ts';
 
 
 /**
@@ -81,11 +81,7 @@ export interface BuildBulkInput {
   invoicePdfs?: ReadonlyMap<string, InvoicePdf>;
 }
 
-/**
- * A file's content: bytes, text, or text in pieces made as they are read (the overview files of a
- * large run, so the whole text never sits in memory at once).
- */
-export type ZipData = Uint8Array | string | Iterable<string>;
+export type { ZipData };
 
 /** Where the files of a run go, in order: add() may wait (a slow disk), finish() closes the zip. */
 export interface ZipSink {
@@ -302,47 +298,6 @@ const CHANNEL_FOLDER: Record<Channel, string> = {
   'aangetekende-brief': 'aangetekende-brief',
   juridisch: 'juridisch',
 };
-
-class ZipWriter {
-  readonly files: string[] = [];
-  private readonly chunks: Uint8Array[] = [];
-  private error: Error | null = null;
-  private readonly zip = new Zip((error, chunk) => {
-    if (error) this.error = error;
-    else this.chunks.push(chunk);
-  });
-  private readonly mtime: Date;
-  /** Local-time fields are what a zip stores, so build the date from local fields: the same in every time zone. */
-  constructor(mtime: Date) {
-    this.mtime = mtime;
-  }
-
-  add(name: string, data: ZipData, compress: boolean): void {
-    const file = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
-    file.mtime = this.mtime;
-    this.zip.add(file);
-    if (typeof data === 'string') file.push(strToU8(data), true);
-    else if (data instanceof Uint8Array) file.push(data, true);
-    else {
-      for (const piece of data) file.push(strToU8(piece));
-      file.push(new Uint8Array(0), true);
-    }
-    if (this.error) throw this.error;
-    this.files.push(name);
-  }
-
-  finish(): Uint8Array {
-    this.zip.end();
-    if (this.error) throw this.error;
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let offset = 0;
-    for (const c of this.chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
-  }
-}
 
 function mailbox(address: string | undefined, name: string | undefined): { address: string; name?: string } | undefined {
   if (!address) return undefined;
@@ -613,6 +568,12 @@ function* icsCalendar(input: BuildBulkInput, rows: readonly SummaryRow[], now: D
   yield parts.end;
 }
 
+/** The date of every zip entry: noon of the sending day, from local fields (what a zip stores), so the same in every time zone. */
+export function entryDate(today: string): Date {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12, 0, 0);
+}
+
 /**
  * One customer of a run: its overview row, and its files handed to `add` (a file that cannot be
  * made or added marks the customer 'mislukt'). `position` (0-based) and `width` number its folder.
@@ -695,8 +656,7 @@ export async function* buildBulkSteps(input: BuildBulkInput): AsyncGenerator<Bul
   const { errors } = checkBulkInput(input, { warnings: false });
   if (errors.length) throw new BulkInputError(errors);
   const now = input.now ?? new Date();
-  const [y, m, d] = input.today.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(y, m - 1, d, 12, 0, 0);
+  const mtime = entryDate(input.today);
   const memory = input.archive ? null : new ZipWriter(mtime);
   const sink = input.archive?.(mtime);
   const files: string[] = [];
