@@ -13,7 +13,9 @@ import { parseFixedDate, runFrozen } from './frozen.ts';
 import { continuationHeaders } from './header.ts';
 import { letterHead } from './letter.ts';
 import { label, xmlSafe } from './runs.ts';
+import { skeletonOf } from './skeleton.ts';
 import { NUMBERING, S, stylesFor, TABLE_STYLES_XML } from './styles.ts';
+import { compileTemplate, fillTemplate, type Template } from './template.ts';
 
 export { ENVELOPES, PAGE, type AddressWindow } from '../envelope.ts';
 export { S as DOCX_STYLES } from './styles.ts';
@@ -37,9 +39,13 @@ function bodyFor(doc: FilledDocument, window: AddressWindow): FileChild[] {
   return [para(S.heading1, heading), ...(meta.length ? [para(S.meta, meta)] : []), ...blocks];
 }
 
-export function buildDocx(doc: FilledDocument, options: Pick<DocxOptions, 'envelope'> = {}): Document {
+const windowFor = (doc: FilledDocument, options: Pick<DocxOptions, 'envelope'>): AddressWindow => {
   const preset = options.envelope ?? doc.jurisdiction;
-  const window = checkWindow(typeof preset === 'string' ? ENVELOPES[preset] : preset);
+  return checkWindow(typeof preset === 'string' ? ENVELOPES[preset] : preset);
+};
+
+export function buildDocx(doc: FilledDocument, options: Pick<DocxOptions, 'envelope'> = {}): Document {
+  const window = windowFor(doc, options);
   const lang = doc.jurisdiction === 'nl' ? 'nl-NL' : 'nl-BE';
   return new Document({
     creator: 'Tijdig',
@@ -66,8 +72,27 @@ export function buildDocx(doc: FilledDocument, options: Pick<DocxOptions, 'envel
   });
 }
 
-export async function renderDocx(doc: FilledDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+/** docx builds and packs the whole document: the reference the templated path must equal byte for byte. */
+export async function renderDocxDirect(doc: FilledDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const fixed = options.fixedDate === undefined ? undefined : parseFixedDate(options.fixedDate);
   // Build and pack inside the frozen scope: the Document captures "now" when it is constructed.
   return runFrozen(fixed, () => Packer.pack(buildDocx(doc, options), 'uint8array'));
+}
+
+/** Templates by skeleton key, oldest dropped first; a bulk run has a few shapes per step. */
+const templates = new Map<string, Template>();
+const TEMPLATES_MAX = 64;
+
+export async function renderDocx(doc: FilledDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const fixed = options.fixedDate === undefined ? undefined : parseFixedDate(options.fixedDate);
+  const window = windowFor(doc, options);
+  const skeleton = skeletonOf(doc, window);
+  if (!skeleton) return renderDocxDirect(doc, options);
+  let template = templates.get(skeleton.key);
+  if (!template) {
+    template = await compileTemplate(() => buildDocx(skeleton.doc, { envelope: window }));
+    if (templates.size >= TEMPLATES_MAX) templates.delete(templates.keys().next().value!);
+    templates.set(skeleton.key, template);
+  }
+  return fillTemplate(template, skeleton, fixed ?? Date.now(), fixed !== undefined);
 }

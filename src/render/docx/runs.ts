@@ -14,7 +14,10 @@ export function xmlSafe(text: string): string {
 }
 
 /** Only links fill marked as such, and only to schemes a reader expects in a letter. */
-const SAFE_LINK = /^(https:\/\/|mailto:)/i;
+export const SAFE_LINK = /^(https:\/\/|mailto:)/i;
+
+/** Whether a run becomes a hyperlink. */
+export const isLink = (run: Run): boolean => Boolean(run.href && !run.missing && SAFE_LINK.test(run.href));
 
 function styleOf(run: Run): string | undefined {
   if (run.missing) return run.strong ? S.missingStrong : S.missing;
@@ -30,8 +33,8 @@ function textRuns(text: string, style: string | undefined): TextRun[] {
 
 export function toRuns(runs: readonly Run[]): ParagraphChild[] {
   return runs.flatMap((run): ParagraphChild[] => {
-    if (run.href && !run.missing && SAFE_LINK.test(run.href)) {
-      return [new ExternalHyperlink({ link: xmlSafe(run.href), children: textRuns(run.text, S.link) })];
+    if (isLink(run)) {
+      return [new ExternalHyperlink({ link: xmlSafe(run.href!), children: textRuns(run.text, S.link) })];
     }
     return textRuns(run.text, styleOf(run));
   });
