@@ -322,7 +322,7 @@ export function invoiceNumbers(g: CustomerGroup): Map<string, CustomerInvoice> {
 }
 
 /** One invoice number for two customers: a typo or a merged export; either way one of the letters is wrong. `names`: every customer with it, in grouping's order. */
-export function noteSharedInvoice(g: CustomerGroup, invoice: CustomerInvoice, names: readonly string[]): void {
+export function noteSharedInvoice(g: CustomerGroup, invoice: Pick<CustomerInvoice, 'row' | 'nummer'>, names: readonly string[]): void {
   const others = names.filter((n) => n !== g.klant.naam);
   g.notes.push(note(invoice.row, 'factuurnummer', `factuurnummer ${invoice.nummer} staat ook bij ${others.join(', ') || 'een andere klant'}; kijk na welke klant deze factuur echt kreeg`, invoice.nummer));
 }

@@ -12,14 +12,33 @@
  * KB each; only grouping on disk would make it flat.
  */
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, createWriteStream, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { guessMapping, mappingProblems, type ColumnMapping } from '../bulk/columns.ts';
-import { groupInvoices, type BulkSender } from '../bulk/group.ts';
-import { planCustomers, type StepChoice } from '../bulk/plan.ts';
-import { buildBulkSteps, checkBulkInput, type BuildBulkInput, type BulkResult } from '../bulk/run.ts';
-import { rowChecker, type CellIssue, type InvoiceRecord } from '../bulk/validate.ts';
+import type { BulkSender, CustomerGroup } from '../bulk/group.ts';
+import { planCustomers, type PlannedCustomer, type PlanOptions, type StepChoice } from '../bulk/plan.ts';
+import {
+  bulkChecker,
+  calendarParts,
+  compareIssues,
+  countOwnPlaybooks,
+  csvText,
+  customerEvent,
+  customerIssues,
+  entryDate,
+  ISSUE_HEADER,
+  issueCells,
+  makeCustomer,
+  readme,
+  SUMMARY_HEADER,
+  summaryCells,
+  type BuildBulkInput,
+  type BulkResult,
+  type ZipData,
+} from '../bulk/run.ts';
+import { rowChecker, type CellIssue } from '../bulk/validate.ts';
 import type { Channel, Workflow } from '../content/schema.ts';
+import type { IcsEvent } from '../export/ics.ts';
 import type { Content } from '../model/load.ts';
 import { loadFonts } from '../pack/build.ts';
 import { compileEmail, type CompiledEmail } from '../render/html/compile.ts';
@@ -28,7 +47,9 @@ import type { ReminderOptions } from './args.ts';
 import { csvRows, readHead } from './csv-stream.ts';
 import { CliError } from './errors.ts';
 import { readMapping, readSender } from './files.ts';
+import { bucketCount, diskGroups } from './disk-groups.ts';
 import { progressBar } from './progress.ts';
+import { LineFiles, readLines, readText, tempFolder } from './spill.ts';
 import { streamingZip } from './zip-writer.ts';
 
 export interface Io {
@@ -40,6 +61,11 @@ export interface Io {
 
 /** At most this many row errors are printed; the rest are counted. */
 const SHOWN_ERRORS = 20;
+/** Records per bucket file on disk (JSON); TIJDIG_BUCKET_BYTES sets another size (internal, for tests). */
+const BUCKET_BYTES = 4 * 1024 * 1024;
+/** Customers planned at once; overview rows and calendar events written to disk at once. */
+const PLAN_BATCH = 256;
+const PIECE = 500;
 
 const nl = (n: number) => n.toLocaleString('nl-BE');
 const plural = (n: number, one: string, many: string) => `${nl(n)} ${n === 1 ? one : many}`;
@@ -74,7 +100,15 @@ function formatsPerChannel(list: readonly Format[] | undefined): Partial<Record<
   return out;
 }
 
-export async function runReminders(options: ReminderOptions, content: Content, io: Io): Promise<BulkResult & { path: string }> {
+export interface RemindersDone {
+  path: string;
+  counts: BulkResult['counts'];
+  /** Files in the zip. */
+  files: number;
+  invoices: number;
+}
+
+export async function runReminders(options: ReminderOptions, content: Content, io: Io): Promise<RemindersDone> {
   const started = performance.now();
   const workflow = findWorkflow(content, options.draaiboek);
   const today = options.datum ?? localToday();
@@ -122,134 +156,219 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     const absent = checker.fileIssues.filter((i) => /staat niet in dit bestand/.test(i.message));
     if (absent.length) throw new CliError(1, `${basename(file)}: ${absent.map((i) => i.message).join('; ')}.`);
   }
-  const invoices: InvoiceRecord[] = [];
-  const issues: CellIssue[] = [];
-  const errors: CellIssue[] = [];
-  const notInvoices: CellIssue[] = [];
-  let rows = 0;
-  let bytes = head.bomBytes;
-  const reading = csvRows(file, head, (n) => {
-    bytes += n;
-    progress.update('Lezen', bytes, head.size, 'bytes');
-  });
-  let next = await reading.next();
-  while (!next.done) {
-    rows++;
-    const { record, issues: rowIssues } = checker.check(next.value);
-    for (const issue of rowIssues) {
-      issues.push(issue);
-      if (issue.severity !== 'fout') continue;
-      // A title, a note or a totals line is not an invoice: skipped, never a reason to stop.
-      if (issue.field === null) notInvoices.push(issue);
-      else errors.push(issue);
-    }
-    if (record) invoices.push(record);
-    next = await reading.next();
-  }
-  progress.done();
-  const fileIssues = [...head.parsed.issues.filter((i) => /Windows-1252/.test(i.message)), ...checker.fileIssues, ...next.value.issues];
-  for (const i of fileIssues) io.stderr.write(`Let op: ${basename(file)}${i.row ? `, rij ${i.row}` : ''}: ${i.message}.\n`);
-
-  if (errors.length && !options.slaFoutenOver) {
-    const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
-    const lines = errors.slice(0, SHOWN_ERRORS).map((e) => `  ${where(file, e)}: ${e.message}`);
-    if (errors.length > SHOWN_ERRORS) lines.push(`  … en nog ${plural(errors.length - SHOWN_ERRORS, 'fout', 'fouten')}.`);
-    throw new CliError(
-      1,
-      `${plural(rowsWithErrors, 'rij heeft', 'rijen hebben')} een fout; er is geen zip gemaakt.\n${lines.join('\n')}\n` +
-        'Verbeter het bestand, of geef --sla-fouten-over om deze rijen over te slaan (ze komen dan in 00_meldingen.csv).',
-    );
-  }
-  if (!invoices.length) {
-    const reason = rows === 0 ? 'er staan geen rijen onder de kopregel' : `geen van de ${plural(rows, 'rij', 'rijen')} is een bruikbare factuur`;
-    throw new CliError(1, `${basename(file)}: ${reason}; er is geen zip gemaakt.${notInvoices[0] ? `\n  ${where(file, notInvoices[0])}: ${notInvoices[0].message}` : ''}`);
-  }
-
-  // ---------------------------------------------------------------- planning
-  const groups = groupInvoices(invoices, {
-    today,
-    jurisdiction: options.land ?? 'be',
-    klanttype: options.klanttype ?? 'onderneming',
-    includeNotYetDue: options.nogNietVervallen,
-  });
-  // The groups hold their own copy of what each letter needs: the records can go (~0.6 KB an invoice).
-  const invoiceCount = invoices.length;
-  invoices.length = 0;
-  const customers = planCustomers(groups, {
-    workflow,
-    // A "Draaiboek" column (e.g. from the reconcile page) picks another playbook per customer.
-    workflows: content.workflows,
-    today,
-    choice,
-    cells: { headers: head.parsed.headers, mapping },
-    ...(options.termijn !== undefined ? { termDays: options.termijn } : {}),
-  });
-  const formats = formatsPerChannel(options.formaten);
-  const active = customers.filter((c) => c.status === 'klaar');
-  const formatsOf = (channel: Channel) => formats?.[channel] ?? FORMATS_FOR_CHANNEL[channel];
-  const compiled: Record<string, CompiledEmail> = {};
-  for (const c of active) {
-    if (c.channel !== 'email' || compiled[c.template!]) continue;
-    if (!formatsOf('email').some((f) => f === 'html' || f === 'eml')) continue;
-    const doc = content.templates.find((t) => t.id === c.template);
-    if (doc?.kind === 'email') compiled[doc.id] = await compileEmail(doc);
-  }
-  const needsFonts = active.some((c) => formatsOf(c.channel!).includes('pdf'));
-  const input: BuildBulkInput = {
-    customers,
-    workflow,
-    templates: content.templates,
-    compiled,
-    ...(needsFonts ? { fonts: loadFonts() } : {}),
-    sender,
-    today,
-    now: runDate(),
-    issues,
-    place: 'computer',
-    ...(formats ? { formats } : {}),
-  };
-  // The warnings come from a dry fill of every message (each is filled once more): only when they are shown.
-  const check = checkBulkInput(input, { warnings: !options.stil });
-  if (check.errors.length) throw new CliError(1, `De herinneringen kunnen niet gemaakt worden:\n${check.errors.map((e) => `  - ${e}`).join('\n')}`);
-  if (!options.stil) for (const w of check.warnings.slice(0, 10)) io.stderr.write(`Let op: ${w}.\n`);
-
-  // ---------------------------------------------------------------- writing
-  const temp = join(outDir, `.${basename(out)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
-  let failed: Error | null = null;
-  stream.on('error', (error) => (failed = error));
+  const temp = tempFolder();
+  const zipTemp = join(outDir, `.${basename(out)}.${process.pid}.tmp`);
+  let stream: WriteStream | null = null;
   const cleanup = () => {
-    stream.destroy();
-    rmSync(temp, { force: true });
+    stream?.destroy();
+    if (stream) rmSync(zipTemp, { force: true });
+    temp.remove();
   };
   const unregister = io.onInterrupt(cleanup);
   try {
-    await once(stream, 'open');
-    const steps = buildBulkSteps({ ...input, archive: (mtime) => streamingZip(stream, mtime) });
-    let step = await steps.next();
-    while (!step.done) {
-      progress.update('Maken', step.value.done, step.value.total, 'klanten');
-      step = await steps.next();
+    const envBytes = Number(process.env['TIJDIG_BUCKET_BYTES']);
+    const grouping = diskGroups(temp.file, bucketCount(head.size, envBytes > 0 ? envBytes : BUCKET_BYTES));
+    // The file's own messages, in file order (by row, then column), for 00_meldingen.csv.
+    const fileNotes = new LineFiles([temp.file('meldingen-bestand')]);
+    const shownErrors: CellIssue[] = [];
+    let firstNotInvoice: CellIssue | null = null;
+    let rows = 0;
+    let invoiceCount = 0;
+    let issueCount = 0;
+    let warnings = 0;
+    let errors = 0;
+    let rowsWithErrors = 0;
+    let skippedRows = 0;
+    let bytes = head.bomBytes;
+    const reading = csvRows(file, head, (n) => {
+      bytes += n;
+      progress.update('Lezen', bytes, head.size, 'bytes');
+    });
+    let next = await reading.next();
+    while (!next.done) {
+      rows++;
+      const { record, issues: rowIssues } = checker.check(next.value);
+      let error = false;
+      let skipped = false;
+      for (const issue of rowIssues) {
+        if (issue.severity === 'waarschuwing') warnings++;
+        if (issue.severity !== 'fout') continue;
+        skipped = true;
+        // A title, a note or a totals line is not an invoice: skipped, never a reason to stop.
+        if (issue.field === null) firstNotInvoice ??= issue;
+        else {
+          error = true;
+          if (errors++ < SHOWN_ERRORS) shownErrors.push(issue);
+        }
+      }
+      if (error) rowsWithErrors++;
+      if (skipped) skippedRows++;
+      for (const issue of [...rowIssues].sort(compareIssues)) fileNotes.append(0, JSON.stringify(issue));
+      issueCount += rowIssues.length;
+      if (record) {
+        invoiceCount++;
+        grouping.add(record);
+      }
+      next = await reading.next();
     }
+    fileNotes.close();
     progress.done();
+    const fileIssues = [...head.parsed.issues.filter((i) => /Windows-1252/.test(i.message)), ...checker.fileIssues, ...next.value.issues];
+    for (const i of fileIssues) io.stderr.write(`Let op: ${basename(file)}${i.row ? `, rij ${i.row}` : ''}: ${i.message}.\n`);
+
+    if (errors && !options.slaFoutenOver) {
+      const lines = shownErrors.map((e) => `  ${where(file, e)}: ${e.message}`);
+      if (errors > SHOWN_ERRORS) lines.push(`  … en nog ${plural(errors - SHOWN_ERRORS, 'fout', 'fouten')}.`);
+      throw new CliError(
+        1,
+        `${plural(rowsWithErrors, 'rij heeft', 'rijen hebben')} een fout; er is geen zip gemaakt.\n${lines.join('\n')}\n` +
+          'Verbeter het bestand, of geef --sla-fouten-over om deze rijen over te slaan (ze komen dan in 00_meldingen.csv).',
+      );
+    }
+    if (!invoiceCount) {
+      const reason = rows === 0 ? 'er staan geen rijen onder de kopregel' : `geen van de ${plural(rows, 'rij', 'rijen')} is een bruikbare factuur`;
+      throw new CliError(1, `${basename(file)}: ${reason}; er is geen zip gemaakt.${firstNotInvoice ? `\n  ${where(file, firstNotInvoice)}: ${firstNotInvoice.message}` : ''}`);
+    }
+
+    // ---------------------------------------------------------------- grouping and planning, a bucket at a time
+    const total = await grouping.finish({
+      today,
+      jurisdiction: options.land ?? 'be',
+      klanttype: options.klanttype ?? 'onderneming',
+      includeNotYetDue: options.nogNietVervallen,
+    });
+    const planOptions: PlanOptions = {
+      workflow,
+      // A "Draaiboek" column (e.g. from the reconcile page) picks another playbook per customer.
+      workflows: content.workflows,
+      today,
+      choice,
+      cells: { headers: head.parsed.headers, mapping },
+      ...(options.termijn !== undefined ? { termDays: options.termijn } : {}),
+    };
+    /** Every customer planned, in the run's order, a batch at a time. */
+    async function* planned(): AsyncGenerator<{ customer: PlannedCustomer; bucket: number }> {
+      let batch: { group: CustomerGroup; bucket: number }[] = [];
+      const flush = function* () {
+        const customers = planCustomers(batch.map((b) => b.group), planOptions);
+        for (let i = 0; i < customers.length; i++) yield { customer: customers[i]!, bucket: batch[i]!.bucket };
+        batch = [];
+      };
+      for (const entry of grouping.groups()) {
+        batch.push(entry);
+        if (batch.length < PLAN_BATCH) continue;
+        yield* flush();
+        // A turn for the event loop, so Ctrl+C is answered.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      yield* flush();
+    }
+
+    const formats = formatsPerChannel(options.formaten);
+    const formatsOf = (channel: Channel) => formats?.[channel] ?? FORMATS_FOR_CHANNEL[channel];
+    const compiled: Record<string, CompiledEmail> = {};
+    const input: BuildBulkInput = {
+      customers: [],
+      workflow,
+      templates: content.templates,
+      compiled,
+      sender,
+      today,
+      now: runDate(),
+      place: 'computer',
+      ...(formats ? { formats } : {}),
+    };
+    // One pass over every customer for the checks (the warnings come from a dry fill of every
+    // message: only when they are shown), the LEESMIJ's playbook counts and the customers' notes.
+    const check = bulkChecker(input, { warnings: !options.stil });
+    const playbooks = new Map<string, number>();
+    const customerNotes = new LineFiles(Array.from({ length: grouping.buckets }, (_, i) => temp.file(`meldingen-${i}`)));
+    let noteCount = 0;
+    for await (const { customer, bucket } of planned()) {
+      check.add([customer]);
+      countOwnPlaybooks([customer], playbooks);
+      for (const issue of customerIssues(customer)) {
+        customerNotes.append(bucket, JSON.stringify(issue));
+        noteCount++;
+      }
+    }
+    customerNotes.close();
+    // Each bucket's notes in file order; a row belongs to one customer, so a bucket's rows are its own.
+    for (const path of customerNotes.paths) {
+      const notes = [...readLines(path)].map((l) => JSON.parse(l) as CellIssue).sort(compareIssues);
+      if (notes.length) writeFileSync(path, `${notes.map((n) => JSON.stringify(n)).join('\n')}\n`);
+    }
+    for (const [id, channel] of check.used) {
+      if (channel !== 'email' || !formatsOf('email').some((f) => f === 'html' || f === 'eml')) continue;
+      const doc = content.templates.find((t) => t.id === id);
+      if (doc?.kind === 'email') compiled[id] = await compileEmail(doc);
+    }
+    if ([...check.used.values()].some((channel) => formatsOf(channel).includes('pdf'))) input.fonts = loadFonts();
+    const checked = check.result();
+    if (checked.errors.length) throw new CliError(1, `De herinneringen kunnen niet gemaakt worden:\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`);
+    if (!options.stil) for (const w of checked.warnings.slice(0, 10)) io.stderr.write(`Let op: ${w}.\n`);
+
+    // ---------------------------------------------------------------- writing
+    stream = createWriteStream(zipTemp, { flags: 'wx' });
+    let failed: Error | null = null;
+    stream.on('error', (error) => (failed = error));
+    await once(stream, 'open');
+    const now = input.now!;
+    const sink = streamingZip(stream, entryDate(today));
+    let fileCount = 0;
+    const add = async (name: string, data: ZipData, compress: boolean) => {
+      await sink.add(name, data, compress);
+      fileCount++;
+    };
+    const templates = new Map(content.templates.map((t) => [t.id, t]));
+    const width = Math.max(3, String(total).length);
+    const counts = { aangemaakt: 0, wachten: 0, overgeslagen: 0, mislukt: 0 };
+    const calendar = calendarParts(workflow);
+    const summaryPath = temp.file('overzicht.csv');
+    const calendarPath = temp.file('volgende-stappen.ics');
+    let summaryRows: string[][] = [[...SUMMARY_HEADER]];
+    let summaryStarted = false;
+    let events: IcsEvent[] = [];
+    const flush = () => {
+      if (summaryRows.length) appendFileSync(summaryPath, csvText(summaryRows, !summaryStarted));
+      summaryStarted = true;
+      if (events.length) appendFileSync(calendarPath, calendar.events(events));
+      summaryRows = [];
+      events = [];
+    };
+    let position = 0;
+    for await (const { customer } of planned()) {
+      const row = await makeCustomer(customer, position++, width, input, now, templates, add);
+      counts[row.status]++;
+      summaryRows.push(summaryCells(row, customer));
+      const event = customerEvent(customer, row, input.uidDomain ?? 'tijdig.local', now);
+      if (event) events.push(event);
+      if (summaryRows.length >= PIECE) flush();
+      progress.update('Maken', position, total, 'klanten');
+    }
+    flush();
+    progress.done();
+    const hasNotes = issueCount + noteCount > 0;
+    await add('00_overzicht.csv', readText(summaryPath), true);
+    await add('00_volgende-stappen.ics', pieces(calendar.opening, readText(calendarPath), calendar.end), true);
+    if (hasNotes) await add('00_meldingen.csv', notesCsv([temp.file('meldingen-bestand'), ...customerNotes.paths]), true);
+    await add('00_LEESMIJ.txt', readme(input, counts, hasNotes, playbooks), true);
+    await sink.finish();
     // archiver ends the file stream after the last byte: wait until it is closed.
     if (!stream.closed) await once(stream, 'close');
     if (failed) throw failed;
-    renameSync(temp, out);
-    const result = step.value;
+    renameSync(zipTemp, out);
     if (!options.stil) {
       const size = statSync(out).size;
-      const c = result.counts;
+      const c = counts;
       const seconds = (performance.now() - started) / 1000;
       io.stdout.write(
         `${basename(out)} is gemaakt: ${plural(c.aangemaakt, 'klant', 'klanten')} met een bericht, ${nl(c.wachten)} nog zonder stap, ${nl(c.overgeslagen)} overgeslagen${c.mislukt ? `, ${nl(c.mislukt)} mislukt` : ''} ` +
-          `(${plural(invoiceCount, 'factuur', 'facturen')}, ${plural(result.files.length, 'bestand', 'bestanden')}, ${size < 1024 * 1024 ? `${nl(Math.ceil(size / 1024))} KB` : `${(size / 1024 / 1024).toLocaleString('nl-BE', { maximumFractionDigits: 1 })} MB`}, ${seconds.toLocaleString('nl-BE', { maximumFractionDigits: 1 })} s).\n`,
+          `(${plural(invoiceCount, 'factuur', 'facturen')}, ${plural(fileCount, 'bestand', 'bestanden')}, ${size < 1024 * 1024 ? `${nl(Math.ceil(size / 1024))} KB` : `${(size / 1024 / 1024).toLocaleString('nl-BE', { maximumFractionDigits: 1 })} MB`}, ${seconds.toLocaleString('nl-BE', { maximumFractionDigits: 1 })} s).\n`,
       );
-      const skippedRows = new Set([...errors, ...notInvoices].map((e) => e.row)).size;
-      const warnings = issues.filter((i) => i.severity === 'waarschuwing').length;
       if (skippedRows || warnings) io.stdout.write(`${plural(skippedRows, 'rij', 'rijen')} overgeslagen, ${plural(warnings, 'opmerking', 'opmerkingen')}: zie 00_meldingen.csv in de zip.\n`);
     }
-    return { ...result, path: out };
+    return { path: out, counts, files: fileCount, invoices: invoiceCount };
   } catch (error) {
     cleanup();
     if (error instanceof CliError) throw error;
@@ -258,5 +377,42 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     throw error;
   } finally {
     unregister();
+    temp.remove();
   }
+}
+
+function* pieces(...parts: (string | Iterable<string>)[]): Generator<string> {
+  for (const part of parts) {
+    if (typeof part === 'string') yield part;
+    else yield* part;
+  }
+}
+
+/** 00_meldingen.csv from files of notes each in file order: merged by row, then column; on a tie the earlier file first (the file's own notes). */
+function* notesCsv(paths: readonly string[]): Generator<string> {
+  const heads: { issue: CellIssue; source: number; rest: Generator<string> }[] = [];
+  const take = (source: number, rest: Generator<string>) => {
+    const next = rest.next();
+    if (!next.done) heads.push({ issue: JSON.parse(next.value) as CellIssue, source, rest });
+  };
+  paths.forEach((path, source) => take(source, readLines(path)));
+  let rows: string[][] = [[...ISSUE_HEADER]];
+  let first = true;
+  while (heads.length) {
+    // Few files (one per bucket): a scan for the smallest is enough.
+    let best = 0;
+    for (let i = 1; i < heads.length; i++) {
+      const order = compareIssues(heads[i]!.issue, heads[best]!.issue) || heads[i]!.source - heads[best]!.source;
+      if (order < 0) best = i;
+    }
+    const [head] = heads.splice(best, 1);
+    rows.push(issueCells(head!.issue));
+    take(head!.source, head!.rest);
+    if (rows.length >= PIECE) {
+      yield csvText(rows, first);
+      first = false;
+      rows = [];
+    }
+  }
+  if (rows.length || first) yield csvText(rows, first);
 }
