@@ -419,7 +419,7 @@ describe('renderDocx: determinism and options', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
-      for (const spec of specifiers) expect(spec, `${file} imports ${spec}`).toMatch(/^(docx|\.\.?\/.+\.ts)$/);
+      for (const spec of specifiers) expect(spec, `${file} imports ${spec}`).toMatch(/^(docx|fflate|\.\.?\/.+\.ts)$/);
       expect(source, file).not.toMatch(/\bBuffer\b|process\.|require\(/);
     }
   });
