@@ -4,12 +4,16 @@
  * row by row, the zip streams out to a temporary file that is renamed only when it is complete,
  * and a row with an error stops the run (exit 1) unless --sla-fouten-over is given.
  *
- * Memory: the rendered files never accumulate (each customer's files go to disk before the next
- * customer) and the overview files are streamed in pieces; what stays is the plan per customer
- * (its group with the invoices the letter lists) and one overview row per customer, because
- * grouping needs every invoice of a customer before its reminder can be made. The file's own
- * records are dropped once grouped. So memory still grows with the number of customers, by a few
- * KB each; only grouping on disk would make it flat.
+ * Memory: flat in the size of the input. Pass 1 streams the rows, checks them and writes each
+ * valid record to a bucket file on disk (disk-groups.ts: B buckets from the file's size, a few MB
+ * each; TIJDIG_BUCKET_BYTES sets the size, internal, for tests); then one bucket at a time is
+ * grouped and sorted, and the sorted buckets are merged, so customers come in the same order as
+ * the page's (by name, then key) and the zip is byte for byte what one bucket gives. Planning and
+ * the checks run over that merged stream a batch at a time; the overview, the calendar and the
+ * notes go to temporary files and stream into the zip at the end. What stays in memory: one
+ * bucket while it is grouped, one batch of customers, one customer's files, and the notes about
+ * references or invoice numbers two customers share (only those customers). Temporary files live
+ * in a private folder (mkdtemp) that is removed after success, an error and Ctrl+C.
  */
 import { once } from 'node:events';
 import { appendFileSync, createWriteStream, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
