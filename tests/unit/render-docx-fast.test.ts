@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleFillData, type FillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
@@ -80,6 +81,26 @@ describe('renderDocx: templated path equals docx building each letter', () => {
       }
     }
   });
+});
+
+describe('renderDocx: random values', () => {
+  it('gives the same bytes as docx for any text in names, addresses, invoice numbers and links (seeded)', async () => {
+    const letter = templates.find((t) => t.kind === 'brief' && t.registered)!;
+    // Any code unit (lone surrogates, controls, the markers' private-use range), line breaks and link-like text.
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 16 }),
+      fc.string({ unit: fc.constantFrom('a', ' ', '\r', '\n', '&', '<', '#', '\uE000', '\uE001', '\uE004', '\uD83D', '\uDE00', '\u0001'), maxLength: 12 }),
+      fc.constantFrom('https://pay.example/?a=1&b=2', 'https://x.be/#anker', 'mailto:a@b.be', 'http://oud.example', ''),
+    );
+    await fc.assert(
+      fc.asyncProperty(value, value, value, value, async (naam, straat, nummer, link) => {
+        const doc = fill(letter, { ...sample, klant: { ...sample.klant, naam, straat }, factuur: { ...sample.factuur, nummer }, betaling: { ...sample.betaling, link } });
+        const direct = await renderDocxDirect(doc, { fixedDate: FIXED });
+        expect(same(await renderDocx(doc, { fixedDate: FIXED }), direct)).toBe(true);
+      }),
+      { numRuns: 60, seed: 17 },
+    );
+  }, 120_000);
 });
 
 describe('renderDocx: letters that share a template', () => {
