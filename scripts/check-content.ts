@@ -1,12 +1,9 @@
 // Validates every content file and the links between them; exits 1 with every problem listed.
-import { formatIssue } from '../src/content/errors.ts';
-import { readContent } from '../src/pack/read-content.ts';
+import { checkContent } from '../src/pack/check.ts';
 
-const result = readContent(process.cwd());
-if (!result.ok) {
-  console.error(`Content check: ${result.issues.length} probleem/problemen gevonden\n`);
-  for (const issue of result.issues) console.error(formatIssue(issue));
+const check = checkContent(process.cwd());
+if (!check.ok) {
+  console.error(check.report);
   process.exit(1);
 }
-const { segments, workflows, templates, guides } = result.content;
-console.log(`Content check: ok — ${segments.length} segmenten, ${workflows.length} workflows, ${templates.length} templates, ${guides.length} gidsen`);
+console.log(check.summary);

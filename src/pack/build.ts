@@ -24,7 +24,7 @@ import { planSituations, planWorkflow, SAMPLE_DUE_DATE, workflowForCase, type Pl
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
-import { makeZip, type ZipEntry } from './zip.ts';
+import { packEntry, writeZip, type PackedEntry } from './zip.ts';
 import { resolveVariant } from '../model/variants.ts';
 import type { LegalCase } from '../jurisdiction/ids.ts';
 
@@ -33,6 +33,8 @@ export interface PackOptions {
   outDir: string;
   /** Written into zips and documents; fixed so that two builds give identical bytes. */
   date: Date;
+  /** Content already read and checked (the build script checks it first); read from `root` when absent. */
+  content?: Content;
 }
 
 export interface ManifestFile extends Omit<PlannedFile, 'format'> {
@@ -55,15 +57,20 @@ export function loadFonts(): { regular: Uint8Array; bold: Uint8Array } {
   return { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
 }
 
-/** Renders one blank template in one format. Emails are compiled once and reused for html and eml. */
-export function makeRenderer(date: Date, fonts = loadFonts()) {
-  const fixedDate = date.toISOString();
-  const compiled = new Map<string, ReturnType<typeof compileEmail>>();
-  const email = async (doc: TemplateDoc) => {
-    // A variant is its own document (own id), so compiling once per id is once per text.
-    if (!compiled.has(doc.id)) compiled.set(doc.id, compileEmail(doc));
-    return fillEmail(await compiled.get(doc.id)!, {});
+/** MJML compiled once per text, for the html and eml files and the e-mail services' exports alike. */
+export function compiledEmails(): (doc: TemplateDoc) => ReturnType<typeof compileEmail> {
+  // Keyed by the document itself: a variant is its own document, and a changed copy is compiled anew.
+  const compiled = new WeakMap<TemplateDoc, ReturnType<typeof compileEmail>>();
+  return (doc) => {
+    if (!compiled.has(doc)) compiled.set(doc, compileEmail(doc));
+    return compiled.get(doc)!;
   };
+}
+
+/** Renders one blank template in one format. Emails are compiled once and reused for html and eml. */
+export function makeRenderer(date: Date, fonts = loadFonts(), compile = compiledEmails()) {
+  const fixedDate = date.toISOString();
+  const email = async (doc: TemplateDoc) => fillEmail(await compile(doc), {});
   // One fill per text and case, whatever the number of formats made from it.
   const blanks = new WeakMap<TemplateDoc, Map<string, Promise<Omit<RenderInput, 'envelope' | 'date' | 'fixedDate' | 'fonts'>>>>();
   const blank = (doc: TemplateDoc, legalCase: LegalCase | undefined) => {
@@ -101,11 +108,10 @@ function templatesFor(templates: readonly TemplateDoc[], legalCase: LegalCase): 
 }
 
 export async function buildPack(options: PackOptions): Promise<PackResult> {
-  const loaded = readContent(options.root);
-  if (!loaded.ok) throw new Error(`Content is ongeldig:\n${loaded.issues.map(formatIssue).join('\n')}`);
-  const content: Content = loaded.content;
+  const content = options.content ?? checkedContent(options.root);
   const fonts = loadFonts();
-  const render = makeRenderer(options.date, fonts);
+  const compile = compiledEmails();
+  const render = makeRenderer(options.date, fonts, compile);
 
   const data = new Map<string, Uint8Array | string>();
   const planned: PlannedFile[] = [...content.workflows.flatMap((w) => planWorkflow(w, content.templates)), ...planSituations(content.templates, content.workflows)];
@@ -120,7 +126,7 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
     }
   }
   // The e-mail services get the designed e-mail (compiled here, at build time) with placeholders.
-  const exportFiles = await buildExports(content, { dueDate: SAMPLE_DUE_DATE, dtstamp: options.date, emailSource: async (doc) => emailSourceFrom(await compileEmail(doc), doc) });
+  const exportFiles = await buildExports(content, { dueDate: SAMPLE_DUE_DATE, dtstamp: options.date, emailSource: async (doc) => emailSourceFrom(await compile(doc), doc) });
   for (const file of exportFiles) data.set(file.path, file.data);
   const byteLength = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length);
   const files: ManifestFile[] = [
@@ -136,25 +142,39 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   mkdirSync(downloads, { recursive: true });
   const groups = zipGroups(content.workflows, files);
 
+  // Each file deflated once; most go into three or more zips.
+  const packed = new Map<string, PackedEntry>();
+  const packedOf = (path: string) => {
+    let entry = packed.get(path);
+    if (!entry) packed.set(path, (entry = packEntry({ name: path, data: data.get(path)! })));
+    return entry;
+  };
   const zips: PackResult['zips'] = [];
   for (const group of groups) {
     // A zip of one case lists its steps under that case's titles.
     const cases = new Set(group.files.map((f) => f.legalCase));
     const only = cases.size === 1 ? [...cases][0] : null;
     const text = readmeText(group.title, group.description, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
-    const entries: ZipEntry[] = [
-      ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
-      { name: 'LEESMIJ.txt', data: text },
-      { name: 'LEESMIJ.html', data: readmeHtml(text, group.title) },
-      { name: 'manifest.json', data: `${JSON.stringify({ pakket: group.title, bestanden: group.files }, null, 2)}\n` },
+    const entries: PackedEntry[] = [
+      ...group.files.map((f) => packedOf(f.path)),
+      packEntry({ name: 'LEESMIJ.txt', data: text }),
+      packEntry({ name: 'LEESMIJ.html', data: readmeHtml(text, group.title) }),
+      packEntry({ name: 'manifest.json', data: `${JSON.stringify({ pakket: group.title, bestanden: group.files }, null, 2)}\n` }),
     ];
-    const zip = await makeZip(entries, options.date);
+    const zip = writeZip(entries, options.date);
     writeFileSync(join(downloads, `${group.name}.zip`), zip);
     zips.push({ name: `${group.name}.zip`, bytes: zip.length, sha256: sha256(zip), files: group.files.length });
   }
   writeFileSync(join(downloads, 'manifest.json'), `${JSON.stringify({ zips, bestanden: files }, null, 2)}\n`);
   writeSchemas(join(options.outDir, 'schema'));
   return { files, zips };
+}
+
+/** The content of `root`, or an error listing every problem (file, field, hint). */
+export function checkedContent(root: string): Content {
+  const loaded = readContent(root);
+  if (!loaded.ok) throw new Error(`Content is ongeldig:\n${loaded.issues.map(formatIssue).join('\n')}`);
+  return loaded.content;
 }
 
 /** JSON Schema for people who write their own content, generated from the zod schemas. */

@@ -1,0 +1,81 @@
+/**
+ * The pack's own zip writer deflates each file once and copies the bytes into every zip that holds
+ * it. It must write what archiver 8 wrote before (the zips' bytes and sha256 are published in the
+ * manifest) and what unzip reads back.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipArchive } from 'archiver';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/lib/seeded-random.ts';
+import { makeZip, packEntry, writeZip, type ZipEntry } from '../../src/pack/zip.ts';
+
+const date = new Date('2026-01-01T00:00:00Z');
+
+async function archiverZip(entries: readonly ZipEntry[]): Promise<Uint8Array> {
+  const archive = new ZipArchive({ zlib: { level: 9 } });
+  const chunks: Buffer[] = [];
+  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    archive.on('end', () => resolve());
+    archive.on('error', reject);
+  });
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    archive.append(typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data), { name: entry.name, date, mode: 0o644 });
+  }
+  await archive.finalize();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const random = mulberry32(17);
+const noise = Uint8Array.from({ length: 70_000 }, () => Math.floor(random() * 256));
+const entries: ZipEntry[] = [
+  { name: 'nl-onderneming/standaard/02_D+15_tweede-herinnering/tweede-herinnering.txt', data: 'Beste klant,\n\nFactuur 2026-014 staat nog open.\n'.repeat(400) },
+  { name: 'be-consument/situaties/België €/leesmij.txt', data: 'Gestructureerde mededeling: +++090/9337/55493+++\n' },
+  { name: 'exports/leeg.csv', data: '' },
+  { name: 'a/ruis.bin', data: noise },
+  { name: 'LEESMIJ.txt', data: 'Tijdig\n' },
+];
+
+function unzipped(zip: Uint8Array): { list: string; files: Map<string, Buffer> } {
+  const dir = mkdtempSync(join(tmpdir(), 'tijdig-zip-'));
+  const path = join(dir, 'test.zip');
+  writeFileSync(path, zip);
+  execFileSync('unzip', ['-tq', path]);
+  const list = execFileSync('zipinfo', ['-1', path], { encoding: 'utf8' });
+  const files = new Map(list.trim().split('\n').map((name) => [name, execFileSync('unzip', ['-p', path, name])]));
+  return { list, files };
+}
+
+describe('the pack zip writer', () => {
+  it('writes the same bytes archiver 8 wrote (deflate 9, data descriptors, mode 0644, UTC date), sorted by name', async () => {
+    expect(Buffer.from(makeZip(entries, date)).equals(Buffer.from(await archiverZip(entries)))).toBe(true);
+  });
+
+  it('gives zips unzip tests clean and reads back byte for byte, UTF-8 names and an empty file included', () => {
+    const { list, files } = unzipped(makeZip(entries, date));
+    expect(list.trim().split('\n')).toEqual([...entries.map((e) => e.name)].sort());
+    for (const entry of entries) {
+      const expected = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+      expect(files.get(entry.name)?.equals(expected), entry.name).toBe(true);
+    }
+  });
+
+  it('copies a file packed once into several zips, each the same as a zip made on its own', () => {
+    const shared = packEntry(entries[0]!);
+    const first = writeZip([shared, packEntry(entries[4]!)], date);
+    const second = writeZip([packEntry(entries[3]!), shared], date);
+    expect(Buffer.from(first).equals(Buffer.from(makeZip([entries[0]!, entries[4]!], date)))).toBe(true);
+    expect(Buffer.from(second).equals(Buffer.from(makeZip([entries[3]!, entries[0]!], date)))).toBe(true);
+    expect(unzipped(second).files.get(entries[0]!.name)?.toString('utf8')).toBe(entries[0]!.data);
+  });
+
+  it('refuses a name that would land outside the folder it is unpacked in', () => {
+    for (const name of ['/etc/passwd', '../buiten.txt', 'map/../../buiten.txt', 'map\\bestand.txt']) {
+      expect(() => packEntry({ name, data: 'x' }), name).toThrow(/ongeldige bestandsnaam/);
+    }
+  });
+});
