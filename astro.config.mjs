@@ -1,4 +1,5 @@
 // @ts-check
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,6 +42,75 @@ function tijdigFonts() {
   };
 }
 
+/**
+ * `astro build` builds the pack (scripts/build-pack.ts: content check, zips, manifest, JSON Schemas
+ * into public/) in a second process beside itself: on two cores the pack's ~8 s of CPU then costs
+ * little wall time. The client build copies public/ into dist/ when it writes its output, so it
+ * waits for the pack at the end of bundling; the downloads page reads the pack's manifest later
+ * still, when pages are rendered. TIJDIG_PACK=0 builds the site alone, with whatever public/ holds.
+ * @returns {import('astro').AstroIntegration}
+ */
+function tijdigPack() {
+  /** @type {Promise<void> | undefined} */
+  let pack;
+  return {
+    name: 'tijdig-pack',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'build' || process.env.TIJDIG_PACK === '0') return;
+        pack = new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, [join(root, 'scripts', 'build-pack.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+          const stop = () => child.kill();
+          process.once('exit', stop);
+          child.once('error', reject);
+          child.once('exit', (code, signal) => {
+            process.off('exit', stop);
+            if (code === 0) resolve();
+            else reject(new Error(`het pakket is niet gebouwd (scripts/build-pack.ts stopte met ${signal ?? `code ${code}`}; de melding staat hierboven)`));
+          });
+        });
+        // Awaited below; until then a failure must not count as unhandled.
+        pack.catch(() => {});
+        /** @type {import('vite').Plugin} */
+        const waitForPack = {
+          name: 'tijdig-wait-for-pack',
+          applyToEnvironment: (environment) => environment.name === 'client',
+          async buildEnd() {
+            await pack;
+          },
+        };
+        updateConfig({ vite: { plugins: [waitForPack] } });
+      },
+      // In case no client build ran: never finish before the pack.
+      'astro:build:done': async () => {
+        await pack;
+      },
+    },
+  };
+}
+
+/**
+ * The stand-ins below compute the same module for the client bundle and for each worker's bundle
+ * (the holiday table alone takes about a second): compute each once per build.
+ * @param {import('vite').Plugin} plugin
+ * @returns {import('vite').Plugin}
+ */
+function loadOnce(plugin) {
+  const load = /** @type {(this: unknown, id: string) => unknown} */ (plugin.load);
+  /** @type {Map<string, unknown>} */
+  const done = new Map();
+  return {
+    ...plugin,
+    load(id) {
+      if (done.has(id)) return /** @type {any} */ (done.get(id));
+      const result = load.call(this, id);
+      if (result != null) done.set(id, result);
+      return /** @type {any} */ (result);
+    },
+  };
+}
+const browserPlugins = [loadOnce(prebuiltFrame()), loadOnce(browserHolidays())];
+
 export default defineConfig({
   // Placeholder origin: set TIJDIG_SITE to the real one when it is known.
   site: process.env.TIJDIG_SITE ?? 'https://tijdig.example',
@@ -68,14 +138,14 @@ export default defineConfig({
     },
     // prebuiltFrame: the letter frame parsed at build time, so no parser ships (src/site/lib/prebuilt-frame.mjs);
     // browserHolidays: BE/NL holidays as a table instead of date-holidays (src/site/lib/timeline-holidays.mjs).
-    plugins: [prebuiltFrame(), browserHolidays()],
+    plugins: browserPlugins,
     // Web Workers (islands/*-worker.ts) are browser code too: the same two swaps, and ES modules so a
     // worker can load its renderers on demand with import().
     worker: {
       format: 'es',
-      plugins: () => [prebuiltFrame(), browserHolidays()].map(({ applyToEnvironment: _, ...plugin }) => plugin),
+      plugins: () => browserPlugins.map(({ applyToEnvironment: _, ...plugin }) => plugin),
     },
   },
   devToolbar: { enabled: false },
-  integrations: [tijdigFonts()],
+  integrations: [tijdigFonts(), tijdigPack()],
 });

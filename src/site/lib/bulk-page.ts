@@ -5,7 +5,7 @@
  */
 import { familyOf } from '../../model/variants.ts';
 import { PLACEHOLDERS } from '../../content/schema.ts';
-import { compileEmail } from '../../render/html/compile.ts';
+import { compiledEmail } from './compiled-email.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 import { getContent } from './content.ts';
 import { browserFields, constraints, type FormFieldSpec } from './form-fields.ts';
@@ -40,6 +40,6 @@ export async function bulkWorkflowData(id: string): Promise<BulkWorkflowData> {
     return family;
   });
   const compiled: Record<string, CompiledEmail> = {};
-  for (const doc of docs) if (doc.kind === 'email') compiled[doc.id] = await compileEmail(doc);
+  for (const doc of docs) if (doc.kind === 'email') compiled[doc.id] = await compiledEmail(doc);
   return { workflow: id, templates: docs, compiled };
 }

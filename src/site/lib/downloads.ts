@@ -2,13 +2,13 @@
  * The zips of the downloads page, from the pack's own plan and zip groups (src/pack/groups.ts). Sizes come from the pack manifest
  * when one is found at build time: TIJDIG_PACK_MANIFEST, or public/downloads/manifest.json (the pack is built before the site).
  */
-import { buildExports } from '../../export/index.ts';
 import { EXPORTS, FORMAT_DESCRIPTION, zipGroups } from '../../pack/groups.ts';
-import { DEFAULT_PACK_DATE, planSituations, planWorkflow, SAMPLE_DUE_DATE, type PlannedFile } from '../../pack/layout.ts';
+import { planSituations, planWorkflow, type PlannedFile } from '../../pack/layout.ts';
 import { readPackManifest } from '../../pack/manifest.ts';
 
 export { FORMAT_DESCRIPTION };
 import { getContent } from './content.ts';
+import { exportFiles as buildExportFiles } from './export-files.ts';
 
 export interface ZipInfo {
   name: string;
@@ -24,7 +24,7 @@ export interface ZipInfo {
 /** The pack builder's exports for other tools (their file names do not depend on these dates). */
 async function exportFiles(): Promise<{ path: string; format: string }[]> {
   try {
-    const files = await buildExports(getContent(), { dueDate: SAMPLE_DUE_DATE, dtstamp: new Date(DEFAULT_PACK_DATE) });
+    const files = await buildExportFiles();
     return files.map((f) => ({ path: f.path, format: f.path.split('.').pop() ?? '' }));
   } catch (error) {
     console.warn(`downloads page: exports not listed (${(error as Error).message})`);

@@ -14,7 +14,6 @@ import { templateName } from '../../export/email-services.ts';
 import { describeSmsCount } from '../../export/gsm.ts';
 import { fillSms, smsDocsForStep } from '../../export/sms.ts';
 import { whatsappTemplates } from '../../export/whatsapp.ts';
-import { buildExports } from '../../export/index.ts';
 import { invoiceNinjaSettings } from '../../export/invoice-ninja.ts';
 import { ocaSkippedSteps, RECEIVABLE_ACCOUNT_MARKER } from '../../export/odoo.ts';
 import { INVOICE_NINJA_RULES, INVOICE_NINJA_SOURCES, INVOICE_NINJA_VERSIONS } from '../../export/sources/invoice-ninja.ts';
@@ -26,16 +25,15 @@ import { templateTo, type TemplateTarget } from '../../export/mapping.ts';
 import { markedLetter, WORD_MERGE_DATA, WORD_MERGE_DIR, WORD_MERGE_STEPS } from '../../export/word-merge.ts';
 import { formatDateLong } from '../../model/format.ts';
 import type { TemplateDoc } from '../../model/types.ts';
-import { DEFAULT_PACK_DATE, planSituations, planWorkflow, SAMPLE_DUE_DATE } from '../../pack/layout.ts';
+import { planSituations, planWorkflow, SAMPLE_DUE_DATE } from '../../pack/layout.ts';
 import { getContent } from './content.ts';
+import { exportFiles as exportFileList } from './export-files.ts';
 
 export { EXPORTS_PAGE, exportUrl, mergeDataUrl, mergeLetterUrl } from './exports-routes.ts';
 /** Zip with every export (src/pack/groups.ts) and the zip with every .eml. */
 export const EXPORTS_ZIP = 'tijdig-exports.zip';
 export const EML_ZIP = 'tijdig-formaat-eml.zip';
 export { SAMPLE_DUE_DATE };
-/** Fixed date of the merge letters served on their own: the pack's default date. */
-export const MERGE_LETTER_DATE = DEFAULT_PACK_DATE;
 
 export interface Step {
   text: string;
@@ -70,13 +68,8 @@ export interface ExportTarget {
   notCarriedPer: { title: string; items: string[] }[];
 }
 
-let exportPaths: Promise<string[]> | undefined;
-
 /** The paths buildExports writes (its file names do not depend on the dates). */
-function exportFiles(): Promise<string[]> {
-  exportPaths ??= buildExports(getContent(), { dueDate: SAMPLE_DUE_DATE, dtstamp: MERGE_LETTER_DATE }).then((files) => files.map((f) => f.path));
-  return exportPaths;
-}
+const exportFiles = async (): Promise<string[]> => (await exportFileList()).map((f) => f.path);
 
 const under = (paths: readonly string[], prefix: string) => paths.filter((p) => p.startsWith(prefix));
 const sortNl = (list: Iterable<string>) => [...list].sort((a, b) => a.localeCompare(b, 'nl'));

@@ -2,14 +2,14 @@
  * Build-time data for one template page: the template and its variants (one per legal case),
  * their compiled e-mails, the blank previews, the form fields and the JSON the workbench island
  * reads. The page's country and customer-type fields pick the variant; the island switches live.
- * Node only (compileEmail runs mjml); nothing here is shipped to the browser except the JSON.
+ * Node only (compiledEmail runs mjml); nothing here is shipped to the browser except the JSON.
  */
 import { LEGAL_CASES, type LegalCase } from '../../jurisdiction/ids.ts';
 import { fill } from '../../model/fill.ts';
 import { casesOf, familyOf } from '../../model/variants.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { formatsOffered } from '../../render/formats.ts';
-import { compileEmail } from '../../render/html/compile.ts';
+import { compiledEmail } from './compiled-email.ts';
 import { fillEmail, type FilledEmail } from '../../render/html/fill.ts';
 import type { CompiledEmail } from '../../render/html/types.ts';
 import { renderText } from '../../render/text/index.ts';
@@ -51,7 +51,7 @@ export async function templatePage(doc: TemplateDoc, templates: readonly Templat
   const groups = familyGroups(family);
   const cases = Object.fromEntries(LEGAL_CASES.map((c) => [c, family.findIndex((t) => casesOf(t).includes(c))])) as Record<LegalCase, number>;
   const compiled: (CompiledEmail | null)[] = [];
-  for (const t of family) compiled.push(t.kind === 'email' ? await compileEmail(t, t.jurisdiction ? { jurisdiction: t.jurisdiction } : {}) : null);
+  for (const t of family) compiled.push(t.kind === 'email' ? await compiledEmail(t, t.jurisdiction ? { jurisdiction: t.jurisdiction } : {}) : null);
   // The page opens on the first case of its own text.
   const initial = casesOf(doc)[0]!;
   const [jurisdictie, klanttype] = initial.split('-') as ['be' | 'nl', 'onderneming' | 'consument'];

@@ -5,7 +5,7 @@
  */
 import { CHANNELS, KINDS_FOR_CHANNEL, PLACEHOLDERS, TONES, type Jurisdiction } from '../../content/schema.ts';
 import type { TemplateDoc } from '../../model/types.ts';
-import { compileEmail } from '../../render/html/compile.ts';
+import { compiledEmail } from './compiled-email.ts';
 import { describeTemplate } from '../../timeline/index.ts';
 import { casesOf } from '../../model/variants.ts';
 import { getContent } from './content.ts';
@@ -60,5 +60,5 @@ export function templateDataFiles(): { file: string; doc: TemplateDoc; jurisdict
 }
 
 export async function templateData(doc: TemplateDoc, jurisdiction: Jurisdiction): Promise<TemplateData> {
-  return { doc, compiled: doc.kind === 'email' ? await compileEmail(doc, { jurisdiction }) : null };
+  return { doc, compiled: doc.kind === 'email' ? await compiledEmail(doc, { jurisdiction }) : null };
 }

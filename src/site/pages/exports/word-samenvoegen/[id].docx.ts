@@ -1,9 +1,8 @@
 /** Each merge letter on its own, the same bytes as in the pack's exports/word-samenvoegen/ folder. */
 import type { APIRoute } from 'astro';
-import { mergeLetterDocx } from '../../../../export/word-merge.ts';
 import { DOCX_MIME } from '../../../../render/docx/index.ts';
-import { getContent, getTemplate } from '../../../lib/content.ts';
-import { MERGE_LETTER_DATE } from '../../../lib/exports.ts';
+import { getContent } from '../../../lib/content.ts';
+import { mergeLetterFile } from '../../../lib/export-files.ts';
 
 export function getStaticPaths() {
   return getContent()
@@ -12,7 +11,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const letter = await mergeLetterDocx(getTemplate(String(params.id)), { fixedDate: MERGE_LETTER_DATE });
-  // A copy on a plain ArrayBuffer: what Response accepts as a body.
-  return new Response(new Uint8Array(letter.data), { headers: { 'Content-Type': DOCX_MIME } });
+  // Taken from the exports made once for the whole build; a copy on a plain ArrayBuffer, as Response wants.
+  return new Response(new Uint8Array(await mergeLetterFile(String(params.id))), { headers: { 'Content-Type': DOCX_MIME } });
 };
