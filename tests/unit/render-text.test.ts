@@ -6,7 +6,8 @@ import { placeholdersIn } from '../../src/model/parse.ts';
 import type { FilledDocument, Run, TemplateDoc } from '../../src/model/types.ts';
 import { readContent } from '../../src/pack/read-content.ts';
 import { renderText } from '../../src/render/text/index.ts';
-import { wrap } from '../../src/render/text/wrap.ts';
+import fc from 'fast-check';
+import { squash as squashText, width, wrap } from '../../src/render/text/wrap.ts';
 import { testTemplate } from '../helpers/template.ts';
 
 const fixture = (id: string, kind: TemplateDoc['kind'], body: string, extra: Partial<TemplateDoc> = {}, subject = ''): TemplateDoc =>
@@ -230,6 +231,42 @@ describe('plain text layout', () => {
         '* Is factuur 2026-0153 aangekomen?',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('plain text wrap, measured in one pass', () => {
+  // The plain reading of the rules, as a reference: measure the whole line again for every word.
+  function referenceWrap(text: string, first: string, rest: string, max: number): string[] {
+    const words: string[] = [];
+    let afterEuro = false;
+    for (const word of squashText(text).split(' ').filter(Boolean)) {
+      if (afterEuro || (word === '%' && words.length)) words[words.length - 1] += ` ${word}`;
+      else words.push(word);
+      afterEuro = !afterEuro && /^-?€$/.test(word);
+    }
+    const lines: string[] = [];
+    let line = '';
+    let prefix = first;
+    for (const word of words) {
+      if (line && cols(prefix) + cols(line) + 1 + cols(word) > max) {
+        lines.push(prefix + line);
+        prefix = rest;
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(prefix + line);
+    return lines.map((l) => l.trimEnd());
+  }
+  const unit = fc.constantFrom('a', 'bb', ' ', ' ', '€', '%', '-€', 'ë', '😀', '\u200f', '\u2066', '\ud800', '\udc00', '\n', 'lang-woord-zonder-spatie');
+
+  it('counts columns as code points without bidi controls, and wraps as the reference does (property test)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 120, size: 'large' }), fc.string({ unit, maxLength: 4 }), fc.string({ unit, maxLength: 4 }), fc.integer({ min: 1, max: 40 }), (text, first, rest, max) => {
+        expect(width(text)).toBe(cols(text));
+        expect(wrap(text, first, rest, max)).toEqual(referenceWrap(text, first, rest, max));
+      }),
+      { numRuns: 500 },
     );
   });
 });
