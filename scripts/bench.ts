@@ -51,7 +51,7 @@ rows.push(['html email (fill compiled template)', await timeEach(RUNS, () => fil
 rows.push(['plain text', await timeEach(RUNS, () => renderText(fill(email, data)))]);
 // DOCX: each timed letter has its own customer and invoice number, as in bulk mode. docx lays out the
 // first letter of each shape (template, rows, line breaks, links); the others reuse that layout.
-const docxLetters = Array.from({ length: 64 }, (_, i) => fill(letter, { ...data, klant: { ...data.klant, naam: `${data.klant.naam} ${i}` }, factuur: { ...data.factuur, nummer: `2026-${1000 + i}` } }));
+const docxLetters = Array.from({ length: 64 }, (_, i) => fill(letter, { ...data, klant: { ...data.klant, naam: `${data.klant?.naam ?? 'Klant'} ${i}` }, factuur: { ...data.factuur, nummer: `2026-${1000 + i}` } }));
 const docxMs = await timeEach(Math.min(RUNS, 200), (i) => renderDocx(docxLetters[i % docxLetters.length]!));
 const docxP10 = percentile(lastTimes, 0.1);
 rows.push(['docx letter', docxMs]);

@@ -17,7 +17,7 @@ if (!loaded.ok) throw new Error('content is invalid: run npm run check:content')
 const { templates } = loaded.content;
 const letter = templates.find((t) => t.kind === 'brief' && t.registered) ?? templates.find((t) => t.kind === 'brief')!;
 const data = sampleFillData();
-const letters = Array.from({ length: 64 }, (_, i) => fill(letter, { ...data, klant: { ...data.klant, naam: `${data.klant.naam} ${i}` }, factuur: { ...data.factuur, nummer: `2026-${1000 + i}` } }));
+const letters = Array.from({ length: 64 }, (_, i) => fill(letter, { ...data, klant: { ...data.klant, naam: `${data.klant?.naam ?? 'Klant'} ${i}` }, factuur: { ...data.factuur, nummer: `2026-${1000 + i}` } }));
 for (let i = 0; i < 300; i++) await render(letters[i % letters.length]!); // warm-up: JIT, templates
 const summary = (label: string, times: number[], cpuMicros: number) => {
   const sorted = [...times].sort((a, b) => a - b);
