@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/lib/seeded-random.ts';
+import { readPackFile, readPackManifest } from '../../src/pack/manifest.ts';
 import { makeZip, packEntry, writeZip, type ZipEntry } from '../../src/pack/zip.ts';
 
 const date = new Date('2026-01-01T00:00:00Z');
@@ -77,5 +78,16 @@ describe('the pack zip writer', () => {
     for (const name of ['/etc/passwd', '../buiten.txt', 'map/../../buiten.txt', 'map\\bestand.txt']) {
       expect(() => packEntry({ name, data: 'x' }), name).toThrow(/ongeldige bestandsnaam/);
     }
+  });
+
+  it('lets the site read one file of a built zip back (the Word merge letters), and says null when zip or file is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tijdig-pack-read-'));
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ zips: [], bestanden: [{ path: 'a/ruis.bin', workflow: 'exports' }] }));
+    writeFileSync(join(dir, 'tijdig-exports.zip'), makeZip(entries, date));
+    expect(Buffer.from(readPackFile('tijdig-exports.zip', 'a/ruis.bin', manifest)!).equals(Buffer.from(noise))).toBe(true);
+    expect(readPackFile('tijdig-exports.zip', 'a/elders.bin', manifest)).toBeNull();
+    expect(readPackFile('tijdig-alles.zip', 'a/ruis.bin', manifest)).toBeNull();
+    expect(readPackManifest(manifest)?.bestanden).toEqual([{ path: 'a/ruis.bin', workflow: 'exports' }]);
   });
 });

@@ -8,7 +8,7 @@ import { readPackManifest } from '../../pack/manifest.ts';
 
 export { FORMAT_DESCRIPTION };
 import { getContent } from './content.ts';
-import { exportFiles as buildExportFiles } from './export-files.ts';
+import { exportPaths } from './export-files.ts';
 
 export interface ZipInfo {
   name: string;
@@ -24,8 +24,7 @@ export interface ZipInfo {
 /** The pack builder's exports for other tools (their file names do not depend on these dates). */
 async function exportFiles(): Promise<{ path: string; format: string }[]> {
   try {
-    const files = await buildExportFiles();
-    return files.map((f) => ({ path: f.path, format: f.path.split('.').pop() ?? '' }));
+    return (await exportPaths()).map((path) => ({ path, format: path.split('.').pop() ?? '' }));
   } catch (error) {
     console.warn(`downloads page: exports not listed (${(error as Error).message})`);
     return [];

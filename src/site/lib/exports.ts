@@ -27,11 +27,11 @@ import { formatDateLong } from '../../model/format.ts';
 import type { TemplateDoc } from '../../model/types.ts';
 import { planSituations, planWorkflow, SAMPLE_DUE_DATE } from '../../pack/layout.ts';
 import { getContent } from './content.ts';
-import { exportFiles as exportFileList } from './export-files.ts';
+import { EXPORTS_ZIP, exportPaths } from './export-files.ts';
 
 export { EXPORTS_PAGE, exportUrl, mergeDataUrl, mergeLetterUrl } from './exports-routes.ts';
 /** Zip with every export (src/pack/groups.ts) and the zip with every .eml. */
-export const EXPORTS_ZIP = 'tijdig-exports.zip';
+export { EXPORTS_ZIP };
 export const EML_ZIP = 'tijdig-formaat-eml.zip';
 export { SAMPLE_DUE_DATE };
 
@@ -68,8 +68,6 @@ export interface ExportTarget {
   notCarriedPer: { title: string; items: string[] }[];
 }
 
-/** The paths buildExports writes (its file names do not depend on the dates). */
-const exportFiles = async (): Promise<string[]> => (await exportFileList()).map((f) => f.path);
 
 const under = (paths: readonly string[], prefix: string) => paths.filter((p) => p.startsWith(prefix));
 const sortNl = (list: Iterable<string>) => [...list].sort((a, b) => a.localeCompare(b, 'nl'));
@@ -112,7 +110,7 @@ const ESP_UNTESTED = 'We controleren de bestanden automatisch op het formaat dat
 
 export async function exportTargets(): Promise<ExportTarget[]> {
   const { workflows, templates } = getContent();
-  const paths = await exportFiles();
+  const paths = await exportPaths();
   const byId = new Map(templates.map((t) => [t.id, t]));
   const emails = templates.filter((t) => t.kind === 'email');
   const letters = templates.filter((t) => t.kind === 'brief');
