@@ -66,11 +66,21 @@ export type Format = keyof typeof REGISTRY;
 export const FORMAT_INFO: Readonly<Record<Format, FormatInfo>> = REGISTRY;
 export const FORMATS = Object.keys(FORMAT_INFO) as Format[];
 
+/** Renderers already asked for: a dynamic import() per file cost a browser bulk run about a twentieth of its time. */
+const loaded = new Map<Format, Promise<{ renderFile: RenderFile }>>();
+
 /** Renders one file in a format, loading that format's renderer the first time. */
 export async function renderFormat(format: Format, input: RenderInput): Promise<string | Uint8Array> {
   const info = FORMAT_INFO[format];
   if (info.emailOnly && !input.email) throw new Error(`alleen een e-mail kan als .${info.extension} bewaard worden`);
-  const { renderFile } = await info.load();
+  let module = loaded.get(format);
+  if (!module) {
+    module = info.load();
+    loaded.set(format, module);
+    // A failed load (the network) is tried again on the next file.
+    module.catch(() => loaded.delete(format));
+  }
+  const { renderFile } = await module;
   return renderFile(input);
 }
 
