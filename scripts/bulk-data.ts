@@ -18,11 +18,12 @@ const euro = (cents: number) => `${String(Math.floor(cents / 100)).replace(/\B(?
 export const HEADER = 'Klantnummer;Klantnaam;E-mail;Straat;Postcode;Gemeente;Factuurnummer;Factuurdatum;Vervaldatum;Bedrag;Openstaand';
 
 /**
- * `rows` invoices, four per customer, as CSV lines (header first), produced lazily so a file of
- * any size is written without building it in memory. The oldest invoice of a customer is between
- * 12 days before and 130 days after its due date, so every step of a playbook is hit.
+ * `rows` invoices, four per customer (or `perCustomer` on average: 2.5 gives 2, 3, 2, 3, …), as
+ * CSV lines (header first), produced lazily so a file of any size is written without building it
+ * in memory. The oldest invoice of a customer is between 12 days before and 130 days after its
+ * due date, so every step of a playbook is hit.
  */
-export function* invoiceLines(rows: number, today: string, seed = 20261207): Generator<string> {
+export function* invoiceLines(rows: number, today: string, seed = 20261207, perCustomer = 4): Generator<string> {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   yield HEADER;
@@ -32,7 +33,8 @@ export function* invoiceLines(rows: number, today: string, seed = 20261207): Gen
     const naam = `${pick(NAMES)} ${pick(FAMILY)} ${customer}`;
     const [postcode, gemeente] = pick(TOWNS);
     const oldestLate = -12 + Math.floor(random() * 143);
-    for (let i = 0; i < 4 && written < rows; i++, written++) {
+    const count = Math.floor((customer + 1) * perCustomer) - Math.floor(customer * perCustomer);
+    for (let i = 0; i < count && written < rows; i++, written++) {
       const due = addDays(today, -(i === 0 ? oldestLate : oldestLate - 5 - Math.floor(random() * 40)));
       const bedrag = 2_000 + Math.floor(random() * 600_000);
       yield [`K-${100000 + customer}`, naam, customer % 25 === 7 ? '' : `factuur${customer}@klant${customer}.example`, `Dorpsstraat ${(customer % 200) + 1}`, postcode, gemeente, `2026-${String(written + 1).padStart(6, '0')}`, dmy(addDays(due, -30)), dmy(due), euro(bedrag), euro(bedrag)].join(';');

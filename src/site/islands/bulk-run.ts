@@ -1,18 +1,21 @@
 /**
- * Makes the bulk zip in the browser: loaded with import() on the first click of "Maak het
- * pakket". Fetches the playbook's templates (/meerdere-facturen/draaiboeken/<id>.json, same
- * origin) and, when a letter or phone script is made, the PDF fonts (/fonts/); then runs
- * src/bulk/run.ts, which hands the event loop back between customers so the page stays usable.
+ * Makes the bulk zip in the browser. The worker loads this module once a file is read and calls
+ * preload(), which fetches what the run will need while the user fills in the form: the
+ * playbook's templates (/meerdere-facturen/draaiboeken/<id>.json, same origin), the renderers of
+ * the formats in use, the PDF fonts (/fonts/) when a letter or phone script is made, and a zip
+ * worker (islands/bulk-zip.ts). makePack then runs src/bulk/run.ts, which hands the event loop
+ * back between customers, with the zip deflated in that second worker.
  * Nothing is sent: the only requests are these GETs for the site's own files.
  */
 import { PLACEHOLDERS, type Workflow } from '../../content/schema.ts';
 import type { BulkSender, PlannedCustomer, Prepared } from '../../bulk/index.ts';
 import { BulkInputError, buildBulkSteps, type BulkProgress, type BulkResult } from '../../bulk/run.ts';
-import { FORMAT_INFO } from '../../render/formats.ts';
+import { FORMAT_INFO, FORMATS_FOR_CHANNEL, type Format } from '../../render/formats.ts';
 import { bulkWorkflowDataUrl } from '../lib/bulk-routes.ts';
 import type { BulkWorkflowData } from '../lib/bulk-types.ts';
 import { handedOffPdfs } from '../lib/reconcile-pdfs.ts';
 import { mergeWorkflowData, playbooksInUse } from '../lib/bulk-playbooks.ts';
+import { prestartZipWorker, zipSinkFactory } from './bulk-zip.ts';
 
 export interface PackInput {
   prepared: Prepared;
@@ -71,6 +74,28 @@ function nextTask(): Promise<void> {
 
 const needsPdf = (customers: readonly PlannedCustomer[]) => customers.some((c) => c.status === 'klaar' && c.channel !== 'email');
 
+/** The formats today's messages are made in. */
+function formatsInUse(customers: readonly PlannedCustomer[]): Format[] {
+  const formats = new Set<Format>();
+  for (const c of customers) if (c.status === 'klaar' && c.channel) for (const f of FORMATS_FOR_CHANNEL[c.channel]) formats.add(f);
+  return [...formats];
+}
+
+/** Never aborted: what preload() starts is kept for the run, whatever happens to one request. */
+const NO_SIGNAL = new AbortController().signal;
+
+/**
+ * Starts loading what a run of this plan needs (templates, renderers, fonts, a zip worker), so the
+ * click finds it ready. Failures are dropped here: the run asks again and reports them.
+ */
+export function preload(prepared: Prepared, workflow: Workflow): void {
+  const swallow = (p: Promise<unknown>) => void p.catch(() => undefined);
+  for (const id of playbooksInUse(workflow.id, prepared.customers)) swallow(loadWorkflow(id, NO_SIGNAL));
+  for (const format of formatsInUse(prepared.customers)) swallow(FORMAT_INFO[format].load());
+  if (needsPdf(prepared.customers)) swallow(loadFonts(NO_SIGNAL));
+  prestartZipWorker();
+}
+
 /** "niet ingevuld: afzender.iban, klant.straat" notes in the overview -> "IBAN (uw gegevens): 180 berichten". */
 function missingPlaceholders(result: BulkResult): string[] {
   const counts = new Map<string, number>();
@@ -93,14 +118,15 @@ function missingPlaceholders(result: BulkResult): string[] {
 export async function makePack(input: PackInput): Promise<PackOutput> {
   const { prepared, workflow, sender, today, signal } = input;
   const pdf = needsPdf(prepared.customers);
-  // The format registry loads the PDF and DOCX renderers on first use; asking for them now loads
-  // them while the templates and fonts download, and the run then finds them ready.
-  if (pdf) void Promise.all([FORMAT_INFO.pdf.load(), FORMAT_INFO.docx.load()]).catch(() => undefined);
+  // The format registry loads the renderers on first use; asking for them now (if preload() has
+  // not) loads them while the templates and fonts download, and the run then finds them ready.
+  for (const format of formatsInUse(prepared.customers)) void FORMAT_INFO[format].load().catch(() => undefined);
   const [loaded, loadedFonts] = await Promise.all([Promise.all(playbooksInUse(workflow.id, prepared.customers).map((id) => loadWorkflow(id, signal))), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
   const data = mergeWorkflowData(loaded);
   // The original invoice PDFs, when the reconcile page handed these invoices over (else none).
   const invoicePdfs = await handedOffPdfs(prepared.validation.invoices);
   signal.throwIfAborted();
+  const zip = zipSinkFactory();
   const steps = buildBulkSteps({
     customers: prepared.customers,
     workflow,
@@ -112,13 +138,22 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
     issues: prepared.validation.issues,
     signal,
     ...(invoicePdfs.size ? { invoicePdfs } : {}),
+    ...(zip ? { archive: zip.archive } : {}),
   });
   let result: BulkResult;
   let turn = performance.now();
   for (;;) {
-    const next = await steps.next();
+    let next: IteratorResult<BulkProgress, BulkResult>;
+    try {
+      next = await steps.next();
+    } catch (error) {
+      zip?.sink()?.close();
+      throw error;
+    }
     if (next.done) {
-      result = next.value;
+      // With a zip worker the run's result has no bytes: the worker's zip is the file.
+      const sink = zip?.sink();
+      result = sink ? { ...next.value, zip: sink.zip } : next.value;
       break;
     }
     input.onProgress(next.value);

@@ -1,9 +1,12 @@
 /**
  * The bulk page's Web Worker: reads, checks and plans the file (src/bulk prepareBulk) and makes
- * the zip (islands/bulk-run.ts, loaded on the first run), so a file of 20,000 rows never blocks
- * the page. It keeps the file's bytes and the last analysis: the page gets an overview and the
- * page of rows and customers it shows (lib/bulk-view-model.ts), never the 20,000 rows, whose copy
- * alone took the page a long task. Stop is the page ending this worker: nothing half-made survives it.
+ * the zip (islands/bulk-run.ts), so a file of 20,000 rows never blocks the page. It keeps the
+ * file's bytes and the last analysis: the page gets an overview and the page of rows and
+ * customers it shows (lib/bulk-view-model.ts), never the 20,000 rows, whose copy alone took the
+ * page a long task. Once a file is read it loads the run and what the run will need (preload),
+ * while the user fills in the form; a run with the options of the last analysis uses that
+ * analysis instead of reading the file again. Stop is the page ending this worker (and its zip
+ * worker): nothing half-made survives it.
  */
 import { prepareBulk, type BulkSender, type Prepared, type PrepareOptions } from '../../bulk/index.ts';
 import type { BulkProgress } from '../../bulk/run.ts';
@@ -38,6 +41,17 @@ const post = (message: BulkWorkerReply, transfer: Transferable[] = []) => scope.
 
 let bytes: Uint8Array | null = null;
 let last: Prepared | null = null;
+/** The options the last analysis was made with, as JSON, with the mapping it used. */
+let lastKey: string | null = null;
+
+/** Options as a key: plain data (they came through postMessage), the mapping made explicit. */
+const optionsKey = (options: PrepareOptions, mapping = options.mapping) => JSON.stringify({ ...options, mapping });
+
+/** Loads the run and what it will need, after the answer is sent; a failure shows again in the run. */
+function preload(prepared: Prepared, options: PrepareOptions): void {
+  if (prepared.mappingProblems.length || !prepared.summary.klaar) return;
+  import('./bulk-run.ts').then(({ preload: start }) => start(prepared, options.workflow)).catch(() => undefined);
+}
 
 async function pack(request: Extract<BulkWorkerRequest, { type: 'pack' }>, prepared: Prepared): Promise<void> {
   const { makePack } = await import('./bulk-run.ts');
@@ -60,13 +74,23 @@ async function handle(request: BulkWorkerRequest): Promise<void> {
     post({ type: 'view', id: request.id, page: viewPage(last, request.view) });
     return;
   }
-  if (request.bytes) bytes = request.bytes;
+  if (request.bytes) {
+    bytes = request.bytes;
+    last = null;
+    lastKey = null;
+  }
   if (!bytes) throw new Error('Er is nog geen bestand gelezen.');
   const started = performance.now();
+  if (request.type === 'pack') {
+    // The page plans again with the date read at the click; unchanged options give the same plan.
+    const same = last && lastKey === optionsKey(request.options);
+    return pack(request, same ? last! : prepareBulk(bytes, request.options));
+  }
   const prepared = prepareBulk(bytes, request.options);
-  if (request.type === 'pack') return pack(request, prepared);
   last = prepared;
+  lastKey = optionsKey(request.options, prepared.mapping);
   post({ type: 'prepared', id: request.id, overview: overviewOf(prepared), page: viewPage(prepared, request.view), ms: performance.now() - started });
+  preload(prepared, request.options);
 }
 
 scope.onmessage = (event) => {
