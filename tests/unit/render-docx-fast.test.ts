@@ -83,6 +83,28 @@ describe('renderDocx: templated path equals docx building each letter', () => {
   });
 });
 
+describe('renderDocx: the skeleton key', () => {
+  it('leaves out only fields buildDocx does not read: changing any of them leaves docx\'s own output as it is', async () => {
+    // If this fails, buildDocx reads a field the key in skeleton.ts leaves out: add it to the key.
+    const KEYED = new Set(['kind', 'jurisdiction', 'title', 'id', 'registered', 'labels', 'subject', 'preheader', 'letter', 'blocks']);
+    const be = templates.find((t) => t.kind === 'brief' && t.registered && fill(t, sample).jurisdiction === 'be')!;
+    const base = fill(be, sample);
+    const nl = templates.find((t) => t.kind === 'brief' && fill(t, sample).jurisdiction === 'nl' && t.id !== be.id)!;
+    const other = fill(nl, TRICKY) as unknown as Record<string, unknown>;
+    const direct = await renderDocxDirect(base, { fixedDate: FIXED });
+    const unkeyed = Object.keys(base).filter((k) => !KEYED.has(k));
+    expect(unkeyed.length).toBeGreaterThan(5);
+    for (const field of unkeyed) {
+      const changed = JSON.stringify(other[field]) !== JSON.stringify((base as unknown as Record<string, unknown>)[field]) ? other[field] : `${String((base as unknown as Record<string, unknown>)[field])} anders`;
+      const variant = { ...base, [field]: changed } as FilledDocument;
+      expect(same(await renderDocxDirect(variant, { fixedDate: FIXED }), direct), `buildDocx reads ${field}`).toBe(true);
+    }
+    // Of the labels only two are read.
+    const labels = { ...(other['labels'] as FilledDocument['labels']), registered: base.labels.registered, subject: base.labels.subject };
+    expect(same(await renderDocxDirect({ ...base, labels }, { fixedDate: FIXED }), direct), 'buildDocx reads another label').toBe(true);
+  });
+});
+
 describe('renderDocx: random values', () => {
   it('gives the same bytes as docx for any text in names, addresses, invoice numbers and links (seeded)', async () => {
     const letter = templates.find((t) => t.kind === 'brief' && t.registered)!;
