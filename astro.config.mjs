@@ -74,6 +74,8 @@ function tijdigPack() {
         /** @type {import('vite').Plugin} */
         const waitForPack = {
           name: 'tijdig-wait-for-pack',
+          // Only the real build: the dev server astro sync starts would otherwise wait here when it closes.
+          apply: 'build',
           applyToEnvironment: (environment) => environment.name === 'client',
           async buildEnd() {
             await pack;
