@@ -169,6 +169,23 @@ describe('.eml draft', () => {
     expect(quotedPrintable('x'.repeat(151))).toBe(reference('x'.repeat(151)));
   });
 
+  it('names its boundary by FNV-1a over the UTF-8 of the content (property test)', () => {
+    const fnv = (bytes: Uint8Array, seed: number) => {
+      let h = seed;
+      for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+      return h.toString(16).padStart(8, '0');
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', 'é', '€', '😀', '\ud800', '\udc00', '\u0000'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, text, (subject, body, html) => {
+        const bytes = new TextEncoder().encode([subject, body, html, '""', '""', String(DATE.getTime())].join('\u0000'));
+        const eml = buildEml({ subject, text: body, html, date: DATE });
+        expect(eml).toContain(`boundary="=_tijdig_${fnv(bytes, 0x811c9dc5)}${fnv(bytes, 0x050c5d1f)}"`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses an invalid date', () => {
     expect(() => buildEml({ subject: 'x', text: 'x', html: 'x', date: new Date('nope') })).toThrow(RangeError);
   });
