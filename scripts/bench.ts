@@ -16,6 +16,7 @@ import { fillEmail } from '../src/render/html/fill.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
 import { renderText } from '../src/render/text/index.ts';
 import { benchBrowser, benchCli, printBrowser, printCli } from './bench-bulk.ts';
+import { benchBrowserPdf, printBrowserPdf } from './bench-browser-pdf.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 200);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -71,6 +72,9 @@ const chromiumMs = await timeEach(Math.min(RUNS, 60), async (i) => {
   await page.evaluate((n) => document.body.setAttribute('data-run', String(n)), i);
   await page.pdf({ format: 'A4' });
 });
+// The same PDF renderer in Chromium: the built site's module (needs dist/), the same letter and fonts.
+const FIXED_DATE = '2026-01-01T00:00:00.000Z';
+const browserPdf = await benchBrowserPdf(browser, filledLetter, FIXED_DATE, await renderPdf(filledLetter, { fonts, fixedDate: FIXED_DATE }), RUNS);
 await browser.close();
 rows.push(['pdf via Chromium page.pdf() (reused page)', chromiumMs]);
 
@@ -93,6 +97,7 @@ for (const [name, ms] of rows) console.log(`  ${name.padEnd(46)} ${ms.toFixed(2)
 console.log(`\n  ratio Chromium / ours        ${(chromiumMs / pdfMs).toFixed(1)}x   (target >= 10x)`);
 console.log(`  ratio LibreOffice / ours     ${(loMs / pdfMs).toFixed(1)}x`);
 console.log(`  pdf letter                   ${pdfMs.toFixed(2)} ms (target <= 1.5 ms, issue 17); 10th percentile ${pdfP10.toFixed(2)} ms`);
+printBrowserPdf(browserPdf, pdfMs);
 console.log(`  docx letter                  ${docxMs.toFixed(2)} ms (target <= 3 ms, issue 17); 10th percentile ${docxP10.toFixed(2)} ms; first of its shape ${docxFirstMs.toFixed(2)} ms`);
 const zipBytes = pack.zips.find((z) => z.name === 'tijdig-alles.zip')?.bytes ?? 0;
 console.log(`  whole pack                   ${packSeconds.toFixed(1)} s for ${pack.files.length} files, ${pack.zips.length} zips (target < 10 s); tijdig-alles.zip ${(zipBytes / 1024).toFixed(0)} KiB\n`);
@@ -131,6 +136,8 @@ const figures = {
   docxFirstOfShapeMs: docxFirstMs,
   ratioChromium: chromiumMs / pdfMs,
   ratioLibreOffice: loMs / pdfMs,
+  browserPdfLetterMs: browserPdf?.ms ?? null,
+  ratioBrowserPdfToNode: browserPdf ? browserPdf.ms / pdfMs : null,
   packSeconds,
   packFiles: pack.files.length,
   packZips: pack.zips.length,
