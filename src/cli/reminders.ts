@@ -318,7 +318,7 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     stream.on('error', (error) => (failed = error));
     await once(stream, 'open');
     const now = input.now!;
-    const sink = streamingZip(stream, entryDate(today));
+    const sink = streamingZip(stream, entryDate(today), temp.file('centrale-map'));
     let fileCount = 0;
     const add = async (name: string, data: ZipData, compress: boolean) => {
       await sink.add(name, data, compress);
