@@ -1,4 +1,4 @@
-/** The format registry loads a renderer once for many files, and again after a failed load. */
+/** The format registry loads a renderer once for many files (and again after a failed load); the .txt file is the text made once. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleFillData } from '../../src/content/schema.ts';
 import { fill } from '../../src/model/fill.ts';
@@ -22,5 +22,11 @@ describe('renderFormat', () => {
     const files = await Promise.all([1, 2, 3].map(() => renderFormat('md', input())));
     expect(files.every((f) => typeof f === 'string' && f.length > 0)).toBe(true);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('writes the .txt file from the plain text made once for all formats', async () => {
+    const made = input();
+    expect(made.text).toBe(renderText(made.filled));
+    expect(await renderFormat('txt', made)).toBe(made.text);
   });
 });

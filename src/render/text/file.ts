@@ -1,5 +1,7 @@
-/** The text renderer as the format registry loads it. */
+/**
+ * The text renderer as the format registry loads it: the plain text every caller already made
+ * once (RenderInput.text is renderText of the filled document), not a second rendering of it.
+ */
 import type { RenderInput } from '../formats.ts';
-import { renderText } from './index.ts';
 
-export const renderFile = (input: RenderInput): string => renderText(input.filled);
+export const renderFile = (input: RenderInput): string => input.text;
