@@ -7,7 +7,9 @@
 //   500 invoices / 200 customers (issue 17's case) and 20,000 invoices / 5,000 customers from file
 //   to download, with the main thread's long tasks (PerformanceObserver 'longtask') while the
 //   worker reads and builds. BENCH_BROWSER_ROWS picks other sizes: "500:2.5" is 500 invoices,
-//   2.5 per customer (default 4); BENCH_BROWSER_REPEAT=5 runs each size 5 times and prints the
+//   2.5 per customer (default 4), "500:2.5:volgens-schema" also answers "Wat kregen de klanten
+//   al?" so (every step up to today sent: letters and phone scripts besides e-mails, with PDF and
+//   DOCX; without it everyone starts at the first e-mail); BENCH_BROWSER_REPEAT=5 runs each size 5 times and prints the
 //   median; BENCH_PORT another port for the preview server.
 // Figures, never assertions.
 import { spawn } from 'node:child_process';
@@ -110,6 +112,8 @@ export function printCli(figures: readonly CliFigure[]): void {
 export interface BrowserFigure {
   invoices: number;
   customers: number;
+  /** The answer to "Wat kregen de klanten al?", when not the default (first step for everyone). */
+  sent?: string;
   /** File chosen -> rows checked and plan shown. */
   readSeconds: number;
   readLongTasks: number;
@@ -138,7 +142,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 const tasksSince = (page: Page, from: number) => page.evaluate((n) => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.slice(n), from);
 const taskCount = (page: Page) => page.evaluate(() => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.length);
 
-async function browserRun(page: Page, base: string, invoices: number, perCustomer: number, dir: string): Promise<BrowserFigure> {
+async function browserRun(page: Page, base: string, invoices: number, perCustomer: number, sent: string | undefined, dir: string): Promise<BrowserFigure> {
   await page.goto(`${base}/meerdere-facturen/`);
   await page.locator('[data-needs-js]').waitFor();
   // A file on disk, as a user picks it: Playwright hands a buffer to the page by decoding base64 in
@@ -154,6 +158,12 @@ async function browserRun(page: Page, base: string, invoices: number, perCustome
   const readSeconds = (performance.now() - started) / 1000;
   const read = await tasksSince(page, from);
   const customers = Number((await page.locator('[data-row-summary]').textContent())?.match(/Samen ([\d.]+) klant/)?.[1]?.replace(/\./g, '') ?? 0);
+  if (sent) {
+    await page.locator('#bk-sent').selectOption(sent);
+    await page.locator('[data-status]').filter({ hasText: 'Bijgewerkt' }).waitFor({ timeout: 300_000 });
+    const legal = page.locator('[data-legal-ok]');
+    if (await legal.isVisible()) await legal.check();
+  }
   await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
   // A user takes a few seconds for the sender's details: what the page loads meanwhile is ready.
   await page.waitForTimeout(Number(process.env['BENCH_FORM_MS'] ?? 1500));
@@ -162,7 +172,7 @@ async function browserRun(page: Page, base: string, invoices: number, perCustome
   await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.getByRole('button', { name: 'Maak het pakket' }).click()]);
   const runSeconds = (performance.now() - started) / 1000;
   const run = await tasksSince(page, from);
-  return { invoices, customers, readSeconds, readLongTasks: read.length, readLongestTaskMs: Math.max(0, ...read), runSeconds, runLongTasks: run.length, runLongestTaskMs: Math.max(0, ...run) };
+  return { invoices, customers, ...(sent ? { sent } : {}), readSeconds, readLongTasks: read.length, readLongestTaskMs: Math.max(0, ...read), runSeconds, runLongTasks: run.length, runLongestTaskMs: Math.max(0, ...run) };
 }
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -185,7 +195,9 @@ export async function benchBrowser(sizes = (process.env['BENCH_BROWSER_ROWS'] ??
     await waitForServer(`${base}/meerdere-facturen/`, 120_000);
     const figures: BrowserFigure[] = [];
     for (const size of sizes) {
-      const [invoices, perCustomer] = size.split(':').map(Number) as [number, number | undefined];
+      const [rows, per, sent] = size.split(':');
+      const invoices = Number(rows);
+      const perCustomer = per ? Number(per) : 4;
       const runs: BrowserFigure[] = [];
       for (let i = 0; i < repeat; i++) {
         const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
@@ -195,7 +207,7 @@ export async function benchBrowser(sizes = (process.env['BENCH_BROWSER_ROWS'] ??
           (window as unknown as { tjLongTasks: number[] }).tjLongTasks = seen;
           new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.duration))).observe({ type: 'longtask', buffered: true });
         });
-        runs.push(await browserRun(page, base, invoices, perCustomer ?? 4, dir));
+        runs.push(await browserRun(page, base, invoices, perCustomer, sent, dir));
         await context.close();
       }
       figures.push(repeat > 1 ? medianRun(runs) : runs[0]!);
@@ -212,7 +224,7 @@ export function printBrowser(figures: readonly BrowserFigure[]): void {
   console.log('  bulk page in Chromium (worker): file -> plan, click -> download; main-thread long tasks (> 50 ms)');
   for (const f of figures) {
     console.log(
-      `    ${f.invoices.toLocaleString('en').padStart(6)} invoices / ${f.customers.toLocaleString('en')} customers  read ${f.readSeconds.toFixed(2)} s (${f.readLongTasks} long tasks, longest ${f.readLongestTaskMs.toFixed(0)} ms)` +
+      `    ${f.invoices.toLocaleString('en').padStart(6)} invoices / ${f.customers.toLocaleString('en')} customers${f.sent ? ` (${f.sent})` : ''}  read ${f.readSeconds.toFixed(2)} s (${f.readLongTasks} long tasks, longest ${f.readLongestTaskMs.toFixed(0)} ms)` +
         `  run ${f.runSeconds.toFixed(2)} s (${f.runLongTasks} long tasks, longest ${f.runLongestTaskMs.toFixed(0)} ms)` +
         (f.runs ? `  median of ${f.runs.map((r) => r.toFixed(2)).join(', ')} s` : ''),
     );

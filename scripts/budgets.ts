@@ -103,8 +103,9 @@ function resolveUrl(url: string, fromFile: string): string {
 // `import(\`./x.js\`)` for code loaded on demand.
 const STATIC_IMPORT = /(?:^|[;\s}/)])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`]+\.m?js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
-// A Web Worker started by the page (`new Worker(new URL("./w.js", import.meta.url))`) is code it loads on demand too.
-const WORKER = /\bnew\s+(?:Shared)?Worker\s*\(\s*new\s+URL\s*\(\s*["'`]([^"'`]+\.m?js)["'`]/g;
+// A Web Worker started by the page (`new Worker(new URL("./w.js", import.meta.url))`) is code it loads on demand too;
+// so is one a worker starts, which Vite writes with a comment before the URL (`new URL(/* @vite-ignore */ "/_astro/w.js", …)`).
+const WORKER = /\bnew\s+(?:Shared)?Worker\s*\(\s*new\s+URL\s*\(\s*(?:\/\*[^]*?\*\/\s*)*["'`]([^"'`]+\.m?js)["'`]/g;
 
 function closure(entries: Iterable<string>, seen = new Set<string>()): Set<string> {
   const queue = [...entries];

@@ -1,7 +1,8 @@
 // Where the bulk page's run goes (issue 17): /meerdere-facturen/ on the built site (dist/) in
 // Chromium, the bulk worker's CPU profile (Chrome DevTools protocol, Profiler on the worker
 // target) from "Maak het pakket" to the download, summed per built chunk and per function.
-// Usage: node scripts/profile-bulk.ts [invoices=500] [invoices per customer=4]; BENCH_PORT (4391).
+// Usage: node scripts/profile-bulk.ts [invoices=500] [invoices per customer=4] [sent, e.g. volgens-schema];
+// BENCH_PORT (4391).
 // PROFILE_DIST=<dir> serves another build (TIJDIG_SOURCEMAP=1 astro build --outDir <dir>), whose
 // source maps name the modules instead of the chunks.
 // Figures only: the bench (scripts/bench-bulk.ts) has the click -> download seconds.
@@ -16,6 +17,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const TODAY = '2026-06-15';
 const invoices = Number(process.argv[2] ?? 500);
 const perCustomer = Number(process.argv[3] ?? 4);
+const sent = process.argv[4];
 
 interface ProfileNode {
   id: number;
@@ -155,6 +157,12 @@ try {
   await page.locator('#bk-file').setInputFiles(file);
   await page.locator('[data-status]').filter({ hasText: 'is gelezen' }).waitFor({ timeout: 300_000 });
   console.log(`file -> plan ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  if (sent) {
+    await page.locator('#bk-sent').selectOption(sent);
+    await page.locator('[data-status]').filter({ hasText: 'Bijgewerkt' }).waitFor({ timeout: 300_000 });
+    const legal = page.locator('[data-legal-ok]');
+    if (await legal.isVisible()) await legal.check();
+  }
   await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
   // Time for what starts after the file is read (a prefetch) to finish, as while a user fills the form.
   await page.waitForTimeout(Number(process.env['PROFILE_PAUSE_MS'] ?? 1500));

@@ -60,18 +60,6 @@ function loadFonts(signal: AbortSignal): Promise<{ regular: Uint8Array; bold: Ui
   return fonts;
 }
 
-/** A plain macrotask (no 4 ms clamp like a nested setTimeout), queued behind whatever already waits. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 const needsPdf = (customers: readonly PlannedCustomer[]) => customers.some((c) => c.status === 'klaar' && c.channel !== 'email');
 
 /** The formats today's messages are made in. */
@@ -141,7 +129,6 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
     ...(zip ? { archive: zip.archive } : {}),
   });
   let result: BulkResult;
-  let turn = performance.now();
   for (;;) {
     let next: IteratorResult<BulkProgress, BulkResult>;
     try {
@@ -156,14 +143,8 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
       result = sink ? { ...next.value, zip: sink.zip } : next.value;
       break;
     }
+    // run.ts hands back the event loop (a plain macrotask) every ~10 ms: the worker's messages have their turn.
     input.onProgress(next.value);
-    // run.ts hands back the event loop with scheduler.yield() every ~10 ms, and Chromium runs that
-    // continuation before other waiting tasks. An ordinary task every ~40 ms lets timers, messages
-    // and the rest of the page have their turn too.
-    if (performance.now() - turn > 40) {
-      await nextTask();
-      turn = performance.now();
-    }
   }
   return { result, missing: missingPlaceholders(result) };
 }

@@ -47,10 +47,17 @@ let lastKey: string | null = null;
 /** Options as a key: plain data (they came through postMessage), the mapping made explicit. */
 const optionsKey = (options: PrepareOptions, mapping = options.mapping) => JSON.stringify({ ...options, mapping });
 
-/** Loads the run and what it will need, after the answer is sent; a failure shows again in the run. */
+/** Quiet time after the last answer before preloading, so the page draws it with the second core to itself. */
+const PRELOAD_AFTER_MS = 400;
+let preloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Loads the run and what it will need once the page is quiet; a failure shows again in the run. */
 function preload(prepared: Prepared, options: PrepareOptions): void {
+  clearTimeout(preloadTimer);
   if (prepared.mappingProblems.length || !prepared.summary.klaar) return;
-  import('./bulk-run.ts').then(({ preload: start }) => start(prepared, options.workflow)).catch(() => undefined);
+  preloadTimer = setTimeout(() => {
+    import('./bulk-run.ts').then(({ preload: start }) => start(prepared, options.workflow)).catch(() => undefined);
+  }, PRELOAD_AFTER_MS);
 }
 
 async function pack(request: Extract<BulkWorkerRequest, { type: 'pack' }>, prepared: Prepared): Promise<void> {
@@ -69,6 +76,7 @@ async function pack(request: Extract<BulkWorkerRequest, { type: 'pack' }>, prepa
 }
 
 async function handle(request: BulkWorkerRequest): Promise<void> {
+  if (request.type === 'pack') clearTimeout(preloadTimer);
   if (request.type === 'view') {
     if (!last) throw new Error('Er is nog geen bestand gelezen.');
     post({ type: 'view', id: request.id, page: viewPage(last, request.view) });

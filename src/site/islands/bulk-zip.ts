@@ -29,12 +29,19 @@ export function prestartZipWorker(): void {
   if (typeof Worker === 'function') spare ??= startWorker();
 }
 
-/** The same content as the run gives it, in a form that can be posted: pieces as an array, bytes copied. */
-function postable(data: ZipData): { data: Uint8Array | string | string[]; size: number } {
-  if (typeof data === 'string') return { data, size: data.length };
-  if (data instanceof Uint8Array) return { data: data.slice(), size: data.length };
+/**
+ * The same content as the run gives it, in a form that can be posted: pieces as an array, bytes
+ * as a copy whose buffer is handed over (the run may still hold the original, and a view may share
+ * its buffer with other data).
+ */
+function postable(data: ZipData): { data: Uint8Array | string | string[]; size: number; transfer: Transferable[] } {
+  if (typeof data === 'string') return { data, size: data.length, transfer: [] };
+  if (data instanceof Uint8Array) {
+    const copy = data.slice();
+    return { data: copy, size: data.length, transfer: [copy.buffer] };
+  }
   const pieces = Array.from(data);
-  return { data: pieces, size: pieces.reduce((n, p) => n + p.length, 0) };
+  return { data: pieces, size: pieces.reduce((n, p) => n + p.length, 0), transfer: [] };
 }
 
 function workerSink(worker: Worker, mtime: Date): WorkerZipSink {
@@ -43,7 +50,7 @@ function workerSink(worker: Worker, mtime: Date): WorkerZipSink {
   let zip: Uint8Array | null = null;
   let wake: (() => void) | null = null;
   let done: { resolve: () => void; reject: (error: Error) => void } | null = null;
-  const post = (message: ZipWorkerRequest) => worker.postMessage(message);
+  const post = (message: ZipWorkerRequest, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const fail = (error: Error) => {
     failure ??= error;
     worker.terminate();
@@ -72,9 +79,9 @@ function workerSink(worker: Worker, mtime: Date): WorkerZipSink {
     },
     async add(name, data, compress) {
       if (failure) throw failure;
-      const { data: sent, size } = postable(data);
+      const { data: sent, size, transfer } = postable(data);
       pending += size;
-      post({ type: 'add', name, data: sent, compress, size });
+      post({ type: 'add', name, data: sent, compress, size }, transfer);
       while (pending > MAX_PENDING && !failure) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
       if (failure) throw failure;
