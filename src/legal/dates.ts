@@ -7,8 +7,16 @@ import type { IsoDate } from './types.ts';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** Dates already converted, both ways: interest and term rules ask for the same few dates again and again. */
+const dayOf = new Map<string, number>();
+const dateOf = new Map<number, IsoDate>();
+/** Cleared when full, so a long run with many dates never grows them without bound. */
+const CACHE_LIMIT = 20_000;
+
 /** Days since 1970-01-01 for a valid ISO date; throws a RangeError on anything else (no guessing). */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayOf.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`Ongeldige datum "${date}": verwacht JJJJ-MM-DD.`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -18,13 +26,21 @@ export function toDayNumber(date: IsoDate): number {
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new RangeError(`Ongeldige datum "${date}": die dag bestaat niet.`);
   }
+  if (dayOf.size >= CACHE_LIMIT) dayOf.clear();
+  dayOf.set(date, ms / MS_PER_DAY);
   return ms / MS_PER_DAY;
 }
 
 /** Inverse of toDayNumber. */
 export function fromDayNumber(day: number): IsoDate {
   if (!Number.isInteger(day)) throw new RangeError(`Dagnummer moet een geheel getal zijn, niet ${day}.`);
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = dateOf.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dateOf.size >= CACHE_LIMIT) dateOf.clear();
+    dateOf.set(day, date);
+  }
+  return date;
 }
 
 /** True for a well-formed, existing calendar date. */
