@@ -15,6 +15,9 @@ const QUOTE_MESSAGES: Record<string, string> = {
   InvalidQuotes: 'een aanhalingsteken (") staat midden in een cel',
 };
 
+/** Rows read ahead of the checks before the file is paused. */
+const WAITING_ROWS = 2000;
+
 /** Bytes read to find the encoding, delimiter and header row, and to learn the columns' habits. */
 const HEAD_BYTES = 256 * 1024;
 
@@ -97,6 +100,9 @@ export async function* csvRows(path: string, head: CsvHead, onBytes: (n: number)
   let failure: unknown = null;
   let wake: (() => void) | null = null;
   const source = Readable.from(decoded(path, head, onBytes));
+  // Papa reads the stream as fast as it comes: the file is paused while rows wait to be checked,
+  // or a large file would pile up here row by row (most of it, at 100,000 invoices).
+  let paused = false;
   source.on('error', (error) => {
     failure = error;
     wake?.();
@@ -109,6 +115,10 @@ export async function* csvRows(path: string, head: CsvHead, onBytes: (n: number)
     step: (result) => {
       const error = result.errors.find((e) => e.code !== 'UndetectableDelimiter');
       queue.push({ data: result.data, error: error ? (QUOTE_MESSAGES[error.code] ?? error.message) : null });
+      if (!paused && queue.length >= WAITING_ROWS) {
+        paused = true;
+        source.pause();
+      }
       wake?.();
     },
     complete: () => {
@@ -128,6 +138,10 @@ export async function* csvRows(path: string, head: CsvHead, onBytes: (n: number)
   for (;;) {
     if (failure) throw failure;
     const next = queue.shift();
+    if (paused && queue.length <= WAITING_ROWS / 4) {
+      paused = false;
+      source.resume();
+    }
     if (!next) {
       if (done) break;
       // Papa delivers rows from stream events, a chunk at a time: wait for the next one.
