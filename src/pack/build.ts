@@ -24,7 +24,7 @@ import { planSituations, planWorkflow, SAMPLE_DUE_DATE, workflowForCase, type Pl
 import { readContent } from './read-content.ts';
 import { readmeHtml, readmeText } from './readme.ts';
 import { EXAMPLE_BANNER, exampleFillData } from './example.ts';
-import { packEntry, writeZip, type PackedEntry } from './zip.ts';
+import { makeZip, type ZipEntry } from './zip.ts';
 import { resolveVariant } from '../model/variants.ts';
 import type { LegalCase } from '../jurisdiction/ids.ts';
 
@@ -142,26 +142,19 @@ export async function buildPack(options: PackOptions): Promise<PackResult> {
   mkdirSync(downloads, { recursive: true });
   const groups = zipGroups(content.workflows, files);
 
-  // Each file deflated once; most go into three or more zips.
-  const packed = new Map<string, PackedEntry>();
-  const packedOf = (path: string) => {
-    let entry = packed.get(path);
-    if (!entry) packed.set(path, (entry = packEntry({ name: path, data: data.get(path)! })));
-    return entry;
-  };
   const zips: PackResult['zips'] = [];
   for (const group of groups) {
     // A zip of one case lists its steps under that case's titles.
     const cases = new Set(group.files.map((f) => f.legalCase));
     const only = cases.size === 1 ? [...cases][0] : null;
     const text = readmeText(group.title, group.description, only ? content.workflows.map((w) => workflowForCase(w, only, content.templates)) : content.workflows, group.files);
-    const entries: PackedEntry[] = [
-      ...group.files.map((f) => packedOf(f.path)),
-      packEntry({ name: 'LEESMIJ.txt', data: text }),
-      packEntry({ name: 'LEESMIJ.html', data: readmeHtml(text, group.title) }),
-      packEntry({ name: 'manifest.json', data: `${JSON.stringify({ pakket: group.title, bestanden: group.files }, null, 2)}\n` }),
+    const entries: ZipEntry[] = [
+      ...group.files.map((f) => ({ name: f.path, data: data.get(f.path)! })),
+      { name: 'LEESMIJ.txt', data: text },
+      { name: 'LEESMIJ.html', data: readmeHtml(text, group.title) },
+      { name: 'manifest.json', data: `${JSON.stringify({ pakket: group.title, bestanden: group.files }, null, 2)}\n` },
     ];
-    const zip = writeZip(entries, options.date);
+    const zip = await makeZip(entries, options.date);
     writeFileSync(join(downloads, `${group.name}.zip`), zip);
     zips.push({ name: `${group.name}.zip`, bytes: zip.length, sha256: sha256(zip), files: group.files.length });
   }
