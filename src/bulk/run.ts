@@ -55,8 +55,11 @@ export interface BuildBulkInput {
   templates: readonly TemplateDoc[];
   /** Compiled emails by template id (the build's JSON), for every e-mail step in use. */
   compiled: Readonly<Record<string, CompiledEmail>>;
-  /** DejaVu Sans regular and bold; needed only when a PDF is made. */
-  fonts?: PdfFonts;
+  /**
+   * DejaVu Sans regular and bold, needed only when a PDF is made: the fonts themselves, or a loader
+   * asked with each document's text (the site fetches its small Latin subset when that suffices).
+   */
+  fonts?: PdfFonts | ((texts: string[]) => Promise<PdfFonts>);
   sender: BulkSender;
   /** YYYY-MM-DD: the sending date in every message. */
   today: string;
@@ -355,7 +358,8 @@ async function renderCustomer(customer: PlannedCustomer, doc: TemplateDoc, data:
   const email = doc.kind === 'email' && input.compiled[doc.id] ? fillEmail(input.compiled[doc.id]!, data, filled) : null;
   const from = mailbox(data.afzender?.email, data.afzender?.naam);
   const to = mailbox(data.klant?.email, data.klant?.contactpersoon ?? data.klant?.naam);
-  const fonts = async () => input.fonts!;
+  const given = input.fonts!;
+  const fonts = typeof given === 'function' ? given : async () => given;
   const attached = invoiceAttachments(customer.group.invoices.map((i) => i.nummer), input.invoicePdfs);
   notes.push(...attached.notes);
   const attachments = attached.files.length ? { attachments: attached.files } : {};

@@ -171,6 +171,19 @@ describe('buildBulk on the Exact Online sample', () => {
     const again = await buildBulk(inputFor(prepared));
     expect(Buffer.from(again.zip).equals(Buffer.from(result.zip))).toBe(true);
   });
+
+  it('asks a font loader for each letter with the text of that letter (the page fetches a small subset when it suffices) and gets the same files', async () => {
+    const asked: string[][] = [];
+    const loader = async (texts: string[]) => {
+      asked.push(texts);
+      return fonts;
+    };
+    const viaLoader = await buildBulk(inputFor(prepared, { fonts: loader }));
+    const pdfs = result.files.filter((f) => f.endsWith('.pdf'));
+    expect(asked.length).toBe(pdfs.length);
+    expect(asked.some((texts) => texts.join(' ').includes('Brasserie Het Pleintje bv'))).toBe(true);
+    expect(Buffer.from(viaLoader.zip).equals(Buffer.from(result.zip))).toBe(true);
+  });
 });
 
 describe('buildBulk on the broken sample', () => {

@@ -2,7 +2,7 @@
  * Makes the bulk zip in the browser. The worker loads this module once a file is read and calls
  * preload(), which fetches what the run will need while the user fills in the form: the
  * playbook's templates (/meerdere-facturen/draaiboeken/<id>.json, same origin), the renderers of
- * the formats in use, the PDF fonts (/fonts/) when a letter or phone script is made, and a zip
+ * the formats in use, the PDF fonts (/fonts/, the Latin subsets unless a text needs more) when a letter or phone script is made, and a zip
  * worker (islands/bulk-zip.ts). makePack then runs src/bulk/run.ts, which hands the event loop
  * back between customers, with the zip deflated in that second worker.
  * Nothing is sent: the only requests are these GETs for the site's own files.
@@ -16,6 +16,7 @@ import type { BulkWorkflowData } from '../lib/bulk-types.ts';
 import { handedOffPdfs } from '../lib/reconcile-pdfs.ts';
 import { mergeWorkflowData, playbooksInUse } from '../lib/bulk-playbooks.ts';
 import { prestartZipWorker, zipSinkFactory } from './bulk-zip.ts';
+import { loadPdfFonts } from './fonts.ts';
 
 export interface PackInput {
   prepared: Prepared;
@@ -35,7 +36,6 @@ export interface PackOutput {
 export { BulkInputError };
 
 const workflowData = new Map<string, Promise<BulkWorkflowData>>();
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 async function getBytes(url: string, signal: AbortSignal): Promise<Response> {
   const response = await fetch(url, { credentials: 'same-origin', signal });
@@ -53,12 +53,6 @@ function loadWorkflow(id: string, signal: AbortSignal): Promise<BulkWorkflowData
   return pending;
 }
 
-function loadFonts(signal: AbortSignal): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  const get = async (name: string) => new Uint8Array(await (await getBytes(`/fonts/${name}`, signal)).arrayBuffer());
-  fonts ??= Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
-  fonts.catch(() => (fonts = undefined));
-  return fonts;
-}
 
 const needsPdf = (customers: readonly PlannedCustomer[]) => customers.some((c) => c.status === 'klaar' && c.channel !== 'email');
 
@@ -80,7 +74,8 @@ export function preload(prepared: Prepared, workflow: Workflow): void {
   const swallow = (p: Promise<unknown>) => void p.catch(() => undefined);
   for (const id of playbooksInUse(workflow.id, prepared.customers)) swallow(loadWorkflow(id, NO_SIGNAL));
   for (const format of formatsInUse(prepared.customers)) swallow(FORMAT_INFO[format].load());
-  if (needsPdf(prepared.customers)) swallow(loadFonts(NO_SIGNAL));
+  // The Latin subsets (about 54 KiB gzip) print nearly every letter; a name outside them fetches the full fonts then.
+  if (needsPdf(prepared.customers)) swallow(loadPdfFonts([]));
   prestartZipWorker();
 }
 
@@ -109,7 +104,7 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
   // The format registry loads the renderers on first use; asking for them now (if preload() has
   // not) loads them while the templates and fonts download, and the run then finds them ready.
   for (const format of formatsInUse(prepared.customers)) void FORMAT_INFO[format].load().catch(() => undefined);
-  const [loaded, loadedFonts] = await Promise.all([Promise.all(playbooksInUse(workflow.id, prepared.customers).map((id) => loadWorkflow(id, signal))), pdf ? loadFonts(signal) : Promise.resolve(undefined)]);
+  const loaded = await Promise.all(playbooksInUse(workflow.id, prepared.customers).map((id) => loadWorkflow(id, signal)));
   const data = mergeWorkflowData(loaded);
   // The original invoice PDFs, when the reconcile page handed these invoices over (else none).
   const invoicePdfs = await handedOffPdfs(prepared.validation.invoices);
@@ -120,7 +115,7 @@ export async function makePack(input: PackInput): Promise<PackOutput> {
     workflow,
     templates: data.templates,
     compiled: data.compiled,
-    ...(loadedFonts ? { fonts: loadedFonts } : {}),
+    ...(pdf ? { fonts: loadPdfFonts } : {}),
     sender,
     today,
     issues: prepared.validation.issues,
