@@ -175,7 +175,13 @@ describe('the temporary folder is removed when a run stops', () => {
     expect(readdirSync(result.tmp)).toEqual([]);
   });
 
-  it('after Ctrl+C while the zip is written (exit 130, no zip, no temporary zip)', async () => {
+  // The launcher (bin/tijdig.mjs) runs the command in a child process: a signal sent to the
+  // launcher alone must reach it, and Ctrl+C in a terminal (the whole process group, so the
+  // command gets it twice: from the terminal and passed on) must not cut its cleanup short.
+  it.each([
+    ['sent to the launcher (kill, a scheduler)', false],
+    ['from a terminal (every process of the group)', true],
+  ])('after Ctrl+C while the zip is written, %s (exit 130, no zip, no temporary zip)', async (_, group) => {
     const dir = outDir();
     const tmp = join(work, `tmp-${++runNo}`);
     mkdirSync(tmp);
@@ -184,7 +190,8 @@ describe('the temporary folder is removed when a run stops', () => {
     for (const line of invoiceLines(3_000, TODAY)) out.write(`${line}\r\n`);
     out.end();
     await once(out, 'close');
-    const child = spawn(process.execPath, [BIN, 'herinneringen', csv, '--datum', TODAY, '--afzender', SENDER, '--stil', '--uit', join(dir, 'h.zip')], { cwd: work, env: { ...process.env, TMPDIR: tmp, TIJDIG_BUCKET_BYTES: '20000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = { ...process.env, TMPDIR: tmp, TIJDIG_BUCKET_BYTES: '20000', NODE_OPTIONS: '' };
+    const child = spawn(process.execPath, [BIN, 'herinneringen', csv, '--datum', TODAY, '--afzender', SENDER, '--stil', '--uit', join(dir, 'h.zip')], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], detached: group });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit');
@@ -193,11 +200,38 @@ describe('the temporary folder is removed when a run stops', () => {
     while (!(readdirSync(tmp).length && readdirSync(dir).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(dir)[0]).toMatch(/^\.h\.zip\.\d+\.tmp$/);
     expect(readdirSync(join(tmp, readdirSync(tmp)[0]!)).some((n) => n.startsWith('klant-'))).toBe(true);
-    child.kill('SIGINT');
+    if (group) process.kill(-child.pid!, 'SIGINT');
+    else child.kill('SIGINT');
     const [code] = (await exited) as [number | null];
     expect(code).toBe(130);
     expect(stderr).toContain('gestopt; er is geen zip geschreven');
     expect(readdirSync(dir)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
   }, 120_000);
+});
+
+describe('the launcher bounds the heap', () => {
+  /** The command's heap limit in MiB, from its memory trace (TIJDIG_MEMORY_TRACE). */
+  const heapLimit = (nodeOptions: string | undefined) => {
+    const csv = join(work, 'klein.csv');
+    writeFileSync(csv, CSV);
+    const dir = outDir();
+    // An empty NODE_OPTIONS counts as none set.
+    const result = tijdig(['herinneringen', csv, '--datum', TODAY, '--afzender', SENDER, '--sla-fouten-over', '--stil', '--uit', join(dir, 'h.zip')], { TIJDIG_MEMORY_TRACE: '10', NODE_OPTIONS: nodeOptions ?? '' });
+    expect(result.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['h.zip']);
+    const limits = result.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { heapLimit: number }).heapLimit);
+    expect(limits.length).toBeGreaterThan(0);
+    return limits[0]!;
+  };
+
+  it('runs the command with a heap of a few hundred MiB, so a long run cannot fill memory with garbage', () => {
+    const limit = heapLimit(undefined);
+    expect(limit).toBeGreaterThan(200);
+    expect(limit).toBeLessThan(400);
+  });
+
+  it("keeps the user's own Node options", () => {
+    expect(heapLimit('--max-old-space-size=1536')).toBeGreaterThan(1500);
+  });
 });
