@@ -3,15 +3,16 @@
  * .txt; letter and phone: .pdf, .docx, .txt), an overview CSV for Dutch/Belgian Excel, a CSV of
  * every message about the file, one calendar (.ics) with each customer's next step, and a LEESMIJ.
  *
- * Browser-safe: fflate's streaming Zip, the pack's own renderers, no Node modules. Files are added
- * to the zip as each customer is done, so compression is spread over the run; between customers
+ * Browser-safe: the pack's own renderers, no Node modules. Files go to a ZipSink as each customer is
+ * done: the page's zip worker, the command line's file, or else fflate in memory (zip-memory.ts),
+ * so compression is spread over the run; between customers
  * the loop gives the event loop a turn (a macrotask, at most every ~10 ms) and reports progress, so
  * the page stays responsive. A customer whose files fail (a renderer error) is reported and the
  * run goes on. Everything deterministic: entry order, zip dates, EML boundaries, PDF/DOCX dates
  * all come from the input, so the same input gives the same bytes.
  *
- * Usage on a page (import this module with import() when the user starts the run; the PDF and
- * DOCX renderers are imported by it only when a step needs them):
+ * Usage (the page's worker loads this module once a file is read, islands/bulk-run.ts; the format
+ * registry imports each renderer once, when a step first needs it):
  *   for await (const p of buildBulkSteps(input)) bar.value = p.done / p.total;   // or:
  *   const result = await buildBulk(input, (p) => (bar.value = p.done / p.total));
  */
@@ -74,7 +75,7 @@ export interface BuildBulkInput {
   signal?: AbortSignal;
   /**
    * Another zip writer, made with the date for its entries (the command line streams to a file
-   * with archiver and Node's zlib). Without it the zip is made in memory with fflate; with it,
+   * with Node's zlib, the page deflates in a zip worker). Without it the zip is made in memory with fflate; with it,
    * memory never holds the zip and BulkResult.zip is empty.
    */
   archive?: (mtime: Date) => ZipSink;

@@ -9,6 +9,8 @@ import { casesLine } from '../model/variants.ts';
 import { LEGAL_CASES, type LegalCase } from '../jurisdiction/ids.ts';
 
 export const EXPORTS = 'exports';
+/** The zip that holds every export (the site's export pages link to it and read its files back). */
+export const EXPORTS_ZIP_NAME = 'tijdig-exports';
 
 /** What each format is for, in the words the downloads page and zip titles use (from the format registry). */
 export const FORMAT_DESCRIPTION = Object.fromEntries(FORMATS.map((f) => [f, FORMAT_INFO[f].description])) as Record<Format, string>;
@@ -45,7 +47,7 @@ export function zipGroups<F extends { workflow: string; format: string; legalCas
     })),
     ...workflows.map((w) => ({ name: `tijdig-${w.id}`, title: `Draaiboek ${w.titel}`, description: `De ${w.stappen.length} stappen van dit draaiboek en een overzicht als PDF. ${casesLine(w)}.`, files: files.filter((f) => f.workflow === w.id) })),
     { name: 'tijdig-situaties', title: 'Bijzondere situaties', description: 'Berichten voor een betaalbelofte, een afbetalingsplan, een betwisting, een deelbetaling en meer.', files: files.filter((f) => f.workflow === SITUATIONS) },
-    { name: 'tijdig-exports', title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket, en de sms- en WhatsApp-teksten bij elke herinnering.', files: files.filter((f) => f.workflow === EXPORTS) },
+    { name: EXPORTS_ZIP_NAME, title: 'Exports voor andere programma’s', description: 'De draaiboeken en sjablonen voor uw agenda (.ics), rekenblad (.csv), mailprogramma, e-maildienst en boekhoud- of facturatiepakket, en de sms- en WhatsApp-teksten bij elke herinnering.', files: files.filter((f) => f.workflow === EXPORTS) },
     ...FORMATS.map((format) => ({ name: `tijdig-formaat-${format}`, title: `Alleen .${format}`, description: `Alle ${FORMAT_DESCRIPTION[format]}.`, files: rendered.filter((f) => f.format === format) })),
   ];
   return groups.filter((g) => g.files.length);

@@ -91,6 +91,14 @@ describe('import graph', () => {
     expect(fs.length).toBeGreaterThan(0);
   });
 
+  it('keeps every shared layer browser-safe on its own, whether or not a page imports it today', () => {
+    // The page graph below only sees what islands reach now; a new island may reach any of these.
+    const shared = ALL.filter((f) => !/^(pack|cli|site)\//.test(relative(SRC, f)));
+    expect(shared.length).toBeGreaterThan(100);
+    const nodeOnly = shared.flatMap((file) => specifiers(file).filter((spec) => spec.startsWith('node:') || ['fs', 'path', 'crypto', 'module', 'os', 'child_process', 'zlib', 'stream'].includes(spec)).map((spec) => `${relative(SRC, file)} → ${spec}`));
+    expect(nodeOnly).toEqual([]);
+  });
+
   it('gives the browser no Node-only module, however deep the imports go', () => {
     const islands = ALL.filter((f) => relative(SRC, f).startsWith('site/islands/'));
     expect(islands.length).toBeGreaterThan(5);

@@ -15,6 +15,8 @@ import type { PlannedCustomer } from '../../src/bulk/plan.ts';
 import { prepareBulk, type Prepared } from '../../src/bulk/prepare.ts';
 import { BulkInputError, buildBulk, buildBulkSteps, checkBulkInput, excelAmount, type BuildBulkInput, type BulkProgress, type BulkResult } from '../../src/bulk/run.ts';
 import type { CompiledEmail } from '../../src/render/html/compile.ts';
+import { latinCovers } from '../../src/render/pdf/latin.ts';
+import { latinSubset } from '../../src/render/pdf/latin-subset.ts';
 import { compiledFor, fixture, fonts, largeExport, NOW, SENDER, templates, TODAY, workflow } from '../fixtures/bulk/setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'tijdig-bulk-'));
@@ -172,16 +174,22 @@ describe('buildBulk on the Exact Online sample', () => {
     expect(Buffer.from(again.zip).equals(Buffer.from(result.zip))).toBe(true);
   });
 
-  it('asks a font loader for each letter with the text of that letter (the page fetches a small subset when it suffices) and gets the same files', async () => {
+  it('asks a font loader for each letter with the text of that letter, and the page\'s Latin subsets give the same files as the full fonts', async () => {
+    // As the page does (islands/fonts.ts): the small subsets when they cover the letter, else the full fonts.
+    const latin = { regular: latinSubset(fonts.regular), bold: latinSubset(fonts.bold) };
     const asked: string[][] = [];
+    let subsetUsed = 0;
     const loader = async (texts: string[]) => {
       asked.push(texts);
-      return fonts;
+      if (!latinCovers(texts)) return fonts;
+      subsetUsed++;
+      return latin;
     };
     const viaLoader = await buildBulk(inputFor(prepared, { fonts: loader }));
     const pdfs = result.files.filter((f) => f.endsWith('.pdf'));
     expect(asked.length).toBe(pdfs.length);
     expect(asked.some((texts) => texts.join(' ').includes('Brasserie Het Pleintje bv'))).toBe(true);
+    expect(subsetUsed).toBe(pdfs.length);
     expect(Buffer.from(viaLoader.zip).equals(Buffer.from(result.zip))).toBe(true);
   });
 });

@@ -4,15 +4,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/lib/seeded-random.ts';
 import { readPackFile, readPackManifest } from '../../src/pack/manifest.ts';
 import { checkEntryName, makeZip, type ZipEntry } from '../../src/pack/zip.ts';
 
 const date = new Date('2026-01-01T00:00:00Z');
+const work = mkdtempSync(join(tmpdir(), 'tijdig-zip-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+const folder = () => {
+  const dir = join(work, String(++folders));
+  mkdirSync(dir);
+  return dir;
+};
 
 const random = mulberry32(17);
 const noise = Uint8Array.from({ length: 70_000 }, () => Math.floor(random() * 256));
@@ -25,7 +33,7 @@ const entries: ZipEntry[] = [
 ];
 
 function unzipped(zip: Uint8Array): { list: string; files: Map<string, Buffer> } {
-  const dir = mkdtempSync(join(tmpdir(), 'tijdig-zip-'));
+  const dir = folder();
   const path = join(dir, 'test.zip');
   writeFileSync(path, zip);
   execFileSync('unzip', ['-tq', path]);
@@ -63,7 +71,7 @@ describe('the pack zip writer', () => {
   });
 
   it('lets the site read one file of a built zip back (the Word merge letters), and says null when zip or file is missing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tijdig-pack-read-'));
+    const dir = folder();
     const manifest = join(dir, 'manifest.json');
     writeFileSync(manifest, JSON.stringify({ zips: [], bestanden: [{ path: 'a/ruis.bin', workflow: 'exports' }] }));
     writeFileSync(join(dir, 'tijdig-exports.zip'), await makeZip(entries, date));

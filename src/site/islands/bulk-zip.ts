@@ -26,7 +26,16 @@ let spare: Worker | null = null;
 
 /** Starts a zip worker now, so the run finds it loaded. */
 export function prestartZipWorker(): void {
-  if (typeof Worker === 'function') spare ??= startWorker();
+  if (typeof Worker !== 'function' || spare) return;
+  const worker = startWorker();
+  // A spare that fails to load before a run takes it is dropped: the run starts its own worker and
+  // reports that one's error instead of waiting for a worker that is gone (workerSink sets its own handler).
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    if (spare === worker) spare = null;
+  };
+  spare = worker;
 }
 
 /**

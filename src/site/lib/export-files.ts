@@ -8,13 +8,13 @@
  */
 import { buildExports, type ExportFile } from '../../export/index.ts';
 import { WORD_MERGE_DIR } from '../../export/word-merge.ts';
-import { EXPORTS } from '../../pack/groups.ts';
+import { EXPORTS, EXPORTS_ZIP_NAME } from '../../pack/groups.ts';
 import { DEFAULT_PACK_DATE, SAMPLE_DUE_DATE } from '../../pack/layout.ts';
 import { readPackFile, readPackManifest } from '../../pack/manifest.ts';
 import { getContent } from './content.ts';
 
 /** The zip with every export (src/pack/groups.ts). */
-export const EXPORTS_ZIP = 'tijdig-exports.zip';
+export const EXPORTS_ZIP = `${EXPORTS_ZIP_NAME}.zip`;
 
 let made: Promise<ExportFile[]> | undefined;
 
