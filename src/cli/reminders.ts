@@ -170,6 +170,8 @@ export async function runReminders(options: ReminderOptions, content: Content, i
   };
   const unregister = io.onInterrupt(cleanup);
   try {
+    // For the launcher (bin/tijdig.mjs): the temporary zip to remove if this process is ended without cleaning up.
+    writeFileSync(temp.file('zip-pad'), zipTemp);
     const envBytes = Number(process.env['TIJDIG_BUCKET_BYTES']);
     const grouping = diskGroups(temp.file, bucketCount(head.size, envBytes > 0 ? envBytes : BUCKET_BYTES));
     // The file's own messages, in file order (by row, then column), for 00_meldingen.csv.

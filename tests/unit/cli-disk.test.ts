@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupInvoices, type CustomerGroup } from '../../src/bulk/group.ts';
@@ -163,6 +163,30 @@ describe('tijdig herinneringen over many buckets', () => {
   });
 });
 
+/** Whether the run's bucket files are somewhere in `tmp` (the launcher's folder holds the command's). */
+const bucketFiles = (tmp: string) => (readdirSync(tmp, { recursive: true }) as string[]).some((n) => basename(n).startsWith('klant-'));
+
+/** A run of 3,000 invoices, waiting until it writes its zip. */
+async function startLargeRun(detached = false) {
+  const dir = outDir();
+  const tmp = join(work, `tmp-${++runNo}`);
+  mkdirSync(tmp);
+  const csv = join(work, 'groot.csv');
+  const out = createWriteStream(csv);
+  for (const line of invoiceLines(3_000, TODAY)) out.write(`${line}\r\n`);
+  out.end();
+  await once(out, 'close');
+  const env = { ...process.env, TMPDIR: tmp, TIJDIG_BUCKET_BYTES: '20000', NODE_OPTIONS: '' };
+  const child = spawn(process.execPath, [BIN, 'herinneringen', csv, '--datum', TODAY, '--afzender', SENDER, '--stil', '--uit', join(dir, 'h.zip')], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], detached });
+  const run = { child, dir, tmp, stderr: '', exited: once(child, 'exit') as Promise<[number | null, string | null]> };
+  child.stderr.on('data', (d: Buffer) => (run.stderr += d.toString()));
+  // Wait until the run is writing: its bucket files are in the temporary folder and the zip's temporary file exists.
+  const deadline = Date.now() + 90_000;
+  while (!(bucketFiles(tmp) && readdirSync(dir).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(readdirSync(dir)[0]).toMatch(/^\.h\.zip\.\d+\.tmp$/);
+  return run;
+}
+
 describe('the temporary folder is removed when a run stops', () => {
   it('after a bad row (exit 1, no zip)', () => {
     const dir = outDir();
@@ -182,32 +206,38 @@ describe('the temporary folder is removed when a run stops', () => {
     ['sent to the launcher (kill, a scheduler)', false],
     ['from a terminal (every process of the group)', true],
   ])('after Ctrl+C while the zip is written, %s (exit 130, no zip, no temporary zip)', async (_, group) => {
-    const dir = outDir();
-    const tmp = join(work, `tmp-${++runNo}`);
-    mkdirSync(tmp);
-    const csv = join(work, 'groot.csv');
-    const out = createWriteStream(csv);
-    for (const line of invoiceLines(3_000, TODAY)) out.write(`${line}\r\n`);
-    out.end();
-    await once(out, 'close');
-    const env = { ...process.env, TMPDIR: tmp, TIJDIG_BUCKET_BYTES: '20000', NODE_OPTIONS: '' };
-    const child = spawn(process.execPath, [BIN, 'herinneringen', csv, '--datum', TODAY, '--afzender', SENDER, '--stil', '--uit', join(dir, 'h.zip')], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], detached: group });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = once(child, 'exit');
-    // Wait until the run is writing: its bucket files are in the temporary folder and the zip's temporary file exists.
-    const deadline = Date.now() + 90_000;
-    while (!(readdirSync(tmp).length && readdirSync(dir).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(readdirSync(dir)[0]).toMatch(/^\.h\.zip\.\d+\.tmp$/);
-    expect(readdirSync(join(tmp, readdirSync(tmp)[0]!)).some((n) => n.startsWith('klant-'))).toBe(true);
-    if (group) process.kill(-child.pid!, 'SIGINT');
-    else child.kill('SIGINT');
-    const [code] = (await exited) as [number | null];
+    const run = await startLargeRun(group);
+    if (group) process.kill(-run.child.pid!, 'SIGINT');
+    else run.child.kill('SIGINT');
+    const [code] = await run.exited;
     expect(code).toBe(130);
-    expect(stderr).toContain('gestopt; er is geen zip geschreven');
-    expect(readdirSync(dir)).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([]);
+    expect(run.stderr).toContain('gestopt; er is geen zip geschreven');
+    expect(readdirSync(run.dir)).toEqual([]);
+    expect(readdirSync(run.tmp)).toEqual([]);
   }, 120_000);
+});
+
+describe('the launcher cleans up after a command that could not', () => {
+  it('removes the temporary zip and folder when the command is killed while it writes', async () => {
+    const run = await startLargeRun();
+    const command = Number(readFileSync(`/proc/${run.child.pid}/task/${run.child.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+    expect(command).toBeGreaterThan(0);
+    process.kill(command, 'SIGKILL');
+    const [code] = await run.exited;
+    expect(code).toBe(137);
+    expect(readdirSync(run.dir)).toEqual([]);
+    expect(readdirSync(run.tmp)).toEqual([]);
+  }, 120_000);
+
+  it('says in Dutch that memory ran out (exit 3) and leaves nothing', () => {
+    const dir = outDir();
+    const result = tijdig(['herinneringen', join(ROOT, 'tests/fixtures/cli/facturen.csv'), '--datum', TODAY, '--afzender', SENDER, '--uit', join(dir, 'h.zip')], { TIJDIG_HEAP_MIB: '8', NODE_OPTIONS: '' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('tijdig: het geheugen voor deze run (8 MB) was te klein; er is geen zip geschreven');
+    expect(result.stderr).toContain('NODE_OPTIONS=--max-old-space-size=');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(result.tmp)).toEqual([]);
+  });
 });
 
 describe('the launcher bounds the heap', () => {
