@@ -19,7 +19,7 @@ if (major < 24) {
 
 /** Old space: live data ~60 MiB plus one bucket being grouped, with room to spare (TIJDIG_HEAP_MIB sets another, internal, for tests). */
 const OLD_SPACE_MIB = Number(process.env['TIJDIG_HEAP_MIB']) > 0 ? Number(process.env['TIJDIG_HEAP_MIB']) : 256;
-/** Young space: 16 MiB per semi-space. */
+/** Young space: 16 MiB per semi-space (32 gave a higher peak, 364-495 MiB for 10,000-200,000 invoices, for no clear gain in time). */
 const HEAP_FLAGS = [`--max-old-space-size=${OLD_SPACE_MIB}`, '--max-semi-space-size=16'];
 const CHILD = 'TIJDIG_CHILD';
 const ownFlags = Boolean(process.env['NODE_OPTIONS']?.trim()) || process.execArgv.length > 0;
