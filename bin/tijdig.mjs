@@ -30,7 +30,13 @@ if (process.env[CHILD] === '1' || ownFlags) {
 } else {
   // The child's temporary folder goes inside one of ours, so that whatever ends it (even a full
   // heap, which runs no cleanup) this process removes what it left, and its temporary zip.
-  const scratch = mkdtempSync(join(tmpdir(), 'tijdig-'));
+  let scratch;
+  try {
+    scratch = mkdtempSync(join(tmpdir(), 'tijdig-'));
+  } catch (error) {
+    process.stderr.write(`tijdig: de tijdelijke map ${tmpdir()} is niet bruikbaar (${error.code ?? error.message}); er is geen zip geschreven. Kies een andere map met TMPDIR=<map>.\n`);
+    process.exit(1);
+  }
   const tidy = (pid) => {
     try {
       for (const folder of readdirSync(scratch)) {

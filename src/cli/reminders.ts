@@ -29,6 +29,7 @@
 import { once } from 'node:events';
 import { appendFileSync, createWriteStream, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { guessMapping, mappingProblems, type ColumnMapping } from '../bulk/columns.ts';
 import type { BulkSender, CustomerGroup } from '../bulk/group.ts';
 import { planCustomers, type PlannedCustomer, type PlanOptions, type StepChoice } from '../bulk/plan.ts';
@@ -171,7 +172,12 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     const absent = checker.fileIssues.filter((i) => /staat niet in dit bestand/.test(i.message));
     if (absent.length) throw new CliError(1, `${basename(file)}: ${absent.map((i) => i.message).join('; ')}.`);
   }
-  const temp = tempFolder();
+  let temp: ReturnType<typeof tempFolder>;
+  try {
+    temp = tempFolder();
+  } catch (error) {
+    throw new CliError(1, `De tijdelijke map ${tmpdir()} is niet bruikbaar (${(error as NodeJS.ErrnoException).code ?? String(error)}); er is geen zip geschreven. Kies een andere map met TMPDIR=<map>.`);
+  }
   const zipTemp = join(outDir, `.${basename(out)}.${process.pid}.tmp`);
   let stream: WriteStream | null = null;
   const cleanup = () => {
@@ -371,7 +377,7 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     if (hasNotes) await add('00_meldingen.csv', notesCsv([temp.file('meldingen-bestand'), ...customerNotes.paths]), true);
     await add('00_LEESMIJ.txt', readme(input, counts, hasNotes, playbooks), true);
     await sink.finish();
-    // archiver ends the file stream after the last byte: wait until it is closed.
+    // The zip writer ends the file stream after the last byte: wait until it is closed.
     if (!stream.closed) await once(stream, 'close');
     if (failed) throw failed;
     renameSync(zipTemp, out);
@@ -390,7 +396,12 @@ export async function runReminders(options: ReminderOptions, content: Content, i
     cleanup();
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS' || code === 'EEXIST') throw new CliError(1, `De zip kon niet geschreven worden in ${outDir} (${code}).`);
+    if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS' || code === 'EEXIST') {
+      // The grouping's temporary files can need several times the input: say which folder is full.
+      const path = (error as NodeJS.ErrnoException).path;
+      if (path?.startsWith(temp.path)) throw new CliError(1, `De tijdelijke bestanden konden niet geschreven worden in ${temp.path} (${code}); er is geen zip geschreven. Maak daar ruimte vrij of kies een andere map met TMPDIR=<map>.`);
+      throw new CliError(1, `De zip kon niet geschreven worden in ${outDir} (${code}).`);
+    }
     throw error;
   } finally {
     unregister();

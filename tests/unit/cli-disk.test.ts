@@ -173,7 +173,8 @@ async function startLargeRun(detached = false) {
   mkdirSync(tmp);
   const csv = join(work, 'groot.csv');
   const out = createWriteStream(csv);
-  for (const line of invoiceLines(3_000, TODAY)) out.write(`${line}\r\n`);
+  // Large enough that the run is still writing seconds after it starts (a signal must find it busy).
+  for (const line of invoiceLines(8_000, TODAY)) out.write(`${line}\r\n`);
   out.end();
   await once(out, 'close');
   const env = { ...process.env, TMPDIR: tmp, TIJDIG_BUCKET_BYTES: '20000', NODE_OPTIONS: '' };

@@ -140,6 +140,18 @@ describe('tijdig herinneringen on bad files', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('says in Dutch that the temporary folder cannot be used (launcher and command alike), exit 1, and writes nothing', () => {
+    for (const env of [{ TMPDIR: join(work, 'bestaat-niet') }, { TMPDIR: join(work, 'bestaat-niet'), NODE_OPTIONS: '--max-old-space-size=512' }]) {
+      const dir = outDir();
+      const run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--uit', join(dir, 'h.zip'), ...BASE], env);
+      expect(run.code, JSON.stringify(env)).toBe(1);
+      expect(run.stderr.toLowerCase()).toContain(`de tijdelijke map ${join(work, 'bestaat-niet')} is niet bruikbaar (enoent)`.toLowerCase());
+      expect(run.stderr).toContain('TMPDIR=');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
   it('keeps an older zip untouched when a run fails', () => {
     const dir = outDir();
     writeFileSync(join(dir, 'h.zip'), 'de zip van vorige maand');
