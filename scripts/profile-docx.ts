@@ -4,6 +4,7 @@
 // --direct times docx building and packing every letter itself (the path before templates; also what the first letter of
 // a shape costs), so before and after can be run back to back.
 import { Session } from 'node:inspector/promises';
+import { printSelfTime } from './cpu-profile.ts';
 import { sampleFillData } from '../src/content/schema.ts';
 import { fill } from '../src/model/fill.ts';
 import { readContent } from '../src/pack/read-content.ts';
@@ -50,21 +51,5 @@ const profiled = await loop();
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
 
-// Self time per function: samples landing on a node, attributed by name and place.
-const self = new Map<string, number>();
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const counts = new Map<number, number>();
-for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-let total = 0;
-for (const [id, count] of counts) {
-  const node = byId.get(id)!;
-  const f = node.callFrame;
-  if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
-  const file = f.url.replace(/^.*\/(node_modules\/|src\/)/, '$1');
-  const key = `${f.functionName || '(anonymous)'} ${file ? `${file}:${f.lineNumber + 1}` : ''}`;
-  self.set(key, (self.get(key) ?? 0) + count);
-  total += count;
-}
 summary('profiler on', profiled.times, profiled.cpu);
-console.log('self time, top 15:');
-for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+printSelfTime(profile);

@@ -2,6 +2,7 @@
 // and prints where the time goes: self time per function, top 15, as % of the sampled time.
 // Also prints the median and 10th percentile per letter, from a loop without and one with the profiler.
 import { Session } from 'node:inspector/promises';
+import { printSelfTime } from './cpu-profile.ts';
 import { sampleFillData } from '../src/content/schema.ts';
 import { fill } from '../src/model/fill.ts';
 import { loadFonts } from '../src/pack/build.ts';
@@ -43,21 +44,5 @@ for (let i = 0; i < RUNS; i++) {
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
 
-// Self time per function: samples landing on a node, attributed by name and place.
-const self = new Map<string, number>();
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const counts = new Map<number, number>();
-for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-let total = 0;
-for (const [id, count] of counts) {
-  const node = byId.get(id)!;
-  const f = node.callFrame;
-  if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
-  const file = f.url.replace(/^.*\/(node_modules\/|src\/)/, '$1');
-  const key = `${f.functionName || '(anonymous)'} ${file ? `${file}:${f.lineNumber + 1}` : ''}`;
-  self.set(key, (self.get(key) ?? 0) + count);
-  total += count;
-}
 summary('profiler on', times);
-console.log('self time, top 15:');
-for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * count) / total).toFixed(1).padStart(5)}%  ${key}`);
+printSelfTime(profile);
