@@ -141,7 +141,8 @@ describe('tijdig herinneringen on bad files', () => {
   });
 
   it('says in Dutch that the temporary folder cannot be used (launcher and command alike), exit 1, and writes nothing', () => {
-    for (const env of [{ TMPDIR: join(work, 'bestaat-niet') }, { TMPDIR: join(work, 'bestaat-niet'), NODE_OPTIONS: '--max-old-space-size=512' }]) {
+    const launcherAndCommand: Record<string, string>[] = [{ TMPDIR: join(work, 'bestaat-niet') }, { TMPDIR: join(work, 'bestaat-niet'), NODE_OPTIONS: '--max-old-space-size=512' }];
+    for (const env of launcherAndCommand) {
       const dir = outDir();
       const run = tijdig(['herinneringen', join(FIX, 'facturen.csv'), '--uit', join(dir, 'h.zip'), ...BASE], env);
       expect(run.code, JSON.stringify(env)).toBe(1);
