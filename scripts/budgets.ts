@@ -15,7 +15,8 @@
 //   on the way to the PDF renderer and the Latin subset fonts), gzip;
 // - dist.bytes: everything under dist/; pack.zipBytes: dist/downloads/tijdig-alles.zip;
 // - build.seconds: `npm run build`, timed here, only with --build (it rebuilds dist/ first);
-// - pdf.letterMs (ms per PDF letter, the bench's 10th percentile) and pack.seconds (building the
+// - pdf.letterMs and docx.letterMs (ms per letter, the bench's 10th percentile), cli.memoryRatio
+//   (the command line's peak memory, largest run over smallest) and pack.seconds (building the
 //   whole pack) from reports/bench.json, written by `npm run bench`; --bench runs the bench first
 //   (it needs Chromium and LibreOffice). Without a bench file these fail as "not measured".
 // Gzip is level 9 per file, as a static host serves each file compressed on its own.
@@ -32,7 +33,7 @@ for (const a of args) if (!['--build', '--bench'].includes(a)) throw new Error(`
 
 interface Budget {
   limit: number;
-  unit: 'bytes' | 'ms' | 's';
+  unit: 'bytes' | 'ms' | 's' | 'x';
   comment: string;
 }
 interface BudgetFile {
@@ -285,7 +286,7 @@ figures.set('pack.zipBytes', buildFailed ? { missing: buildFailed } : existsSync
 const benchFile = join(root, 'reports', 'bench.json');
 /** Figure name → key in reports/bench.json. The PDF figure is the 10th percentile of the bench's
  * runs: on a busy machine the median measures the machine, the low percentile still the code. */
-const BENCH_FIGURES = { 'pdf.letterMs': 'pdfLetterMsP10', 'pack.seconds': 'packSeconds' } as const;
+const BENCH_FIGURES = { 'pdf.letterMs': 'pdfLetterMsP10', 'docx.letterMs': 'docxLetterMsP10', 'pack.seconds': 'packSeconds' } as const;
 let benchProblem: string | null = null;
 if (args.has('--bench')) {
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'bench.ts')], { cwd: root, stdio: 'inherit' });
@@ -298,13 +299,21 @@ for (const [name, key] of Object.entries(BENCH_FIGURES)) {
   const value = bench[key];
   if (benchProblem) figures.set(name, { missing: benchProblem });
   else if (typeof value !== 'number') figures.set(name, { missing: `reports/bench.json has no ${key}: rerun npm run bench` });
-  else figures.set(name, { value, note: name === 'pdf.letterMs' ? `10th percentile; median ${Number(bench['pdfLetterMs']).toFixed(2)} ms; ${benchNote}` : benchNote });
+  else figures.set(name, { value, note: name === 'pdf.letterMs' ? `10th percentile; median ${Number(bench['pdfLetterMs']).toFixed(2)} ms; ${benchNote}` : name === 'docx.letterMs' ? `10th percentile; median ${Number(bench['docxLetterMs']).toFixed(2)} ms; ${benchNote}` : benchNote });
+}
+// The command line's memory: peak RSS of its largest run over its smallest (a ratio, not a time).
+const cliRuns = (bench['bulkCli'] ?? null) as { rows: number; peakRssMiB: number }[] | null;
+if (benchProblem) figures.set('cli.memoryRatio', { missing: benchProblem });
+else if (!cliRuns || cliRuns.length < 2) figures.set('cli.memoryRatio', { missing: 'reports/bench.json has no command-line runs of two sizes: rerun npm run bench without BENCH_BULK=0' });
+else {
+  const [small, large] = [cliRuns[0]!, cliRuns[cliRuns.length - 1]!];
+  figures.set('cli.memoryRatio', { value: large.peakRssMiB / small.peakRssMiB, note: `${large.rows.toLocaleString('en')} vs ${small.rows.toLocaleString('en')} invoices: ${large.peakRssMiB.toFixed(0)} vs ${small.peakRssMiB.toFixed(0)} MiB; ${benchNote}` });
 }
 
 // ---------------------------------------------------------------- report
 
 const format = (value: number, unit: Budget['unit']) =>
-  unit === 'bytes' ? (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MiB` : value >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value} B`) : unit === 'ms' ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} s`;
+  unit === 'bytes' ? (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MiB` : value >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value} B`) : unit === 'ms' ? `${value.toFixed(2)} ms` : unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(1)} s`;
 
 const rows: string[][] = [];
 const problems: string[] = [];
