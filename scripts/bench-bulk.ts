@@ -205,6 +205,22 @@ function browserCpuSeconds(server: number | undefined): number {
 const tasksSince = (page: Page, from: number) => page.evaluate((n) => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.slice(n), from);
 const taskCount = (page: Page) => page.evaluate(() => (window as unknown as { tjLongTasks: number[] }).tjLongTasks.length);
 
+/**
+ * What a user does between reading the file and making the pack: says what the customers already
+ * got (`sent`), confirms a legal step if asked, fills in the sender (the example), and takes
+ * `pauseMs` for it, in which the page loads what the run will need.
+ */
+export async function answerTheForm(page: Page, sent: string | undefined, pauseMs: number): Promise<void> {
+  if (sent) {
+    await page.locator('#bk-sent').selectOption(sent);
+    await page.locator('[data-status]').filter({ hasText: 'Bijgewerkt' }).waitFor({ timeout: 300_000 });
+    const legal = page.locator('[data-legal-ok]');
+    if (await legal.isVisible()) await legal.check();
+  }
+  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
+  await page.waitForTimeout(pauseMs);
+}
+
 async function browserRun(page: Page, base: string, invoices: number, perCustomer: number, sent: string | undefined, dir: string, server: number | undefined): Promise<BrowserFigure> {
   await page.goto(`${base}/meerdere-facturen/`);
   await page.locator('[data-needs-js]').waitFor();
@@ -221,15 +237,7 @@ async function browserRun(page: Page, base: string, invoices: number, perCustome
   const readSeconds = (performance.now() - started) / 1000;
   const read = await tasksSince(page, from);
   const customers = Number((await page.locator('[data-row-summary]').textContent())?.match(/Samen ([\d.]+) klant/)?.[1]?.replace(/\./g, '') ?? 0);
-  if (sent) {
-    await page.locator('#bk-sent').selectOption(sent);
-    await page.locator('[data-status]').filter({ hasText: 'Bijgewerkt' }).waitFor({ timeout: 300_000 });
-    const legal = page.locator('[data-legal-ok]');
-    if (await legal.isVisible()) await legal.check();
-  }
-  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
-  // A user takes a few seconds for the sender's details: what the page loads meanwhile is ready.
-  await page.waitForTimeout(Number(process.env['BENCH_FORM_MS'] ?? 1500));
+  await answerTheForm(page, sent, Number(process.env['BENCH_FORM_MS'] ?? 1500));
   from = await taskCount(page);
   const cpu = browserCpuSeconds(server);
   started = performance.now();

@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
+import { answerTheForm } from './bench-bulk.ts';
 import { invoiceLines } from './bulk-data.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -157,15 +158,7 @@ try {
   await page.locator('#bk-file').setInputFiles(file);
   await page.locator('[data-status]').filter({ hasText: 'is gelezen' }).waitFor({ timeout: 300_000 });
   console.log(`file -> plan ${((performance.now() - t) / 1000).toFixed(2)} s`);
-  if (sent) {
-    await page.locator('#bk-sent').selectOption(sent);
-    await page.locator('[data-status]').filter({ hasText: 'Bijgewerkt' }).waitFor({ timeout: 300_000 });
-    const legal = page.locator('[data-legal-ok]');
-    if (await legal.isVisible()) await legal.check();
-  }
-  await page.getByRole('button', { name: 'Vul een voorbeeld in' }).click();
-  // Time for what starts after the file is read (a prefetch) to finish, as while a user fills the form.
-  await page.waitForTimeout(Number(process.env['PROFILE_PAUSE_MS'] ?? 1500));
+  await answerTheForm(page, sent, Number(process.env['PROFILE_PAUSE_MS'] ?? 1500));
   if (!worker) throw new Error('no bulk worker attached');
   const w = worker as WorkerChannel;
   await w.send('Profiler.enable');
